@@ -1,0 +1,76 @@
+"""What every reader produces, and the one error every reader raises.
+
+A reader turns a file into a ``ParsedDocument``: the canonical text (see ``canonical.py``) and the speaker turns
+found in it, as spans of code points into that text. Nothing here touches the project file: the services layer
+writes a ``ParsedDocument`` into the project in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ReaderError(Exception):
+    """A file could not be read. The message names the file and says what is wrong, for a researcher."""
+
+    def __init__(self, path: str | Path | None, problem: str) -> None:
+        self.path = None if path is None else Path(path)
+        self.problem = problem
+        where = f"{self.path.name}: " if self.path is not None else ""
+        super().__init__(f"{where}{problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph as a format reader found it, before speaker turns are recognised.
+
+    ``text`` may hold ``"\n"`` for a soft line break inside the paragraph. ``speaker`` is set only when the
+    layout itself names the speaker (a row of a two-column "speaker | text" table); otherwise the turn parser
+    looks for a label at the start of ``text``.
+    """
+
+    text: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedTurn:
+    """One contribution: who spoke, and where the spoken words are in the document text.
+
+    ``start``/``end`` delimit the contribution's words only (end exclusive, code points): the speaker label and
+    a leading time mark stay outside the span, though they remain part of the text the researcher reads.
+    ``speaker`` is the name as the researcher should see it (the first spelling met in the file), or None.
+    """
+
+    speaker: str | None
+    start: int
+    end: int
+    start_ms: int | None = None
+    end_ms: int | None = None
+    votes: int | None = None
+    priority: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """A document read from a file, ready to be written into a project."""
+
+    name: str
+    text: str
+    source_name: str
+    source_format: str
+    turns: tuple[ParsedTurn, ...] = ()
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def turn_text(self, turn: ParsedTurn) -> str:
+        return self.text[turn.start : turn.end]
+
+    @property
+    def speakers(self) -> list[str]:
+        """Speaker names in order of first appearance."""
+        seen: dict[str, None] = {}
+        for turn in self.turns:
+            if turn.speaker is not None:
+                seen.setdefault(turn.speaker, None)
+        return list(seen)
