@@ -1,0 +1,42 @@
+"""The domain model and the project file. No Qt, no business rules."""
+
+from app.models.project_file import Project, ProjectFileError, create_project, open_project
+from app.models.schema import (
+    Attribute,
+    AttributeScope,
+    AttributeType,
+    AttributeValue,
+    Base,
+    Code,
+    Coder,
+    Coding,
+    Document,
+    Memo,
+    ProjectInfo,
+    Speaker,
+    SpeakerAlias,
+    Turn,
+)
+from app.models.speaker_names import speaker_key
+
+__all__ = [
+    "Attribute",
+    "AttributeScope",
+    "AttributeType",
+    "AttributeValue",
+    "Base",
+    "Code",
+    "Coder",
+    "Coding",
+    "Document",
+    "Memo",
+    "Project",
+    "ProjectFileError",
+    "ProjectInfo",
+    "Speaker",
+    "SpeakerAlias",
+    "Turn",
+    "create_project",
+    "open_project",
+    "speaker_key",
+]

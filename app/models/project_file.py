@@ -1,0 +1,231 @@
+"""The ``.fcproj`` project file: create, check, open and upgrade it.
+
+A project is one SQLite file in rollback-journal mode (never WAL, so the single file is always complete and can be
+copied or mailed), marked with our application id, its schema revision kept by Alembic. A file is looked at
+read-only before anything writes to it: a file that is not ours, damaged or from a newer FocusCoder is refused with
+a clear message and left byte-for-byte unchanged; an older one is backed up, then upgraded.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models import migrations
+from app.models.schema import Base, ProjectInfo
+
+APPLICATION_ID = 0x46435052  # "FCPR" in the SQLite header, so `file` and we can tell our files apart
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SUFFIX = ".fcproj"
+APP_NAME = "FocusCoder"
+
+
+class ProjectFileError(Exception):
+    """A project file cannot be created or opened; the message says why, for a researcher."""
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What a read-only look at a project file found."""
+
+    revision: str
+    needs_upgrade: bool
+
+
+def _sqlite_uri(path: Path, mode: str) -> str:
+    return f"file:{quote(str(path.resolve()))}?mode={mode}"
+
+
+def check_file(path: Path) -> FileCheck:
+    """Look at a file without changing it; raise ProjectFileError if it cannot be opened as a project."""
+    shown = path.name
+    if not path.exists():
+        raise ProjectFileError(f"{shown}: the file does not exist.")
+    if not path.is_file():
+        raise ProjectFileError(f"{shown}: this is a folder, not a FocusCoder project file.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise ProjectFileError(f"{shown}: the file cannot be read ({exc.strerror}).") from exc
+    if not header:
+        raise ProjectFileError(f"{shown}: the file is empty, it is not a FocusCoder project.")
+    if header != SQLITE_MAGIC:
+        raise ProjectFileError(f"{shown}: this is not a FocusCoder project (not an SQLite database).")
+    try:
+        with closing(sqlite3.connect(_sqlite_uri(path, "ro"), uri=True)) as db:
+            db.execute("PRAGMA trusted_schema=OFF")
+            application_id = db.execute("PRAGMA application_id").fetchone()[0]
+            if application_id != APPLICATION_ID:
+                raise ProjectFileError(
+                    f"{shown}: this is an SQLite database, but not a FocusCoder project."
+                )
+            problems = [row[0] for row in db.execute("PRAGMA quick_check(5)")]
+            if problems != ["ok"]:
+                raise ProjectFileError(f"{shown}: the project file is damaged ({problems[0]}).")
+            try:
+                row = db.execute("SELECT version_num FROM alembic_version").fetchone()
+            except sqlite3.DatabaseError:
+                row = None
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(f"{shown}: the project file is damaged or unreadable ({exc}).") from exc
+    if row is None:
+        raise ProjectFileError(f"{shown}: the project file has no schema revision; it is damaged.")
+    revision = row[0]
+    known = migrations.revisions()
+    if revision not in known:
+        raise ProjectFileError(
+            f"{shown}: this project was saved by a newer version of {APP_NAME} (schema {revision}). "
+            f"Please update {APP_NAME} to open it."
+        )
+    return FileCheck(revision=revision, needs_upgrade=revision != migrations.head())
+
+
+def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Autocommit at the driver level; SQLAlchemy's "begin" event below issues BEGIN itself, so a transaction
+    # (DDL included) is exactly one `with session.begin()`.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in (
+        "foreign_keys=ON",
+        "journal_mode=DELETE",
+        "synchronous=FULL",
+        "trusted_schema=OFF",
+        "busy_timeout=5000",
+    ):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _begin(connection) -> None:  # noqa: ANN001 - SQLAlchemy Connection
+    connection.exec_driver_sql("BEGIN")
+
+
+def _make_engine(path: Path, *, read_only: bool) -> Engine:
+    mode = "ro" if read_only else "rw"
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(_sqlite_uri(path, mode), uri=True, check_same_thread=False),
+    )
+    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+class Project:
+    """An open project file: hands out sessions; each user-level change runs in one ``transaction()``."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.engine = _make_engine(path, read_only=read_only)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work, committed when the block ends without an exception, rolled back otherwise."""
+        if self.read_only:
+            raise ProjectFileError(f"{self.path.name} is open read-only; changes cannot be saved.")
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for queries only."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def info(self) -> ProjectInfo:
+        with self.reading() as session:
+            info = session.get(ProjectInfo, 1)
+            assert info is not None, "every project file has its metadata row"
+            return info
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def create_project(path: str | Path, *, name: str | None = None, language: str = "de") -> Project:
+    """Create a new, empty project file at ``path`` (which must not exist yet)."""
+    path = Path(path)
+    if path.exists():
+        raise ProjectFileError(f"{path.name}: a file of this name already exists.")
+    if not path.parent.is_dir():
+        raise ProjectFileError(f"{path.name}: the folder {path.parent} does not exist.")
+    # Build the file under a temporary name and move it into place, so a failure leaves nothing behind.
+    partial = path.with_name(f".{path.name}.creating")
+    partial.unlink(missing_ok=True)
+    try:
+        with closing(sqlite3.connect(partial)) as db:
+            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            db.execute("PRAGMA journal_mode=DELETE")
+        engine = _make_engine(partial, read_only=False)
+        try:
+            with engine.begin() as connection:
+                Base.metadata.create_all(connection)
+                migrations.stamp_head(connection)
+                connection.execute(
+                    ProjectInfo.__table__.insert().values(
+                        id=1, name=name or path.stem, language=language, created_with=_app_version()
+                    )
+                )
+        finally:
+            engine.dispose()
+        partial.replace(path)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise ProjectFileError(f"{path.name}: the project file could not be created ({exc}).") from exc
+    return Project(path)
+
+
+def open_project(path: str | Path, *, read_only: bool = False) -> Project:
+    """Open an existing project: check it, back up and upgrade an older one, refuse what is not ours."""
+    path = Path(path)
+    found = check_file(path)
+    if found.needs_upgrade:
+        if read_only:
+            raise ProjectFileError(
+                f"{path.name}: this project comes from an older version of {APP_NAME} and must be upgraded, "
+                "which cannot be done read-only."
+            )
+        backup = backup_copy(path, suffix=f"before-upgrade-{found.revision}")
+        try:
+            migrations.upgrade_file(path)
+        except Exception as exc:  # the backup is intact; say where it is
+            raise ProjectFileError(
+                f"{path.name}: upgrading the project failed ({exc}); a copy from before is in {backup.name}."
+            ) from exc
+    return Project(path, read_only=read_only)
+
+
+def backup_copy(path: Path, *, suffix: str) -> Path:
+    """Copy a project with SQLite's online backup API (consistent even while open) beside the original."""
+    target = path.with_name(f"{path.stem}.{suffix}{SUFFIX}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.stem}.{suffix}-{counter}{SUFFIX}")
+    with closing(sqlite3.connect(_sqlite_uri(path, "ro"), uri=True)) as source, closing(
+        sqlite3.connect(target)
+    ) as copy:
+        source.backup(copy)
+    return target
+
+
+def _app_version() -> str:
+    from app import __version__
+
+    return f"{APP_NAME} {__version__}"
