@@ -1,0 +1,35 @@
+"""One function per user-level change, each one transaction; used by the CLI and the desktop UI alike."""
+
+from app.models import create_project, open_project
+from app.services.attributes import set_attribute
+from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.codes import add_code, delete_code, merge_codes, move_code, rename_code, update_code
+from app.services.codings import apply_code, apply_code_to_quote, remove_coding, update_coding
+from app.services.documents import delete_document, import_documents, rename_document
+from app.services.memos import set_memo
+from app.services.speakers import merge_speakers, rename_speaker
+
+__all__ = [
+    "ChangeSet",
+    "Ref",
+    "ServiceError",
+    "add_code",
+    "apply_code",
+    "apply_code_to_quote",
+    "create_project",
+    "delete_code",
+    "delete_document",
+    "import_documents",
+    "merge_codes",
+    "merge_speakers",
+    "move_code",
+    "open_project",
+    "remove_coding",
+    "rename_code",
+    "rename_document",
+    "rename_speaker",
+    "set_attribute",
+    "set_memo",
+    "update_code",
+    "update_coding",
+]

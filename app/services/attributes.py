@@ -1,0 +1,111 @@
+"""Typed attributes (role, institution, age, session date ...) of speakers and documents."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Attribute, AttributeScope, AttributeType, AttributeValue, Project
+from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.lookup import get_document, get_speaker
+
+_TRUE = {"true", "yes", "ja", "1", "wahr", "x"}
+_FALSE = {"false", "no", "nein", "0", "falsch", ""}
+
+
+def canonical_value(kind: AttributeType, value: str) -> str:
+    """The stored form of a value: numbers as Python writes them, dates as ISO, booleans as true/false."""
+    value = value.strip()
+    if kind is AttributeType.TEXT:
+        return value
+    if kind is AttributeType.NUMBER:
+        try:
+            number = float(value.replace(",", "."))
+        except ValueError:
+            raise ServiceError(f"'{value}' is not a number.") from None
+        if not math.isfinite(number):
+            raise ServiceError(f"'{value}' is not a number.")
+        return str(int(number)) if number.is_integer() else repr(number)
+    if kind is AttributeType.DATE:
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise ServiceError(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
+    folded = value.casefold()
+    if folded in _TRUE:
+        return "true"
+    if folded in _FALSE:
+        return "false"
+    raise ServiceError(f"'{value}' is not yes or no.")
+
+
+def _attribute(session: Session, scope: AttributeScope, name: str, kind: AttributeType | None) -> Attribute:
+    name = name.strip()
+    if not name:
+        raise ServiceError("An attribute needs a name.")
+    attribute = session.scalars(
+        select(Attribute).where(Attribute.scope == scope, Attribute.name == name)
+    ).one_or_none()
+    if attribute is None:
+        attribute = Attribute(name=name, scope=scope, type=kind or AttributeType.TEXT)
+        session.add(attribute)
+        session.flush()
+    elif kind is not None and attribute.type is not kind:
+        raise ServiceError(f"The attribute '{name}' holds {attribute.type.value} values, not {kind.value}.")
+    return attribute
+
+
+def set_attribute(
+    project: Project,
+    *,
+    name: str,
+    value: str | None,
+    speaker: str | None = None,
+    document: str | None = None,
+    kind: AttributeType | None = None,
+) -> ChangeSet:
+    """Set (or, with ``value=None``, clear) a speaker's or a document's attribute; new attributes are created."""
+    if (speaker is None) == (document is None):
+        raise ServiceError("An attribute value belongs to either a speaker or a document.")
+    scope = AttributeScope.SPEAKER if speaker is not None else AttributeScope.DOCUMENT
+    with project.transaction() as session:
+        attribute = _attribute(session, scope, name, kind)
+        owner = get_speaker(session, speaker) if speaker is not None else get_document(session, document)
+        owner_column = AttributeValue.speaker_id if speaker is not None else AttributeValue.document_id
+        row = session.scalars(
+            select(AttributeValue).where(AttributeValue.attribute_id == attribute.id, owner_column == owner.id)
+        ).one_or_none()
+        changes = ChangeSet(updated=[Ref(scope.value, owner.id)])
+        if value is None:
+            if row is not None:
+                session.delete(row)
+            return changes
+        stored = canonical_value(attribute.type, value)
+        if row is None:
+            row = AttributeValue(attribute_id=attribute.id, value=stored)
+            if speaker is not None:
+                row.speaker_id = owner.id
+            else:
+                row.document_id = owner.id
+            session.add(row)
+        else:
+            row.value = stored
+        return changes
+
+
+def attribute_values(project: Project, *, scope: AttributeScope) -> dict[int, dict[str, str]]:
+    """Every owner's values by owner id, then attribute name."""
+    with project.reading() as session:
+        owner = AttributeValue.speaker_id if scope is AttributeScope.SPEAKER else AttributeValue.document_id
+        rows = session.execute(
+            select(owner, Attribute.name, AttributeValue.value)
+            .join(Attribute, Attribute.id == AttributeValue.attribute_id)
+            .where(Attribute.scope == scope)
+        ).all()
+    values: dict[int, dict[str, str]] = {}
+    for owner_id, name, value in rows:
+        values.setdefault(owner_id, {})[name] = value
+    return values

@@ -1,0 +1,245 @@
+"""Changing the code tree: add, rename, move, merge, delete, and edit a code's category-system columns."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from app.models import Code, Coding, Memo, Project
+from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.lookup import PATH_SEPARATOR, code_path, get_code, split_code_path
+
+COLOR_PATTERN = re.compile(r"^#[0-9A-Fa-f]{6}$")
+# Distinct, readable highlight colours handed out in turn to codes created without one.
+PALETTE = (
+    "#E6194B", "#3CB44B", "#FFC119", "#4363D8", "#F58231", "#911EB4", "#46F0F0", "#F032E6",
+    "#BCF60C", "#FABEBE", "#008080", "#E6BEFF", "#9A6324", "#AAFFC3", "#808000", "#FFD8B1",
+)
+
+
+def normalise_color(color: str) -> str:
+    if not COLOR_PATTERN.match(color):
+        raise ServiceError(f"'{color}' is not a colour; write it as #RRGGBB.")
+    return color.upper()
+
+
+def _check_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise ServiceError("A code needs a name.")
+    if PATH_SEPARATOR in name:
+        raise ServiceError(f"A code name cannot contain '{PATH_SEPARATOR}': '{name}'.")
+    return name
+
+
+def _sibling(session: Session, parent_id: int | None, name: str) -> Code | None:
+    same_parent = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+    return session.scalars(select(Code).where(same_parent, Code.name == name)).one_or_none()
+
+
+def _next_position(session: Session, parent_id: int | None) -> int:
+    same_parent = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+    return session.scalar(select(func.coalesce(func.max(Code.position), -1)).where(same_parent)) + 1
+
+
+def add_code(
+    project: Project,
+    path: str,
+    *,
+    color: str | None = None,
+    definition: str = "",
+    anchor_example: str = "",
+    coding_rule: str = "",
+) -> ChangeSet:
+    """Add the code at ``path``, creating missing parents on the way; an existing code is an error."""
+    names = [_check_name(name) for name in split_code_path(path)]
+    changes = ChangeSet()
+    with project.transaction() as session:
+        parent_id: int | None = None
+        for depth, name in enumerate(names):
+            code = _sibling(session, parent_id, name)
+            last = depth == len(names) - 1
+            if code is not None and last:
+                raise ServiceError(f"The code '{path}' exists already.")
+            if code is None:
+                code = Code(
+                    parent_id=parent_id,
+                    name=name,
+                    color=normalise_color(color) if (color and last) else _palette_color(session),
+                    position=_next_position(session, parent_id),
+                )
+                if last:
+                    code.definition, code.anchor_example, code.coding_rule = definition, anchor_example, coding_rule
+                session.add(code)
+                session.flush()
+                changes.created.append(Ref("code", code.id))
+            parent_id = code.id
+    return changes
+
+
+def _palette_color(session: Session) -> str:
+    count = session.scalar(select(func.count(Code.id)))
+    return PALETTE[count % len(PALETTE)]
+
+
+def update_code(
+    project: Project,
+    path: str,
+    *,
+    color: str | None = None,
+    definition: str | None = None,
+    anchor_example: str | None = None,
+    coding_rule: str | None = None,
+) -> ChangeSet:
+    """Change a code's colour or category-system columns; arguments left None stay as they are."""
+    with project.transaction() as session:
+        code = get_code(session, path)
+        if color is not None:
+            code.color = normalise_color(color)
+        for column, value in (
+            ("definition", definition),
+            ("anchor_example", anchor_example),
+            ("coding_rule", coding_rule),
+        ):
+            if value is not None:
+                setattr(code, column, value)
+        return ChangeSet(updated=[Ref("code", code.id)])
+
+
+def rename_code(project: Project, path: str, new_name: str) -> ChangeSet:
+    new_name = _check_name(new_name)
+    with project.transaction() as session:
+        code = get_code(session, path)
+        other = _sibling(session, code.parent_id, new_name)
+        if other is not None and other.id != code.id:
+            raise ServiceError(f"'{new_name}' exists already beside '{path}'.")
+        code.name = new_name
+        return ChangeSet(updated=[Ref("code", code.id)])
+
+
+def move_code(project: Project, path: str, new_parent_path: str | None, *, position: int | None = None) -> ChangeSet:
+    """Re-parent a code (None: to the top level) and/or put it at ``position`` among its new siblings."""
+    with project.transaction() as session:
+        code = get_code(session, path)
+        parent = None if not new_parent_path else get_code(session, new_parent_path)
+        parent_id = None if parent is None else parent.id
+        ancestor = parent
+        while ancestor is not None:
+            if ancestor.id == code.id:
+                raise ServiceError(f"'{path}' cannot be moved into itself or one of its sub-codes.")
+            ancestor = ancestor.parent
+        clash = _sibling(session, parent_id, code.name)
+        if clash is not None and clash.id != code.id:
+            raise ServiceError(f"There is already a code '{code.name}' there.")
+        changes = ChangeSet(updated=[Ref("code", code.id)])
+        siblings = [
+            sibling
+            for sibling in session.scalars(
+                select(Code)
+                .where(Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id)
+                .order_by(Code.position, Code.id)
+            )
+            if sibling.id != code.id
+        ]
+        index = len(siblings) if position is None else max(0, min(position, len(siblings)))
+        siblings.insert(index, code)
+        code.parent_id = parent_id
+        for order, sibling in enumerate(siblings):
+            if sibling.position != order and sibling.id != code.id:
+                changes.updated.append(Ref("code", sibling.id))
+            sibling.position = order
+        return changes
+
+
+def merge_codes(project: Project, source_path: str, target_path: str) -> ChangeSet:
+    """Fold ``source`` into ``target``: its codings and sub-codes move over, then ``source`` goes.
+
+    A coding that would duplicate one the target already has (same document, span and coder) is dropped rather
+    than doubled. The source's memo is appended to the target's.
+    """
+    with project.transaction() as session:
+        source, target = get_code(session, source_path), get_code(session, target_path)
+        if source.id == target.id:
+            raise ServiceError("A code cannot be merged with itself.")
+        ancestor = target.parent
+        while ancestor is not None:
+            if ancestor.id == source.id:
+                raise ServiceError(f"'{source_path}' cannot be merged into its own sub-code.")
+            ancestor = ancestor.parent
+        changes = ChangeSet()
+        existing = set(
+            session.execute(
+                select(Coding.document_id, Coding.start, Coding.end, Coding.coder_id).where(Coding.code_id == target.id)
+            ).tuples()
+        )
+        for coding in session.scalars(select(Coding).where(Coding.code_id == source.id)):
+            if (coding.document_id, coding.start, coding.end, coding.coder_id) in existing:
+                session.delete(coding)
+                changes.deleted.append(Ref("coding", coding.id))
+            else:
+                coding.code_id = target.id
+                changes.updated.append(Ref("coding", coding.id))
+        position = _next_position(session, target.id)
+        for child in list(source.children):
+            clash = _sibling(session, target.id, child.name)
+            if clash is not None:
+                raise ServiceError(
+                    f"Both codes have a sub-code '{child.name}'; merge or rename those first."
+                )
+            child.parent_id = target.id
+            child.position = position
+            position += 1
+            changes.updated.append(Ref("code", child.id))
+        _merge_memo(session, source, target)
+        source_id = source.id
+        session.flush()
+        session.expire(source)  # reload its children (now none), or delete-orphan would take the moved ones
+        session.delete(source)
+        changes.updated.append(Ref("code", target.id))
+        changes.deleted.append(Ref("code", source_id))
+        return changes
+
+
+def _merge_memo(session: Session, source: Code, target: Code) -> None:
+    source_memo = session.scalars(select(Memo).where(Memo.code_id == source.id)).one_or_none()
+    if source_memo is None or not source_memo.text.strip():
+        return
+    target_memo = session.scalars(select(Memo).where(Memo.code_id == target.id)).one_or_none()
+    if target_memo is None:
+        session.execute(update(Memo).where(Memo.id == source_memo.id).values(code_id=target.id))
+    else:
+        target_memo.text = f"{target_memo.text}\n\n{source_memo.text}".strip()
+
+
+def delete_code(project: Project, path: str) -> ChangeSet:
+    """Delete a code with its sub-codes and all their codings."""
+    with project.transaction() as session:
+        code = get_code(session, path)
+        doomed = _subtree_ids(session, code.id)
+        coding_ids = session.scalars(select(Coding.id).where(Coding.code_id.in_(doomed))).all()
+        session.delete(code)
+        return ChangeSet(
+            deleted=[Ref("code", code_id) for code_id in doomed] + [Ref("coding", cid) for cid in coding_ids]
+        )
+
+
+def _subtree_ids(session: Session, code_id: int) -> list[int]:
+    ids, frontier = [code_id], [code_id]
+    while frontier:
+        frontier = list(session.scalars(select(Code.id).where(Code.parent_id.in_(frontier))))
+        ids += frontier
+    return ids
+
+
+__all__ = [
+    "add_code",
+    "code_path",
+    "delete_code",
+    "merge_codes",
+    "move_code",
+    "normalise_color",
+    "rename_code",
+    "update_code",
+]

@@ -1,0 +1,152 @@
+"""Applying codes to passages, and changing or removing codings."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Coding, Document, Project
+from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.lookup import ensure_coder, get_code, get_document
+
+DEFAULT_CODER = "default"
+
+
+def _check_span(document: Document, start: int, end: int) -> None:
+    length = len(document.text)
+    if not (0 <= start < end <= length):
+        raise ServiceError(
+            f"Positions {start}–{end} are outside '{document.name}', which has {length} characters "
+            "(start must be before end)."
+        )
+
+
+def _check_weight(weight: int) -> int:
+    if not 0 <= weight <= 100:
+        raise ServiceError(f"A weight is between 0 and 100, not {weight}.")
+    return weight
+
+
+def apply_code(
+    project: Project,
+    *,
+    document: str,
+    code: str,
+    start: int,
+    end: int,
+    coder: str = DEFAULT_CODER,
+    weight: int = 0,
+) -> ChangeSet:
+    """Code ``document[start:end]`` (code points, end exclusive) with the code at path ``code``.
+
+    Applying the same code to the same span by the same coder again changes nothing (and says so by an empty
+    ChangeSet): a double click must not create a duplicate.
+    """
+    with project.transaction() as session:
+        return _apply(session, get_document(session, document), code, start, end, coder, weight)
+
+
+def _apply(session: Session, doc: Document, code_path: str, start: int, end: int, coder: str, weight: int) -> ChangeSet:
+    _check_span(doc, start, end)
+    code_row = get_code(session, code_path)
+    coder_row = ensure_coder(session, coder)
+    duplicate = session.scalar(
+        select(Coding.id).where(
+            Coding.document_id == doc.id,
+            Coding.code_id == code_row.id,
+            Coding.coder_id == coder_row.id,
+            Coding.start == start,
+            Coding.end == end,
+        )
+    )
+    if duplicate is not None:
+        return ChangeSet()
+    coding = Coding(
+        document_id=doc.id,
+        code_id=code_row.id,
+        coder_id=coder_row.id,
+        start=start,
+        end=end,
+        weight=_check_weight(weight),
+    )
+    session.add(coding)
+    session.flush()
+    return ChangeSet(created=[Ref("coding", coding.id)])
+
+
+def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int]:
+    """Where the ``occurrence``-th (1-based) appearance of ``quote`` is in ``text``."""
+    if not quote:
+        raise ServiceError("The quoted text is empty.")
+    if occurrence < 1:
+        raise ServiceError("The occurrence counts from 1.")
+    position, found = -1, 0
+    while found < occurrence:
+        position = text.find(quote, position + 1)
+        if position < 0:
+            if found == 0:
+                raise ServiceError(f"The text '{_short(quote)}' does not occur in the document.")
+            raise ServiceError(f"The text '{_short(quote)}' occurs only {found} time(s) in the document.")
+        found += 1
+    return position, position + len(quote)
+
+
+def _short(quote: str, limit: int = 60) -> str:
+    return quote if len(quote) <= limit else quote[: limit - 1] + "…"
+
+
+def apply_code_to_quote(
+    project: Project,
+    *,
+    document: str,
+    code: str,
+    quote: str,
+    occurrence: int = 1,
+    coder: str = DEFAULT_CODER,
+    weight: int = 0,
+) -> ChangeSet:
+    """Code the passage that quotes ``quote`` exactly (its ``occurrence``-th appearance)."""
+    with project.transaction() as session:
+        doc = get_document(session, document)
+        # Document text is NFC; a quote typed or pasted elsewhere may not be.
+        start, end = find_quote(doc.text, unicodedata.normalize("NFC", quote), occurrence)
+        return _apply(session, doc, code, start, end, coder, weight)
+
+
+def remove_coding(project: Project, coding_id: int) -> ChangeSet:
+    with project.transaction() as session:
+        coding = _get_coding(session, coding_id)
+        session.delete(coding)
+        return ChangeSet(deleted=[Ref("coding", coding_id)])
+
+
+def update_coding(
+    project: Project,
+    coding_id: int,
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    weight: int | None = None,
+    code: str | None = None,
+) -> ChangeSet:
+    """Change a coding's boundaries, weight or code (re-assign); arguments left None stay as they are."""
+    with project.transaction() as session:
+        coding = _get_coding(session, coding_id)
+        new_start = coding.start if start is None else start
+        new_end = coding.end if end is None else end
+        _check_span(coding.document, new_start, new_end)
+        coding.start, coding.end = new_start, new_end
+        if weight is not None:
+            coding.weight = _check_weight(weight)
+        if code is not None:
+            coding.code_id = get_code(session, code).id
+        return ChangeSet(updated=[Ref("coding", coding_id)])
+
+
+def _get_coding(session: Session, coding_id: int) -> Coding:
+    coding = session.get(Coding, coding_id)
+    if coding is None:
+        raise ServiceError(f"There is no coding {coding_id}.")
+    return coding

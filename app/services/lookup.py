@@ -1,0 +1,99 @@
+"""Finding things by the names researchers use (document names, code paths, coder and speaker names)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Code, Coder, Document, Speaker, SpeakerAlias, speaker_key
+from app.services.changes import ServiceError
+
+PATH_SEPARATOR = "/"
+
+
+def split_code_path(path: str) -> list[str]:
+    parts = [part.strip() for part in path.split(PATH_SEPARATOR)]
+    if not path.strip() or any(not part for part in parts):
+        raise ServiceError(f"'{path}' is not a code path (write it as Parent/Child).")
+    return parts
+
+
+def find_code(session: Session, path: str) -> Code | None:
+    parent_id: int | None = None
+    code: Code | None = None
+    for name in split_code_path(path):
+        same_parent = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+        code = session.scalars(select(Code).where(same_parent, Code.name == name)).one_or_none()
+        if code is None:
+            return None
+        parent_id = code.id
+    return code
+
+
+def get_code(session: Session, path: str) -> Code:
+    code = find_code(session, path)
+    if code is None:
+        raise ServiceError(f"There is no code '{path}'.")
+    return code
+
+
+def code_path(session: Session, code: Code) -> str:
+    names = [code.name]
+    while code.parent_id is not None:
+        code = session.get(Code, code.parent_id)
+        names.append(code.name)
+    return PATH_SEPARATOR.join(reversed(names))
+
+
+def code_paths(session: Session) -> dict[int, str]:
+    """Every code's path by id, in one query (for listings of many codes)."""
+    rows = session.execute(select(Code.id, Code.parent_id, Code.name)).all()
+    parents = {row.id: (row.parent_id, row.name) for row in rows}
+    paths: dict[int, str] = {}
+
+    def path_of(code_id: int) -> str:
+        if code_id not in paths:
+            parent_id, name = parents[code_id]
+            paths[code_id] = name if parent_id is None else f"{path_of(parent_id)}{PATH_SEPARATOR}{name}"
+        return paths[code_id]
+
+    for code_id in parents:
+        path_of(code_id)
+    return paths
+
+
+def get_document(session: Session, name: str) -> Document:
+    document = session.scalars(select(Document).where(Document.name == name)).one_or_none()
+    if document is None:
+        raise ServiceError(f"There is no document '{name}'.")
+    return document
+
+
+def find_speaker(session: Session, name: str) -> Speaker | None:
+    """The speaker this name (or one of its aliases) belongs to, compared as speaker_key does."""
+    key = speaker_key(name)
+    speaker = session.scalars(select(Speaker).where(Speaker.key == key)).one_or_none()
+    if speaker is None:
+        alias = session.scalars(select(SpeakerAlias).where(SpeakerAlias.key == key)).one_or_none()
+        speaker = alias.speaker if alias is not None else None
+    return speaker
+
+
+def get_speaker(session: Session, name: str) -> Speaker:
+    speaker = find_speaker(session, name)
+    if speaker is None:
+        raise ServiceError(f"There is no speaker '{name}'.")
+    return speaker
+
+
+def ensure_coder(session: Session, name: str) -> Coder:
+    """The coder of this name, created on first use."""
+    name = name.strip()
+    if not name:
+        raise ServiceError("A coder needs a name.")
+    coder = session.scalars(select(Coder).where(Coder.name == name)).one_or_none()
+    if coder is None:
+        coder = Coder(name=name)
+        session.add(coder)
+        session.flush()
+    return coder

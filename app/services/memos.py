@@ -1,0 +1,60 @@
+"""Memos: free text about the project, a document, a code, a speaker or a coding."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.models import Coding, Memo, Project
+from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.lookup import ensure_coder, get_code, get_document, get_speaker
+
+
+def set_memo(
+    project: Project,
+    text: str,
+    *,
+    document: str | None = None,
+    code: str | None = None,
+    speaker: str | None = None,
+    coding_id: int | None = None,
+    author: str | None = None,
+    title: str = "",
+) -> ChangeSet:
+    """Write the memo of one thing (replacing its text), or add a project memo when no target is named.
+
+    An empty text removes a thing's memo.
+    """
+    targets = [t for t in (document, code, speaker, coding_id) if t is not None]
+    if len(targets) > 1:
+        raise ServiceError("A memo is about one thing at a time.")
+    with project.transaction() as session:
+        column, target_id = None, None
+        if document is not None:
+            column, target_id = Memo.document_id, get_document(session, document).id
+        elif code is not None:
+            column, target_id = Memo.code_id, get_code(session, code).id
+        elif speaker is not None:
+            column, target_id = Memo.speaker_id, get_speaker(session, speaker).id
+        elif coding_id is not None:
+            if session.get(Coding, coding_id) is None:
+                raise ServiceError(f"There is no coding {coding_id}.")
+            column, target_id = Memo.coding_id, coding_id
+        author_id = ensure_coder(session, author).id if author else None
+
+        memo = None if column is None else session.scalars(select(Memo).where(column == target_id)).one_or_none()
+        if memo is not None and not text.strip():
+            session.delete(memo)
+            return ChangeSet(deleted=[Ref("memo", memo.id)])
+        if memo is None:
+            if not text.strip():
+                return ChangeSet()
+            memo = Memo(text=text, title=title, author_id=author_id)
+            if column is not None:
+                setattr(memo, column.key, target_id)
+            session.add(memo)
+            session.flush()
+            return ChangeSet(created=[Ref("memo", memo.id)])
+        memo.text = text
+        if title:
+            memo.title = title
+        return ChangeSet(updated=[Ref("memo", memo.id)])
