@@ -1,0 +1,400 @@
+"""The ``focuscoder`` command line: the same operations as the desktop app, without a display.
+
+Exit status 0 on success, 2 for a usage error, 1 for anything else, with one ``error: ...`` line on stderr (a
+traceback only with ``--debug``). JSON output is one object on stdout. Heavy modules are imported inside the
+commands, so ``focuscoder --help`` answers at once; nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+SUBCOMMANDS = ("gui", "new", "import", "info", "codes", "code", "uncode", "stats", "speakers", "memo", "sample")
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit status 2)."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, as the contract says, instead of the usage block
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _open(path: str):
+    from app.models import open_project
+
+    return open_project(path)
+
+
+# --- commands -----------------------------------------------------------------------------------------------
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from app.sample_project import ensure_sample_project
+
+    project = Path(args.project) if args.project else ensure_sample_project()
+    if args.screenshot:
+        raise RuntimeError("the desktop window is not built yet, so there is nothing to take a screenshot of")
+    print(f"The desktop window is not built yet. Project: {project}")
+    print(f"Try: focuscoder info {project}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from app.models import create_project
+
+    with create_project(args.project, name=args.name, language=args.language) as project:
+        print(f"Created {project.path}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.importers import read_document
+    from app.services import import_documents
+
+    parsed = [read_document(Path(file), speakers=args.speakers) for file in args.files]
+    preview = {
+        "documents": [
+            {
+                "name": doc.name,
+                "turns": len(doc.turns),
+                "speakers": [
+                    {"name": name, "turns": sum(1 for t in doc.turns if t.speaker == name)} for name in doc.speakers
+                ],
+            }
+            for doc in parsed
+        ]
+    }
+    if not args.dry_run:
+        with _open(args.project) as project:
+            import_documents(project, parsed)
+    if args.json:
+        _print_json(preview)
+        return 0
+    verb = "Would import" if args.dry_run else "Imported"
+    for doc, shown in zip(parsed, preview["documents"]):
+        speakers = ", ".join(f"{s['name']} ({s['turns']})" for s in shown["speakers"]) or "no speakers recognised"
+        print(f"{verb} {doc.name}: {len(doc.text)} characters, {len(doc.turns)} turns; {speakers}")
+        for warning in doc.warnings:
+            print(f"  note: {warning}")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from app.analysis.overview import project_overview
+
+    with _open(args.project) as project:
+        overview = project_overview(project)
+    if args.json:
+        _print_json(overview.as_json())
+        return 0
+    print(f"{overview.name} (language {overview.language}, schema {overview.schema})")
+    print(f"{len(overview.documents)} documents, {len(overview.speakers)} speakers, "
+          f"{len(overview.codes)} codes, {overview.codings} codings")
+    for doc in overview.documents:
+        print(f"  {doc.name}: {doc.words} words, {doc.turns} turns, speakers: {', '.join(doc.speakers) or '-'}")
+    for code in overview.codes:
+        depth = code.path.count("/")
+        print(f"  {'  ' * depth}{code.path.rsplit('/', 1)[-1]} ({code.codings})")
+    return 0
+
+
+def cmd_codes(args: argparse.Namespace) -> int:
+    from app import services
+
+    if args.action == "list":
+        from app.analysis.overview import project_overview
+
+        with _open(args.project) as project:
+            for code in project_overview(project).codes:
+                print(f"{code.path}\t{code.codings}")
+        return 0
+    with _open(args.project) as project:
+        if args.action == "add":
+            services.add_code(
+                project, args.path, color=args.color, definition=args.definition or "",
+                anchor_example=args.anchor or "", coding_rule=args.rule or "",
+            )
+        elif args.action == "rename":
+            services.rename_code(project, args.path, args.new_name)
+        elif args.action == "move":
+            services.move_code(project, args.path, args.parent or None, position=args.position)
+        elif args.action == "merge":
+            services.merge_codes(project, args.path, args.target)
+        elif args.action == "delete":
+            services.delete_code(project, args.path)
+    return 0
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from app import services
+
+    with _open(args.project) as project:
+        if args.text is not None:
+            changes = services.apply_code_to_quote(
+                project, document=args.document, code=args.code, quote=args.text,
+                occurrence=args.occurrence, coder=args.coder, weight=args.weight,
+            )
+        else:
+            changes = services.apply_code(
+                project, document=args.document, code=args.code, start=args.start, end=args.end,
+                coder=args.coder, weight=args.weight,
+            )
+    created = changes.ids("coding")
+    print(f"Coded as coding {created[0]}" if created else "This passage already has this code; nothing changed.")
+    return 0
+
+
+def cmd_uncode(args: argparse.Namespace) -> int:
+    from app import services
+
+    with _open(args.project) as project:
+        services.remove_coding(project, args.coding)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from app.analysis.frequencies import code_frequencies
+
+    with _open(args.project) as project:
+        rows = code_frequencies(project, by=args.by)
+    if args.json:
+        out = []
+        for row in rows:
+            item: dict[str, Any] = {"code": row.code}
+            if args.by != "code":
+                item[args.by] = row.group
+            item.update(codings=row.codings, words=row.words)
+            out.append(item)
+        _print_json({"by": args.by, "rows": out})
+        return 0
+    for row in rows:
+        group = "" if args.by == "code" else f"\t{row.group if row.group is not None else '-'}"
+        print(f"{row.code}{group}\t{row.codings}\t{row.words}")
+    return 0
+
+
+def cmd_speakers(args: argparse.Namespace) -> int:
+    from app import services
+
+    if args.action == "list":
+        from app.analysis.overview import project_overview
+
+        with _open(args.project) as project:
+            for speaker in project_overview(project).speakers:
+                print(f"{speaker.name}\t{speaker.turns} turns\t{speaker.words} words")
+        return 0
+    with _open(args.project) as project:
+        if args.action == "rename":
+            services.rename_speaker(project, args.name, args.new_name)
+        elif args.action == "merge":
+            services.merge_speakers(project, args.name, args.target)
+        elif args.action == "set":
+            from app.models import AttributeType
+
+            kind = AttributeType(args.type) if args.type else None
+            services.set_attribute(project, speaker=args.name, name=args.attribute, value=args.value, kind=kind)
+    return 0
+
+
+def cmd_memo(args: argparse.Namespace) -> int:
+    from app import services
+
+    with _open(args.project) as project:
+        services.set_memo(
+            project, args.text, document=args.document, code=args.code, speaker=args.speaker,
+            coding_id=args.coding, author=args.coder,
+        )
+    return 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from app.sample_project import build_sample_project, ensure_sample_project
+
+    path = build_sample_project(Path(args.output)) if args.output else ensure_sample_project()
+    print(path)
+    return 0
+
+
+# --- parser -------------------------------------------------------------------------------------------------
+
+
+def build_parser() -> Parser:
+    from app import __version__
+
+    parser = Parser(prog="focuscoder", description="Qualitative coding of focus-group and interview transcripts.")
+    parser.add_argument("--debug", action="store_true", help="show a traceback when something fails")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help: str) -> Parser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("gui", cmd_gui, "open the desktop app (on the sample project when no project is named)")
+    p.add_argument("project", nargs="?")
+    p.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
+
+    p = command("new", cmd_new, "create an empty project")
+    p.add_argument("project")
+    p.add_argument("--language", choices=("de", "en"), default="de")
+    p.add_argument("--name", help="the project's name (default: the file name)")
+
+    p = command("import", cmd_import, "import transcripts (txt, docx, odt, rtf, srt, vtt, csv, xlsx)")
+    p.add_argument("project")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--speakers", default="auto", metavar="auto|none|REGEX",
+                   help="recognise speaker labels automatically, not at all, or with a regular expression "
+                        "(the group 'speaker' or the first group is the name)")
+    p.add_argument("--dry-run", action="store_true", help="show what would be imported; change nothing")
+    p.add_argument("--json", action="store_true")
+
+    p = command("info", cmd_info, "what the project holds")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+
+    p = command("codes", cmd_codes, "list or change the code tree")
+    p.add_argument("project")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
+    actions.add_parser("list", help="every code with its number of codings")
+    a = actions.add_parser("add", help="add a code (missing parents are created)")
+    a.add_argument("path", help="Parent/Child")
+    a.add_argument("--color", help="#RRGGBB")
+    a.add_argument("--definition")
+    a.add_argument("--anchor", help="anchor example")
+    a.add_argument("--rule", help="coding rule")
+    a = actions.add_parser("rename", help="rename a code")
+    a.add_argument("path")
+    a.add_argument("new_name")
+    a = actions.add_parser("move", help="move a code under another parent (or to the top with --parent '')")
+    a.add_argument("path")
+    a.add_argument("--parent", default="", help="new parent's path; empty for the top level")
+    a.add_argument("--position", type=int, help="place among the new siblings, from 0")
+    a = actions.add_parser("merge", help="merge a code into another")
+    a.add_argument("path")
+    a.add_argument("target")
+    a = actions.add_parser("delete", help="delete a code, its sub-codes and their codings")
+    a.add_argument("path")
+
+    p = command("code", cmd_code, "code a passage, by positions or by quoting it")
+    p.add_argument("project")
+    p.add_argument("--document", required=True)
+    p.add_argument("--start", type=int)
+    p.add_argument("--end", type=int)
+    p.add_argument("--text", help="the exact passage to code")
+    p.add_argument("--occurrence", type=int, default=1, help="which occurrence of --text (from 1)")
+    p.add_argument("--code", required=True, metavar="PATH")
+    p.add_argument("--coder", default="default")
+    p.add_argument("--weight", type=int, default=0, help="0-100")
+
+    p = command("uncode", cmd_uncode, "remove a coding")
+    p.add_argument("project")
+    p.add_argument("coding", type=int, metavar="CODING_ID")
+
+    p = command("stats", cmd_stats, "code frequencies")
+    p.add_argument("project")
+    p.add_argument("--by", choices=("code", "document", "speaker"), default="code")
+    p.add_argument("--json", action="store_true")
+
+    p = command("speakers", cmd_speakers, "list, rename or merge speakers, set their attributes")
+    p.add_argument("project")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
+    actions.add_parser("list")
+    a = actions.add_parser("rename")
+    a.add_argument("name")
+    a.add_argument("new_name")
+    a = actions.add_parser("merge", help="merge the first speaker into the second")
+    a.add_argument("name")
+    a.add_argument("target")
+    a = actions.add_parser("set", help="set an attribute, e.g. institution IHK")
+    a.add_argument("name")
+    a.add_argument("attribute")
+    a.add_argument("value")
+    a.add_argument("--type", choices=("text", "number", "date", "boolean"))
+
+    p = command("memo", cmd_memo, "write a memo about the project or one thing in it")
+    p.add_argument("project")
+    p.add_argument("text")
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("--document")
+    target.add_argument("--code", metavar="PATH")
+    target.add_argument("--speaker")
+    target.add_argument("--coding", type=int, metavar="CODING_ID")
+    p.add_argument("--coder", help="the memo's author")
+
+    p = command("sample", cmd_sample, "write the bundled sample project and print where it is")
+    p.add_argument("--output", metavar="FCPROJ", help="where to write a fresh copy")
+    return parser
+
+
+def _check(args: argparse.Namespace) -> None:
+    if args.command == "code":
+        by_text = args.text is not None
+        by_span = args.start is not None or args.end is not None
+        if by_text == by_span:
+            raise UsageError("code needs either --start and --end or --text")
+        if by_span and (args.start is None or args.end is None):
+            raise UsageError("code needs both --start and --end")
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """``focuscoder`` and ``focuscoder PROJECT`` open the desktop app: supply the implied ``gui``."""
+    if {"-h", "--help", "--version"} & set(argv):
+        return argv
+    first = next((index for index, arg in enumerate(argv) if not arg.startswith("-")), None)
+    if first is None:
+        return [*argv, "gui"]
+    if argv[first] not in SUBCOMMANDS:
+        return [*argv[:first], "gui", *argv[first:]]
+    return argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    argv = _with_default_command(argv)
+    debug = "--debug" in argv
+    try:
+        args = build_parser().parse_args(argv)
+        _check(args)
+        return args.handler(args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+    except Exception as exc:  # noqa: BLE001 - the contract: one readable line, never a traceback
+        if debug:
+            raise
+        print(f"error: {_describe(exc)}", file=sys.stderr)
+        return 1
+
+
+def _describe(exc: Exception) -> str:
+    from app.importers.base import ReaderError
+    from app.models import ProjectFileError
+    from app.services import ServiceError
+
+    if isinstance(exc, (ReaderError, ProjectFileError, ServiceError)):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc)
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+if __name__ == "__main__":
+    sys.exit(main())
