@@ -1,0 +1,266 @@
+"""Recognising speaker labels at the start of a paragraph: ``Anna Weber:``, ``I:``, ``[00:01:22] B1:``, ``[id1]``,
+Teams' ``Anna Weber   0:03``.
+
+Finding label-like text is easy; the work is in not taking prose for a speaker. The heuristic, in two steps:
+
+1. Shape, per paragraph (``match_label``). A label is the text before the first colon of the paragraph's first
+   line, at most 5 words / 40 characters (a trailing "(Institution)" does not count), starting with a letter or
+   "[". No sentence punctuation inside; not a time ("10:30"), not a URL ("https://"). Its words are *strong*
+   when each is capitalised, a number, a code (B1, IP2, SPEAKER_00) or a name particle (von, van, de, al, ...);
+   otherwise the label is *weak* ("interviewer", "wichtig ist"). Some labels are *stop* labels, never speakers:
+   single words that introduce a remark ("Note:", "Fazit:", "Datum:", "Also:"), multi-word labels opening with an
+   article, pronoun or preposition ("Die Lösung:", "My point:") or containing a remark noun ("Gute Frage:").
+
+2. Recurrence, over the whole document (``accept_labels``). Speakers speak more than once; prose rarely repeats
+   the same words before a colon. A label seen twice or more is a speaker; a weak one must be seen three times.
+   A label seen once is accepted when it is strong, except
+   - in a metadata block: two or more once-seen labels before the first recurring one ("Interviewer: Yasmine
+     Hassan", "Date: 16/10/2014", "Place: ...") are the cover page, not speakers;
+   - when every recurring label is an upper-case code (I, B1, S5, LEHRER) and this one is not ("Governor
+     Romney:", "Kurze Anmerkung:"): the transcriber's style says it is prose.
+   "[id1]" labels and name-and-time lines are accepted only as a convention seen at least twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.importers.timecodes import CLOCK, clock_to_ms
+from app.models.speaker_names import speaker_key
+
+_SPACE = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]"
+
+
+def _range(group: str) -> str:
+    """An optional range end after a clock ("--> 00:00:04.000", " - 00:01:30"), captured as ``group``."""
+    return rf"(?:{_SPACE}*(?:-->|–|{_SPACE}-{_SPACE}){_SPACE}*(?P<{group}>{CLOCK}))?"
+
+
+# A time mark before the label: [00:01:22], [00:00:01.000 --> 00:00:04.000], (00:01:22), #00:01:22-6#, 00:01:22.
+_LEADING_TIME = re.compile(
+    rf"{_SPACE}*(?:\[(?P<bracket>{CLOCK}){_range('bracket_end')}\]"
+    rf"|\((?P<paren>{CLOCK})\)|#(?P<hash>{CLOCK})#"
+    rf"|(?P<bare>{CLOCK}){_range('bare_end')}(?={_SPACE}))"
+    rf"{_SPACE}*"
+)
+_LEADING_SPACE = re.compile(rf"{_SPACE}*")
+# Everything up to the first colon of the line; checked word by word in _shape.
+_COLON_LABEL = re.compile(r"(?P<label>[^:\n]{1,80}):")
+# QualCoder's "[id1] text": letters and a number, or a short upper-case code, in brackets, without a colon.
+_BRACKET_ID = re.compile(rf"\[(?P<label>[^\W\d_]{{1,12}}[ _-]?\d{{1,4}}|[A-ZÄÖÜ]{{1,3}})\]:?(?={_SPACE}|$)")
+_WORD = re.compile(r"[\w.\-'’/&]+")
+_PARENTHETICAL = re.compile(r"(?P<main>.*?)\s*(?P<paren>\([^()]{1,40}\))?")
+_NAME_WITH_TIME = re.compile(
+    rf"(?P<name>[^\W\d_][^:\n]{{0,60}}?){_SPACE}+(?P<time>{CLOCK})(?:{_SPACE}*-->{_SPACE}*(?P<end>{CLOCK}))?{_SPACE}*"
+)
+_TIME_LINE = re.compile(rf"{_SPACE}*(?P<time>{CLOCK})(?:{_SPACE}*-->{_SPACE}*(?P<end>{CLOCK}))?[^\n]*")
+# Machine-made labels (WhisperX, pyannote): one speaker's consecutive segments are one contribution.
+ASR_LABEL = re.compile(r"(?i)speaker_\d{1,3}")
+
+_PARTICLES = frozenset(
+    "von van vom zu zum zur der den de del della di da du des la le les al el bin ibn ben ter ten op af y e dos do"
+    " st med. rer. nat. phil. jur. dipl. h.c. -".split()
+)
+# Single words before a colon that introduce a remark, a heading or a cover-page field, never a speaker.
+_STOP_WORDS = frozenset(
+    """note notes nb ps p.s also but and or so then now yes no well ok okay example e.g eg i.e important warning
+    caution tip hint summary conclusion result results update edit source sources re subject topic title date time
+    place location duration venue attendees present transcriber transcription recording file project agenda url
+    link email e-mail tel phone fax web website see cf remark remarks comment comments definition goal aim reason
+    problem solution step point idea quote keywords abstract background method methods context description category
+    memo translation status version page chapter section table figure fig attention reminder todo fyi
+    aber und oder denn doch dann nun jetzt ja nein naja gut achtung wichtig beispiel bsp zb z.b fazit hinweis
+    anmerkung anmerkungen notiz bemerkung ergebnis ergebnisse zusammenfassung tipp ziel ziele grund lösung schritt
+    punkt thema titel betreff datum uhrzeit zeit uhr ort dauer raum anwesend anwesende teilnehmende quelle siehe
+    vgl kommentar zitat begriff kategorie transkript transkription aufnahme datei projekt tagesordnung""".split()
+)
+# First words that make a multi-word "label" a phrase: articles, pronouns, prepositions, conjunctions.
+_STOP_FIRST = frozenset(
+    """der die das den dem des ein eine einen einem einer eines mein meine meiner meinen unser unsere dein deine sein
+    seine ihr ihre euer eure dies diese dieser dieses jede jeder jedes alle kein keine zum zur im am beim vom bei
+    mit für nach vor über unter in an auf aus zu um ohne gegen durch bis seit wegen laut also aber und oder denn doch
+    so dann nun jetzt ja nein ich wir du es er man was wie warum wer wo wann welche welcher welches
+    the a an my our your his her their its this that these those every all no some any to for with on at by from of
+    about after before as but and or then now yes well we you he she it they what why how who where when which""".split()
+)
+# Nouns that make a multi-word label a remark ("Gute Frage:", "Frage 3:", "Letzter Punkt:").
+_STOP_NOUNS = frozenset(
+    """frage fragen punkt anmerkung ergänzung idee vorschlag beispiel thema problem schritt teil kapitel abschnitt
+    seite tabelle abbildung uhr question questions point idea example comment thought remark topic step part
+    chapter section page table figure note""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A label-like start of a line. ``content_start`` is where the words after the label begin, in the line."""
+
+    name: str
+    key: str
+    content_start: int
+    kind: str  # "colon", "bracket" or "name+time"
+    strong: bool
+    stop: bool
+    start_ms: int | None = None
+    end_ms: int | None = None
+
+
+def tidy_name(name: str) -> str:
+    """The name as shown: runs of spaces (also non-breaking ones) become one space, brackets around it go."""
+    name = " ".join(name.split())
+    if name.startswith("[") and name.endswith("]"):
+        name = " ".join(name[1:-1].split())
+    return name.rstrip(":")
+
+
+def is_code(name: str) -> bool:
+    """An upper-case code or name as transcribers write them: I, B1, IP2, S00, SPEAKER_00, LEHRER."""
+    return any(ch.isalpha() for ch in name) and name == name.upper()
+
+
+def match_label(line: str) -> Label | None:
+    """The label at the start of ``line`` if it has a label's shape; acceptance is ``accept_labels``' job."""
+    lead = _LEADING_TIME.match(line)
+    start_ms = end_ms = None
+    if lead is not None:
+        start_ms = clock_to_ms(lead["bracket"] or lead["paren"] or lead["hash"] or lead["bare"])
+        end_text = lead["bracket_end"] or lead["bare_end"]
+        end_ms = clock_to_ms(end_text) if end_text else None
+        pos = lead.end()
+    else:
+        pos = _LEADING_SPACE.match(line).end()
+    bracket = _BRACKET_ID.match(line, pos)
+    if bracket is not None:
+        name = bracket["label"]
+        return Label(name, speaker_key(name), bracket.end(), "bracket", True, False, start_ms, end_ms)
+    colon = _COLON_LABEL.match(line, pos)
+    if colon is None:
+        return None
+    rest = line[colon.end() : colon.end() + 2]
+    raw = colon["label"].rstrip()
+    if rest.startswith(("/", "\\", ":", "=")) or (raw[-1:].isdigit() and rest[:1].isdigit()):
+        return None  # a URL, a path, a time (10:30), a ratio, "::"
+    shape = _shape(raw)
+    if shape is None:
+        return None
+    name, strong, stop = shape
+    return Label(name, speaker_key(name), colon.end(), "colon", strong, stop, start_ms, end_ms)
+
+
+def match_name_with_time(line: str) -> Label | None:
+    """Teams' "Anna Weber   0:03": a name and a time, nothing else, on one line."""
+    match = _NAME_WITH_TIME.fullmatch(line)
+    if match is None:
+        return None
+    shape = _shape(match["name"])
+    if shape is None or not shape[1] or shape[2] or not _ends_like_name(match["name"]):
+        return None
+    end = clock_to_ms(match["end"]) if match["end"] else None
+    name = shape[0]
+    return Label(name, speaker_key(name), len(line), "name+time", True, False, clock_to_ms(match["time"]), end)
+
+
+def match_name_line(line: str) -> str | None:
+    """A line that is only a name (the first half of a Teams "name, then time" pair)."""
+    if ":" in line or not _ends_like_name(line):
+        return None
+    shape = _shape(line.strip())
+    if shape is None or not shape[1] or shape[2]:
+        return None
+    return shape[0]
+
+
+def match_time_line(line: str) -> tuple[int | None, int | None] | None:
+    """A line that is only a time or a time range ("0:03", "00:00:03.120 --> 00:00:05.000")."""
+    match = _TIME_LINE.fullmatch(line)
+    if match is None or (match["end"] is None and line.strip() != match["time"]):
+        return None
+    start = clock_to_ms(match["time"])
+    if start is None:
+        return None
+    return start, clock_to_ms(match["end"]) if match["end"] else None
+
+
+def accept_labels(labels: Sequence[Label], *, known_keys: Sequence[str] = ()) -> list[bool]:
+    """Which of a document's label-like line starts, in document order, are speakers (see the module comment).
+
+    ``known_keys`` are speakers the layout already names (table rows): they count as recurring speakers.
+    """
+    counts = Counter(label.key for label in labels if not label.stop)
+    counts.update(known_keys)
+    strong_keys = {label.key for label in labels if label.strong} | set(known_keys)
+    recurring = {key for key, n in counts.items() if n >= 3 or (n >= 2 and key in strong_keys)}
+    first_recurring = next((i for i, label in enumerate(labels) if label.key in recurring), len(labels))
+    if known_keys:
+        first_recurring = 0
+    once_before = sum(1 for label in labels[:first_recurring] if counts[label.key] < 2)
+    metadata_block = once_before >= 2
+    shown: dict[str, str] = {}
+    for label in labels:
+        shown.setdefault(label.key, label.name)
+    code_style = bool(recurring) and all(is_code(shown.get(key, key)) for key in recurring)
+    brackets_recur = any(label.kind == "bracket" and label.key in recurring for label in labels)
+    name_time_pairs = sum(1 for label in labels if label.kind == "name+time")
+
+    accepted = []
+    for index, label in enumerate(labels):
+        n = counts[label.key]
+        if label.stop or not label.key:
+            ok = False
+        elif label.kind == "bracket":
+            ok = brackets_recur
+        elif label.kind == "name+time":
+            ok = name_time_pairs >= 2
+        elif not label.strong:
+            ok = n >= 3
+        elif n >= 2 or not recurring:
+            ok = True
+        elif metadata_block and index < first_recurring:
+            ok = False
+        else:
+            ok = not code_style or is_code(label.name)
+        accepted.append(ok)
+    return accepted
+
+
+def _shape(raw: str) -> tuple[str, bool, bool] | None:
+    """(name, strong, stop) for a label-like text, or None when it cannot be a label."""
+    name = tidy_name(raw)
+    if not name or not name[0].isalpha():  # "[Moderator]" is tidied to "Moderator"
+        return None
+    parts = _PARENTHETICAL.fullmatch(name)
+    main = parts["main"] if parts is not None else name
+    words = main.split()
+    if not words or len(words) > 5 or len(main) > 40:
+        return None
+    if any(_WORD.fullmatch(word) is None for word in words):
+        return None  # sentence punctuation, quotes, brackets: prose, not a label
+    kinds = [_word_kind(word) for word in words]
+    strong = kinds[0] == "cap" and all(kind != "lower" for kind in kinds)
+    if not strong and len(words) > 3:
+        return None
+    folded = [word.casefold() for word in words]
+    if len(words) == 1:
+        stop = speaker_key(main) in _STOP_WORDS
+    else:
+        stop = folded[0] in _STOP_FIRST or any(word.strip(".") in _STOP_NOUNS for word in folded)
+    return name, strong, stop
+
+
+def _word_kind(word: str) -> str:
+    core = word.strip(".-'’/&")
+    if not core:
+        return "particle"
+    if core[0].isupper() or core.isdigit() or (any(c.isdigit() for c in core) and any(c.isalpha() for c in core)):
+        return "cap"
+    if word.casefold() in _PARTICLES or core.casefold() in _PARTICLES:
+        return "particle"
+    return "lower"
+
+
+def _ends_like_name(text: str) -> bool:
+    text = text.rstrip()
+    return bool(text) and (text[-1].isalnum() or text[-1] == ")")

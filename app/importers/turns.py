@@ -1,0 +1,240 @@
+"""From paragraphs to a document with speaker turns.
+
+The document text is the paragraphs joined with "\\n" (a paragraph whose speaker the layout names is written
+``Speaker: text``). A turn starts at a recognised label and runs over the unlabelled paragraphs after it, up to the
+next label: continuation paragraphs and stage directions like "(CROSSTALK)" belong to the turn before. Lines
+before the first label (title, date, participants) belong to no turn.
+
+A turn's span covers the words only: the label, its colon, a leading time mark and an f4/f5 time mark
+``#00:01:22-6#`` closing the turn stay in the text but outside the span. An f4 mark at the end of a paragraph is
+the time at which that turn ends, so it is the turn's ``end_ms`` and the next turn's ``start_ms``.
+
+Consecutive paragraphs with the same label are separate contributions when a person labelled them; only machine
+labels (``SPEAKER_00`` from WhisperX or pyannote, which cut one speaker's talk at every pause) are merged into one
+turn, whose span then runs from the first segment's words to the last segment's words.
+
+Everything is one pass over the paragraphs with precompiled patterns: linear in the length of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.importers.base import Block, ParsedDocument, ParsedTurn, ReaderError
+from app.importers.canonical import canonical_text
+from app.importers.speaker_labels import (
+    ASR_LABEL,
+    Label,
+    accept_labels,
+    match_label,
+    match_name_line,
+    match_name_with_time,
+    match_time_line,
+    tidy_name,
+)
+from app.importers.timecodes import CLOCK, clock_to_ms
+from app.models.speaker_names import speaker_key
+
+_F4_MARK_AT_END = re.compile(rf"#(?P<time>{CLOCK})#")
+_F4_MARK_MAX = 16  # "#hh:mm:ss-d#" and variants are never longer
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """A recognised label: the turn it opens and where its words start (an offset into the document text)."""
+
+    name: str
+    key: str
+    content_start: int
+    start_ms: int | None = None
+    end_ms: int | None = None
+    merge: bool = False
+
+
+@dataclass(slots=True)
+class _OpenTurn:
+    speaker: str
+    key: str
+    merge: bool
+    start_ms: int | None
+    end_ms: int | None
+    start: int | None = None
+    end: int | None = None
+
+
+def compile_speaker_pattern(speakers: str) -> re.Pattern[str] | None:
+    """The user's ``--speakers`` regex, compiled; None for "auto" and "none". Raises ReaderError if invalid."""
+    if speakers in ("auto", "none"):
+        return None
+    try:
+        return re.compile(speakers)
+    except (re.error, RecursionError, OverflowError) as exc:
+        raise ReaderError(None, f"the speaker pattern {speakers!r} is not a valid regular expression: {exc}") from exc
+
+
+def parse_turns(
+    blocks: Sequence[Block], *, name: str, source_name: str, source_format: str, speakers: str = "auto"
+) -> ParsedDocument:
+    """The document the paragraphs make, with its speaker turns.
+
+    ``speakers`` is "auto" (recognise labels), "none" (no turns) or a regular expression matched at the start of
+    each paragraph; its group ``speaker`` (or its first group, or the whole match) is the speaker's name.
+    """
+    pattern = compile_speaker_pattern(speakers)
+    texts, starts, table_events = _lay_out(blocks)
+    text = "\n".join(texts)
+    if speakers == "none":
+        return ParsedDocument(name, text, source_name, source_format)
+    if pattern is not None:
+        events = _pattern_events(texts, starts, table_events, pattern)
+    else:
+        events = _auto_events(texts, starts, table_events)
+    turns = _build_turns(texts, starts, events)
+    return ParsedDocument(name, text, source_name, source_format, turns=tuple(turns))
+
+
+def _lay_out(blocks: Sequence[Block]) -> tuple[list[str], list[int], dict[int, _Event]]:
+    """Each paragraph's text as written into the document, its start offset, and the layout's own labels."""
+    texts: list[str] = []
+    starts: list[int] = []
+    table_events: dict[int, _Event] = {}
+    offset = 0
+    for index, block in enumerate(blocks):
+        body = canonical_text(block.text)
+        speaker = tidy_name(canonical_text(block.speaker)) if block.speaker else ""
+        if speaker and speaker_key(speaker):
+            prefix = f"{speaker}: "
+            table_events[index] = _Event(speaker, speaker_key(speaker), offset + len(prefix))
+            body = prefix + body
+        texts.append(body)
+        starts.append(offset)
+        offset += len(body) + 1
+    return texts, starts, table_events
+
+
+def _first_line(text: str) -> str:
+    newline = text.find("\n")
+    return text if newline < 0 else text[:newline]
+
+
+def _pattern_events(
+    texts: list[str], starts: list[int], table_events: dict[int, _Event], pattern: re.Pattern[str]
+) -> dict[int, _Event]:
+    events = dict(table_events)
+    has_named = "speaker" in pattern.groupindex
+    for index, text in enumerate(texts):
+        if index in events:
+            continue
+        match = pattern.match(text)
+        if match is None:
+            continue
+        if has_named:
+            raw = match.group("speaker")
+        elif pattern.groups:
+            raw = match.group(1)
+        else:
+            raw = match.group(0)
+        name = tidy_name(raw or "")
+        if name and speaker_key(name):
+            events[index] = _Event(name, speaker_key(name), starts[index] + match.end())
+    return events
+
+
+def _auto_events(texts: list[str], starts: list[int], table_events: dict[int, _Event]) -> dict[int, _Event]:
+    found: list[tuple[int, Label, int]] = []  # paragraph, label, where the words start in the document
+    index = 0
+    while index < len(texts):
+        if index in table_events:
+            index += 1
+            continue
+        text = texts[index]
+        line = _first_line(text)
+        label = match_label(line) or match_name_with_time(line)
+        if label is not None:
+            found.append((index, label, starts[index] + label.content_start))
+        elif (name := match_name_line(line)) is not None:
+            # Teams copies: a name line, then a time line, in the same paragraph or the next one.
+            if len(line) < len(text):
+                time_line_start = starts[index] + len(line) + 1
+                time_line = _first_line(text[len(line) + 1 :])
+            elif index + 1 < len(texts) and index + 1 not in table_events:
+                time_line_start = starts[index + 1]
+                time_line = _first_line(texts[index + 1])
+            else:
+                time_line = ""
+            times = match_time_line(time_line) if time_line else None
+            if times is not None:
+                pair = Label(name, speaker_key(name), len(line), "name+time", True, False, *times)
+                found.append((index, pair, time_line_start + len(time_line)))
+        index += 1
+
+    accepted = accept_labels([label for _, label, _ in found], known_keys=[e.key for e in table_events.values()])
+    events = dict(table_events)
+    for (index, label, content_start), ok in zip(found, accepted):
+        if ok and index not in events:
+            merge = ASR_LABEL.fullmatch(label.name) is not None
+            events[index] = _Event(label.name, label.key, content_start, label.start_ms, label.end_ms, merge)
+    return events
+
+
+def _trailing_mark(text: str, lo: int) -> tuple[int, int] | None:
+    """(position, ms) of an f4/f5 time mark ending the paragraph, at or after ``lo``."""
+    end = len(text.rstrip())
+    if end <= lo or text[end - 1] != "#":
+        return None
+    window_start = max(lo, end - _F4_MARK_MAX)
+    hash_at = text.rfind("#", window_start, end - 1)
+    if hash_at < 0:
+        return None
+    match = _F4_MARK_AT_END.fullmatch(text, hash_at, end)
+    if match is None:
+        return None
+    ms = clock_to_ms(match["time"])
+    return None if ms is None else (hash_at, ms)
+
+
+def _build_turns(texts: list[str], starts: list[int], events: dict[int, _Event]) -> list[ParsedTurn]:
+    turns: list[ParsedTurn] = []
+    shown: dict[str, str] = {}  # speaker key -> the first spelling met
+    current: _OpenTurn | None = None
+    previous_mark: int | None = None  # f4 mark ending the previous paragraph: the next turn's start time
+    words_from = 0  # document offset before which text is label material
+
+    def close(turn: _OpenTurn | None) -> None:
+        if turn is not None and turn.start is not None and turn.end is not None:
+            turns.append(ParsedTurn(turn.speaker, turn.start, turn.end, turn.start_ms, turn.end_ms))
+
+    for index, text in enumerate(texts):
+        offset = starts[index]
+        event = events.get(index)
+        if event is not None:
+            if not (current is not None and event.merge and current.merge and current.key == event.key):
+                close(current)
+                speaker = shown.setdefault(event.key, event.name)
+                start_ms = event.start_ms if event.start_ms is not None else previous_mark
+                current = _OpenTurn(speaker, event.key, event.merge, start_ms, None)
+            if event.end_ms is not None:
+                current.end_ms = event.end_ms
+            words_from = event.content_start
+        lo = min(max(words_from - offset, 0), len(text))
+        hi = len(text)
+        mark = _trailing_mark(text, lo)
+        if mark is not None:
+            hi = mark[0]
+        previous_mark = None if mark is None else mark[1]
+        if current is None:
+            continue
+        segment = text[lo:hi]
+        stripped = segment.strip()
+        if not stripped:
+            continue
+        first = lo + (len(segment) - len(segment.lstrip()))
+        if current.start is None:
+            current.start = offset + first
+        current.end = offset + first + len(stripped)
+        if mark is not None:
+            current.end_ms = mark[1]
+    close(current)
+    return turns
