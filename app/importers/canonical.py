@@ -1,0 +1,194 @@
+"""Bytes to the one canonical text form every document is stored in.
+
+``decode_bytes`` finds the encoding (byte-order mark, UTF-8, UTF-16 without BOM, else a restricted guess) and
+``canonical_text`` fixes the representation: no BOM, ``\\n`` line ends only, NFC. Positions of codings are
+code-point offsets into that canonical string, so every reader must hand out canonical text (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from app.importers.base import ReaderError
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+"""Largest file any reader accepts; a transcript is a few MB at most, so this only stops runaway input."""
+
+_SAMPLE_BYTES = 256 * 1024
+"""How much of a file the encoding heuristics look at; the whole file is then decoded with the result."""
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 LE one.
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
+# Legacy encodings a transcript realistically comes in. charset-normalizer is only asked to choose among
+# these: unrestricted, it happily calls short German text "cp1006" or "cp775".
+_GUESS_CANDIDATES = [
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "koi8_r", "cp932", "gb18030", "big5", "euc_kr",
+]
+# Guesses that share the Latin script with cp1252: between these and cp1252 we decide ourselves, because
+# umlauts are the same bytes in all of them and charset-normalizer picks one arbitrarily.
+_LATIN_GUESSES = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_15", "iso8859_2", "iso8859_9"}
+# A non-Latin guess is only believed with this much evidence; two or three bytes prove nothing.
+_MIN_NON_ASCII_FOR_FOREIGN_GUESS = 16
+# Non-letters that are normal in Western European text; anything else non-ASCII and not a letter is a sign
+# that the bytes were decoded with the wrong code page.
+_NORMAL_SYMBOLS = set("\u00a0„“”‚‘’«»‹›–—…•·€£¥$§°©®™¡¿×÷±µ¶†‡ˆ˜´ªº")
+
+_LINE_SEPARATORS = ("\u2028", "\u2029")
+
+
+def read_file_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, or ReaderError if it is missing, unreadable or larger than ``limit``."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise ReaderError(path, "the file was not found") from None
+    except IsADirectoryError:
+        raise ReaderError(path, "is a folder, not a file") from None
+    except PermissionError:
+        raise ReaderError(path, "cannot be opened: permission denied") from None
+    except OSError as exc:
+        raise ReaderError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise ReaderError(path, f"is too large to import (the limit is {limit // (1024 * 1024)} MB)")
+    return data
+
+
+def canonical_text(s: str) -> str:
+    """The canonical form of a text: no leading BOM, ``\\n`` as the only line break, NFC.
+
+    Idempotent; the result never contains ``\\r``, U+2028 or U+2029.
+    """
+    s = s.lstrip("\ufeff")
+    if "\r" in s:
+        s = s.replace("\r\n", "\n").replace("\r", "\n")
+    for separator in _LINE_SEPARATORS:
+        if separator in s:
+            s = s.replace(separator, "\n")
+    # The quick check avoids copying a large text that is already NFC (the usual case).
+    if not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
+    return s
+
+
+def decode_bytes(data: bytes, path: str | Path | None) -> str:
+    """Decode a text file's bytes (BOM stripped); ReaderError if they are not text in a known encoding."""
+    for bom, encoding, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise ReaderError(
+                    path, f"starts with a {label} byte-order mark but is not valid {label} text (damaged file?)"
+                ) from None
+            return _checked(text, path)
+
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return _checked(data.decode(utf16), path)
+        except UnicodeDecodeError:
+            pass  # NUL pattern but not UTF-16 after all: most likely binary, judged below
+
+    try:
+        return _checked(data.decode("utf-8"), path)
+    except UnicodeDecodeError:
+        pass
+
+    sample = data[:_SAMPLE_BYTES]
+    if b"\x00" in sample:
+        raise _binary(path)
+    encoding = _guess_legacy_encoding(sample)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        # The guess held for the sample but not for the rest; latin-1 decodes any byte, and cp1252 text
+        # with a stray undefined byte is still best read as latin-1.
+        text = data.decode("latin-1")
+    return _checked(text, path)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' if the bytes look like UTF-16 without a BOM (Latin text: every other byte NUL)."""
+    sample = data[: _SAMPLE_BYTES - _SAMPLE_BYTES % 2]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    pairs = len(sample) // 2
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    if odd_nuls >= 0.3 * pairs and even_nuls <= 0.05 * pairs:
+        return "utf-16-le"
+    if even_nuls >= 0.3 * pairs and odd_nuls <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _guess_legacy_encoding(sample: bytes) -> str:
+    """The most plausible single- or double-byte encoding of ``sample``, preferring cp1252 when in doubt."""
+    western = _western_encoding(sample)
+    non_ascii = sum(1 for byte in sample if byte >= 0x80)
+    try:
+        best = from_bytes(sample, cp_isolation=_GUESS_CANDIDATES).best()
+    except Exception:  # noqa: BLE001 - a failing heuristic must not fail the import; cp1252 is the fallback
+        best = None
+    if best is None:
+        return western
+    guess = best.encoding
+    if guess in _LATIN_GUESSES:
+        return _better_latin(sample, guess, western)
+    if non_ascii < _MIN_NON_ASCII_FOR_FOREIGN_GUESS:
+        return western
+    return guess
+
+
+def _western_encoding(sample: bytes) -> str:
+    try:
+        sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return "latin-1"  # bytes cp1252 leaves undefined (0x81, 0x8d, ...): latin-1 reads them
+    return "cp1252"
+
+
+def _better_latin(sample: bytes, guess: str, western: str) -> str:
+    """Between a Latin-script guess and cp1252/latin-1: the one whose decoding has fewer misplaced symbols."""
+    if guess == western:
+        return western
+    try:
+        guessed_text = sample.decode(guess, errors="strict")
+    except UnicodeDecodeError:
+        return western
+    western_text = sample.decode(western)
+    if _odd_characters(guessed_text) < _odd_characters(western_text):
+        return guess
+    return western
+
+
+def _odd_characters(text: str) -> int:
+    return sum(1 for ch in text if ch >= "\x80" and not ch.isalpha() and ch not in _NORMAL_SYMBOLS)
+
+
+def _checked(text: str, path: str | Path | None) -> str:
+    """Refuse decoded text that is really binary data (NULs, many control characters)."""
+    if "\x00" in text:
+        raise _binary(path)
+    sample = text[:_SAMPLE_BYTES]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v\x1a")
+    if controls > max(8, len(sample) // 100):
+        raise _binary(path)
+    return text
+
+
+def _binary(path: str | Path | None) -> ReaderError:
+    return ReaderError(path, "does not contain readable text (it looks like a binary file, not a text transcript)")

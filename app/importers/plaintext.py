@@ -1,0 +1,20 @@
+"""Plain-text transcripts (.txt) to paragraphs: one block per non-blank line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.importers.base import Block
+from app.importers.canonical import canonical_text, decode_bytes, read_file_bytes
+
+
+def read_txt(path: str | Path) -> list[Block]:
+    """Each non-blank line of the file, decoded and canonical, as a block.
+
+    In a transcript a line is a paragraph (a speaker's turn, a continuation, a note); blank lines only
+    separate. Lines are kept as they are, leading spaces included, so the turn parser sees the layout.
+    """
+    text = canonical_text(decode_bytes(read_file_bytes(path), path))
+    # Split on "\n" only: str.splitlines would also break at \x0b, \x0c, \x1c-\x1e and \x85, which the
+    # canonical text keeps as ordinary characters.
+    return [Block(line) for line in text.split("\n") if line.strip()]

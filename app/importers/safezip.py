@@ -1,0 +1,194 @@
+"""Open zip-based documents (docx, odt) without trusting them.
+
+A docx or odt is a zip archive of XML parts. A hostile or broken one may be no zip at all, name entries
+``../../evil``, inflate a few kB into gigabytes (zip bomb), or carry XML entity tricks (XXE, billion laughs).
+Everything here turns those cases into a ``ReaderError`` and reads members with hard size caps.
+"""
+
+from __future__ import annotations
+
+import lzma
+import re
+import zipfile
+import zlib
+from pathlib import Path
+from types import TracebackType
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml
+import defusedxml.ElementTree as SafeET
+
+from app.importers.base import ReaderError
+
+MAX_ARCHIVE_BYTES = 200 * 1024 * 1024
+MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_MEMBER_BYTES = 100 * 1024 * 1024
+MAX_ENTRIES = 5000
+MAX_RATIO = 100
+"""Largest compression ratio accepted for entries bigger than ``RATIO_MIN_SIZE``; real XML stays well below."""
+RATIO_MIN_SIZE = 1024 * 1024
+
+_CHUNK = 64 * 1024
+# Errors the zipfile module and its decompressors raise for damaged or unsupported archives.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError, NotImplementedError)
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+class SafeZip:
+    """A zip archive whose directory was checked; read members with ``read``/``read_xml``.
+
+    ``kind`` names the expected format for messages, e.g. ``"Word document (.docx)"``.
+    """
+
+    def __init__(self, path: str | Path, kind: str) -> None:
+        self.path = Path(path)
+        self.kind = kind
+        self._zip = _open_checked(self.path, kind)
+        self._infos = {info.filename: info for info in self._zip.infolist()}
+
+    def __enter__(self) -> SafeZip:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def names(self) -> list[str]:
+        return list(self._infos)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._infos
+
+    def read(self, name: str, limit: int = MAX_MEMBER_BYTES) -> bytes:
+        """The member's bytes, decompressed in chunks and refused as soon as they exceed ``limit``.
+
+        The sizes in the zip directory are not trusted: the cap applies to what actually comes out.
+        """
+        info = self._infos.get(name)
+        if info is None:
+            raise self.damaged(f"the part {name} is missing")
+        if info.flag_bits & 0x1:
+            raise ReaderError(self.path, "is password-protected; remove the password in the word processor first")
+        ratio_limit = max(RATIO_MIN_SIZE, info.compress_size * MAX_RATIO)
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            with self._zip.open(info) as member:
+                while chunk := member.read(_CHUNK):
+                    size += len(chunk)
+                    if size > limit:
+                        raise ReaderError(self.path, f"is too large: the part {name} unpacks to more than "
+                                                     f"{limit // (1024 * 1024)} MB")
+                    if size > ratio_limit:
+                        raise _bomb(self.path)
+                    chunks.append(chunk)
+        except ReaderError:
+            raise
+        except RuntimeError:  # zipfile's "encrypted, password required"
+            raise ReaderError(self.path, "is password-protected; remove the password in the word processor first") from None
+        except _ZIP_ERRORS as exc:
+            raise self.damaged(f"the part {name} cannot be unpacked: {exc}") from None
+        return b"".join(chunks)
+
+    def read_xml(self, name: str, limit: int = MAX_MEMBER_BYTES) -> Element:
+        """The member parsed as XML, with DTDs and entities refused (XXE, billion laughs)."""
+        return parse_xml(self.read(name, limit), self.path, name)
+
+    def damaged(self, detail: str) -> ReaderError:
+        return ReaderError(self.path, f"is not a {self.kind} or it is damaged ({detail})")
+
+
+def open_zip(path: str | Path, kind: str) -> SafeZip:
+    """Open ``path`` as a zip archive of the given kind, or raise ReaderError explaining what it is instead."""
+    return SafeZip(path, kind)
+
+
+def parse_xml(data: bytes, path: str | Path, part: str) -> Element:
+    """Parse one XML part; any DTD, entity declaration or malformed XML becomes a ReaderError."""
+    try:
+        return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except defusedxml.DefusedXmlException:
+        raise ReaderError(
+            path, f"was refused: the part {part} contains XML declarations (DTD/entities) that documents "
+                  "never need and attacks use"
+        ) from None
+    except (ParseError, ValueError, LookupError) as exc:  # LookupError: unknown encoding in the XML declaration
+        raise ReaderError(path, f"is damaged: the part {part} is not well-formed XML ({exc})") from None
+
+
+def _open_checked(path: Path, kind: str) -> zipfile.ZipFile:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ReaderError(path, "the file was not found") from None
+    except OSError as exc:
+        raise ReaderError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if path.is_dir():
+        raise ReaderError(path, "is a folder, not a file")
+    if size > MAX_ARCHIVE_BYTES:
+        raise ReaderError(path, f"is too large to import (the limit is {MAX_ARCHIVE_BYTES // (1024 * 1024)} MB)")
+    try:
+        archive = zipfile.ZipFile(path)
+    except PermissionError:
+        raise ReaderError(path, "cannot be opened: permission denied") from None
+    except _ZIP_ERRORS:
+        raise ReaderError(path, _not_a_zip_message(path, kind)) from None
+    try:
+        _check_directory(path, archive.infolist())
+    except BaseException:
+        archive.close()
+        raise
+    return archive
+
+
+def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_ENTRIES:
+        raise ReaderError(path, f"was refused: the archive has {len(infos)} entries, more than a document has")
+    total = 0
+    for info in infos:
+        if _unsafe_name(info.filename):
+            raise ReaderError(path, f"was refused: the archive contains an unsafe entry name ({info.filename!r})")
+        total += info.file_size
+        if total > MAX_TOTAL_UNCOMPRESSED:
+            raise ReaderError(path, f"was refused: it unpacks to more than "
+                                    f"{MAX_TOTAL_UNCOMPRESSED // (1024 * 1024)} MB (zip bomb?)")
+        if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise _bomb(path)
+
+
+def _unsafe_name(name: str) -> bool:
+    """Absolute names, drive letters and ``..`` components: harmless to us, but only hostile files have them."""
+    normal = name.replace("\\", "/")
+    if normal.startswith("/") or _DRIVE.match(normal) or "\x00" in normal:
+        return True
+    return ".." in normal.split("/")
+
+
+def _bomb(path: Path) -> ReaderError:
+    return ReaderError(path, "was refused: it is compressed suspiciously well (zip bomb?)")
+
+
+def _not_a_zip_message(path: Path, kind: str) -> str:
+    """Say what the file is instead, when that is recognisable from its first bytes."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(512)
+    except OSError:
+        head = b""
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return (f"is not a {kind}: it is an old-style Office file (.doc, Word 97-2003) or a password-protected "
+                "document; open it in Word or LibreOffice and save it again without a password as .docx or .odt")
+    if stripped.startswith(b"{\\rtf"):
+        return f"is not a {kind}: it is an RTF file; rename it to .rtf"
+    if head.startswith(b"%PDF"):
+        return f"is not a {kind}: it is a PDF file; export the transcript as .docx or .txt"
+    if stripped[:5].lower() in (b"<?xml", b"<html", b"<!doc"):
+        return f"is not a {kind}: it is an XML/HTML text file; save it as .docx in the word processor"
+    if not head:
+        return f"is not a {kind}: the file is empty"
+    return f"is not a {kind} or it is damaged (it is not a zip archive)"
