@@ -22,3 +22,6 @@ test: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
+
+bench: $(INSTALLED)
+	$(PY) -m benchmarks

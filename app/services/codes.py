@@ -172,7 +172,7 @@ def merge_codes(project: Project, source_path: str, target_path: str) -> ChangeS
         existing = set(
             session.execute(
                 select(Coding.document_id, Coding.start, Coding.end, Coding.coder_id).where(Coding.code_id == target.id)
-            ).tuples()
+            ).all()
         )
         for coding in session.scalars(select(Coding).where(Coding.code_id == source.id)):
             if (coding.document_id, coding.start, coding.end, coding.coder_id) in existing:
