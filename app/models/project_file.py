@@ -16,7 +16,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from app.models import migrations
 from app.models.schema import Base, ProjectInfo
@@ -113,6 +115,10 @@ def _make_engine(path: Path, *, read_only: bool) -> Engine:
     engine = create_engine(
         "sqlite://",
         creator=lambda: sqlite3.connect(_sqlite_uri(path, mode), uri=True, check_same_thread=False),
+        # The bare "sqlite://" URL would pick SingletonThreadPool (meant for :memory:), which hands every
+        # connection of a thread the same DBAPI connection: a second session in that thread would then fail
+        # with "cannot start a transaction within a transaction". A file database wants a real pool.
+        poolclass=QueuePool,
     )
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
@@ -185,7 +191,7 @@ def create_project(path: str | Path, *, name: str | None = None, language: str =
         finally:
             engine.dispose()
         partial.replace(path)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:  # SQLAlchemy wraps the driver's errors
         partial.unlink(missing_ok=True)
         raise ProjectFileError(f"{path.name}: the project file could not be created ({exc}).") from exc
     return Project(path)
