@@ -17,7 +17,8 @@ Finding label-like text is easy; the work is in not taking prose for a speaker. 
    - in a metadata block: two or more once-seen labels before the first recurring one ("Interviewer: Yasmine
      Hassan", "Date: 16/10/2014", "Place: ...") are the cover page, not speakers;
    - when every recurring label is an upper-case code (I, B1, S5, LEHRER) and this one is not ("Governor
-     Romney:", "Kurze Anmerkung:"): the transcriber's style says it is prose.
+     Romney:", "Kurze Anmerkung:"): the transcriber's style says it is prose;
+   - when the words after it begin in lower case ("Konkret: wir brauchen ..."): a sentence going on.
    "[id1]" labels and name-and-time lines are accepted only as a convention seen at least twice.
 """
 
@@ -94,6 +95,9 @@ _STOP_NOUNS = frozenset(
 )
 
 
+_MAX_NAME_LINE = 100  # a name line is short; longer lines are not even looked at
+
+
 @dataclass(frozen=True, slots=True)
 class Label:
     """A label-like start of a line. ``content_start`` is where the words after the label begin, in the line."""
@@ -106,6 +110,7 @@ class Label:
     stop: bool
     start_ms: int | None = None
     end_ms: int | None = None
+    opens_lower: bool = False  # the words after it start in lower case, as a sentence's continuation does
 
 
 def tidy_name(name: str) -> str:
@@ -147,11 +152,14 @@ def match_label(line: str) -> Label | None:
     if shape is None:
         return None
     name, strong, stop = shape
-    return Label(name, speaker_key(name), colon.end(), "colon", strong, stop, start_ms, end_ms)
+    opens_lower = line[colon.end() : colon.end() + 40].lstrip()[:1].islower()
+    return Label(name, speaker_key(name), colon.end(), "colon", strong, stop, start_ms, end_ms, opens_lower)
 
 
 def match_name_with_time(line: str) -> Label | None:
     """Teams' "Anna Weber   0:03": a name and a time, nothing else, on one line."""
+    if len(line) > _MAX_NAME_LINE:
+        return None
     match = _NAME_WITH_TIME.fullmatch(line)
     if match is None:
         return None
@@ -165,7 +173,7 @@ def match_name_with_time(line: str) -> Label | None:
 
 def match_name_line(line: str) -> str | None:
     """A line that is only a name (the first half of a Teams "name, then time" pair)."""
-    if ":" in line or not _ends_like_name(line):
+    if len(line) > _MAX_NAME_LINE or ":" in line or not _ends_like_name(line):
         return None
     shape = _shape(line.strip())
     if shape is None or not shape[1] or shape[2]:
@@ -221,7 +229,7 @@ def accept_labels(labels: Sequence[Label], *, known_keys: Sequence[str] = ()) ->
         elif metadata_block and index < first_recurring:
             ok = False
         else:
-            ok = not code_style or is_code(label.name)
+            ok = not label.opens_lower and (not code_style or is_code(label.name))
         accepted.append(ok)
     return accepted
 
