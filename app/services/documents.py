@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from app.models import Document, Project, Speaker, Turn, speaker_key
+from app.models import Coding, Document, Project, Speaker, Turn, speaker_key
 from app.services.changes import ChangeSet, Ref, ServiceError
 from app.services.lookup import find_speaker, get_document
 
@@ -36,7 +36,20 @@ def import_documents(project: Project, parsed: Iterable[ParsedDocument], *, grou
     return changes
 
 
+def _check_turns(parsed: ParsedDocument) -> None:
+    # A turn past the end of the text would pass the table's CHECK (which cannot see the text) and break every
+    # later look at the document; refuse it here, with the document's name.
+    length = len(parsed.text)
+    for turn in parsed.turns:
+        if not 0 <= turn.start <= turn.end <= length:
+            raise ServiceError(
+                f"'{parsed.name}': a speaker turn at {turn.start}–{turn.end} lies outside the text, "
+                f"which has {length} characters."
+            )
+
+
 def _add_document(session: Session, parsed: ParsedDocument, *, position: int, group: str | None) -> ChangeSet:
+    _check_turns(parsed)
     changes = ChangeSet()
     document = Document(
         name=_free_document_name(session, parsed.name),
@@ -106,5 +119,7 @@ def delete_document(project: Project, name: str) -> ChangeSet:
     """Remove a document with its turns, codings and memo (speakers stay: they are project-wide)."""
     with project.transaction() as session:
         document = get_document(session, name)
+        # Name the codings that go with it, as delete_code does: views of codings must refresh too.
+        coding_ids = session.scalars(select(Coding.id).where(Coding.document_id == document.id)).all()
         session.delete(document)
-        return ChangeSet(deleted=[Ref("document", document.id)])
+        return ChangeSet(deleted=[Ref("document", document.id)] + [Ref("coding", cid) for cid in coding_ids])
