@@ -48,8 +48,10 @@ _NORMAL_SYMBOLS = set("\u00a0„“”‚‘’«»‹›–—…•·€£¥$�
 _LINE_SEPARATORS = ("\u2028", "\u2029")
 
 
-def read_file_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes, or ReaderError if it is missing, unreadable or larger than ``limit``."""
+def read_file_bytes(path: str | Path, limit: int | None = None) -> bytes:
+    """The file's bytes, or ReaderError if it is missing, unreadable or larger than ``limit``
+    (default ``MAX_FILE_BYTES``)."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
@@ -62,8 +64,17 @@ def read_file_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except OSError as exc:
         raise ReaderError(path, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > limit:
-        raise ReaderError(path, f"is too large to import (the limit is {limit // (1024 * 1024)} MB)")
+        raise ReaderError(path, f"is too large to import (the limit is {format_size(limit)})")
     return data
+
+
+def format_size(n: int) -> str:
+    """A byte count for messages: "200 MB", "512 kB"."""
+    if n >= 1024 * 1024:
+        return f"{n // (1024 * 1024)} MB"
+    if n >= 1024:
+        return f"{n // 1024} kB"
+    return f"{n} bytes"
 
 
 def canonical_text(s: str) -> str:

@@ -124,11 +124,12 @@ def _is_speaker_table(rows: list[list[str | None]]) -> bool:
             turn_lengths.append(len(second.strip()))
     if len(labels) < 2 or len(labels) < 0.5 * len(pairs) or not turn_lengths:
         return False
-    # Labels must recur (few people, many turns), or the second column must read like speech: a key/value
-    # table ("Date | 16/10/2014", "Place | Cairo") has neither.
-    recurring = len(set(labels)) < len(labels)
-    long_turns = sum(turn_lengths) / len(turn_lengths) >= _MIN_AVERAGE_TURN_CHARS
-    return recurring or long_turns
+    # In a conversation labels recur (few people, many turns); a key/value table ("Date | 16/10/2014") or a
+    # list of questions ("Frage 1 | ...", "Frage 2 | ...") has distinct keys. Only a two-turn exchange is
+    # too short to show recurrence: then the second column must read like speech.
+    if len(set(labels)) < len(labels):
+        return True
+    return len(labels) <= 2 and sum(turn_lengths) / len(turn_lengths) >= _MIN_AVERAGE_TURN_CHARS
 
 
 def _speaker_rows(rows: list[list[str | None]]) -> list[Block]:

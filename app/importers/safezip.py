@@ -19,6 +19,7 @@ import defusedxml
 import defusedxml.ElementTree as SafeET
 
 from app.importers.base import ReaderError
+from app.importers.canonical import format_size
 
 MAX_ARCHIVE_BYTES = 200 * 1024 * 1024
 MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
@@ -63,11 +64,13 @@ class SafeZip:
     def __contains__(self, name: str) -> bool:
         return name in self._infos
 
-    def read(self, name: str, limit: int = MAX_MEMBER_BYTES) -> bytes:
-        """The member's bytes, decompressed in chunks and refused as soon as they exceed ``limit``.
+    def read(self, name: str, limit: int | None = None) -> bytes:
+        """The member's bytes, decompressed in chunks and refused as soon as they exceed ``limit``
+        (default ``MAX_MEMBER_BYTES``).
 
         The sizes in the zip directory are not trusted: the cap applies to what actually comes out.
         """
+        limit = MAX_MEMBER_BYTES if limit is None else limit
         info = self._infos.get(name)
         if info is None:
             raise self.damaged(f"the part {name} is missing")
@@ -81,8 +84,9 @@ class SafeZip:
                 while chunk := member.read(_CHUNK):
                     size += len(chunk)
                     if size > limit:
-                        raise ReaderError(self.path, f"is too large: the part {name} unpacks to more than "
-                                                     f"{limit // (1024 * 1024)} MB")
+                        raise ReaderError(
+                            self.path, f"is too large: the part {name} unpacks to more than {format_size(limit)}"
+                        )
                     if size > ratio_limit:
                         raise _bomb(self.path)
                     chunks.append(chunk)
@@ -94,7 +98,7 @@ class SafeZip:
             raise self.damaged(f"the part {name} cannot be unpacked: {exc}") from None
         return b"".join(chunks)
 
-    def read_xml(self, name: str, limit: int = MAX_MEMBER_BYTES) -> Element:
+    def read_xml(self, name: str, limit: int | None = None) -> Element:
         """The member parsed as XML, with DTDs and entities refused (XXE, billion laughs)."""
         return parse_xml(self.read(name, limit), self.path, name)
 
@@ -130,7 +134,7 @@ def _open_checked(path: Path, kind: str) -> zipfile.ZipFile:
     if path.is_dir():
         raise ReaderError(path, "is a folder, not a file")
     if size > MAX_ARCHIVE_BYTES:
-        raise ReaderError(path, f"is too large to import (the limit is {MAX_ARCHIVE_BYTES // (1024 * 1024)} MB)")
+        raise ReaderError(path, f"is too large to import (the limit is {format_size(MAX_ARCHIVE_BYTES)})")
     try:
         archive = zipfile.ZipFile(path)
     except PermissionError:
@@ -154,8 +158,9 @@ def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
             raise ReaderError(path, f"was refused: the archive contains an unsafe entry name ({info.filename!r})")
         total += info.file_size
         if total > MAX_TOTAL_UNCOMPRESSED:
-            raise ReaderError(path, f"was refused: it unpacks to more than "
-                                    f"{MAX_TOTAL_UNCOMPRESSED // (1024 * 1024)} MB (zip bomb?)")
+            raise ReaderError(
+                path, f"was refused: it unpacks to more than {format_size(MAX_TOTAL_UNCOMPRESSED)} (zip bomb?)"
+            )
         if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise _bomb(path)
 
