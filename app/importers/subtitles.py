@@ -24,6 +24,7 @@ from app.importers.timecodes import clock_to_ms
 from app.models.speaker_names import speaker_key
 
 _TIMING = re.compile(r"(?P<start>\S+)[ \t]*-->[ \t]*(?P<end>[^\s]+)(?:[ \t]+.*)?")
+_TIMING_LIKE = re.compile(r"\d+:\d+\S*\s*(?:-+|–|—)>")  # "00:00:01,000 -> 00:00:02,000": meant as a timing
 _VTT_SKIPPED_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+(?P<name>[^>]*))?>")
 _TAG = re.compile(r"<[^>]*>|\{\\[^}]*\}")  # HTML-like tags, cue timestamps, ASS override codes {\an8}
@@ -107,7 +108,7 @@ def _cues(text: str, path: Path, *, vtt: bool) -> list[_Cue]:
             skipping, block_start = True, False
             continue
         block_start = False
-        if "-->" in line:
+        if "-->" in line or _TIMING_LIKE.match(line):
             start, end = _timing(line, number, path)
             if pending:
                 pending.pop()  # the line just before a timing is the cue's number or identifier
