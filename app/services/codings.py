@@ -52,16 +52,7 @@ def _apply(session: Session, doc: Document, code_path: str, start: int, end: int
     _check_span(doc, start, end)
     code_row = get_code(session, code_path)
     coder_row = ensure_coder(session, coder)
-    duplicate = session.scalar(
-        select(Coding.id).where(
-            Coding.document_id == doc.id,
-            Coding.code_id == code_row.id,
-            Coding.coder_id == coder_row.id,
-            Coding.start == start,
-            Coding.end == end,
-        )
-    )
-    if duplicate is not None:
+    if _same_coding(session, doc.id, code_row.id, coder_row.id, start, end) is not None:
         return ChangeSet()
     coding = Coding(
         document_id=doc.id,
@@ -74,6 +65,21 @@ def _apply(session: Session, doc: Document, code_path: str, start: int, end: int
     session.add(coding)
     session.flush()
     return ChangeSet(created=[Ref("coding", coding.id)])
+
+
+def _same_coding(
+    session: Session, document_id: int, code_id: int, coder_id: int, start: int, end: int
+) -> int | None:
+    """The id of the coding with exactly these document, code, coder and span, if there is one."""
+    return session.scalar(
+        select(Coding.id).where(
+            Coding.document_id == document_id,
+            Coding.code_id == code_id,
+            Coding.coder_id == coder_id,
+            Coding.start == start,
+            Coding.end == end,
+        )
+    )
 
 
 def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int]:
@@ -142,6 +148,10 @@ def update_coding(
             coding.weight = _check_weight(weight)
         if code is not None:
             coding.code_id = get_code(session, code).id
+        # Like apply_code, never leave two identical codings (merge_codes relies on that).
+        same = _same_coding(session, coding.document_id, coding.code_id, coding.coder_id, coding.start, coding.end)
+        if same is not None and same != coding_id:
+            raise ServiceError(f"The coder has already coded this passage with this code (coding {same}).")
         return ChangeSet(updated=[Ref("coding", coding_id)])
 
 
