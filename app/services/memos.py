@@ -39,7 +39,6 @@ def set_memo(
             if session.get(Coding, coding_id) is None:
                 raise ServiceError(f"There is no coding {coding_id}.")
             column, target_id = Memo.coding_id, coding_id
-        author_id = ensure_coder(session, author).id if author else None
 
         memo = None if column is None else session.scalars(select(Memo).where(column == target_id)).one_or_none()
         if memo is not None and not text.strip():
@@ -48,6 +47,8 @@ def set_memo(
         if memo is None:
             if not text.strip():
                 return ChangeSet()
+            # The author is looked up (and created) only now: a call that writes no memo writes no coder either.
+            author_id = ensure_coder(session, author).id if author else None
             memo = Memo(text=text, title=title, author_id=author_id)
             if column is not None:
                 setattr(memo, column.key, target_id)
