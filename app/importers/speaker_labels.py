@@ -14,11 +14,13 @@ Finding label-like text is easy; the work is in not taking prose for a speaker. 
 2. Recurrence, over the whole document (``accept_labels``). Speakers speak more than once; prose rarely repeats
    the same words before a colon. A label seen twice or more is a speaker; a weak one must be seen three times.
    A label seen once is accepted when it is strong, except
-   - in a metadata block: two or more once-seen labels before the first recurring one ("Interviewer: Yasmine
-     Hassan", "Date: 16/10/2014", "Place: ...") are the cover page, not speakers;
+   - on a cover page: two or more once-seen labels before the first recurring one ("Interviewer: Yasmine
+     Hassan", "Date: 16/10/2014", "Place: ...") are fields, not speakers; the cover page runs up to the last such
+     field before any speaker's second turn, so it also takes in a field named like a speaker;
    - when every recurring label is an upper-case code (I, B1, S5, LEHRER) and this one is not ("Governor
      Romney:", "Kurze Anmerkung:"): the transcriber's style says it is prose;
    - when the words after it begin in lower case ("Konkret: wir brauchen ..."): a sentence going on.
+   A numbered label (B3, IP2, Teilnehmer 3) is unmistakable and needs no recurrence.
    "[id1]" labels and name-and-time lines are accepted only as a convention seen at least twice.
 """
 
@@ -60,6 +62,7 @@ _NAME_WITH_TIME = re.compile(
 _TIME_LINE = re.compile(rf"{_SPACE}*(?P<time>{CLOCK})(?:{_SPACE}*-->{_SPACE}*(?P<end>{CLOCK}))?[^\n]*")
 # Machine-made labels (WhisperX, pyannote): one speaker's consecutive segments are one contribution.
 ASR_LABEL = re.compile(r"(?i)speaker_\d{1,3}")
+_NUMBERED = re.compile(r"[^\W\d_]{1,15}[ _-]?\d{1,3}")
 
 _PARTICLES = frozenset(
     "von van vom zu zum zur der den de del della di da du des la le les al el bin ibn ben ter ten op af y e dos do"
@@ -90,8 +93,9 @@ _STOP_FIRST = frozenset(
 # Nouns that make a multi-word label a remark ("Gute Frage:", "Frage 3:", "Letzter Punkt:").
 _STOP_NOUNS = frozenset(
     """frage fragen punkt anmerkung ergänzung idee vorschlag beispiel thema problem schritt teil kapitel abschnitt
-    seite tabelle abbildung uhr question questions point idea example comment thought remark topic step part
-    chapter section page table figure note""".split()
+    seite tabelle abbildung uhr runde phase sitzung block einheit modul aufgabe übung station top tag question
+    questions point idea example comment thought remark topic step part chapter section page table figure note
+    round session day module task exercise""".split()
 )
 
 
@@ -201,11 +205,7 @@ def accept_labels(labels: Sequence[Label], *, known_keys: Sequence[str] = ()) ->
     counts.update(known_keys)
     strong_keys = {label.key for label in labels if label.strong} | set(known_keys)
     recurring = {key for key, n in counts.items() if n >= 3 or (n >= 2 and key in strong_keys)}
-    first_recurring = next((i for i, label in enumerate(labels) if label.key in recurring), len(labels))
-    if known_keys:
-        first_recurring = 0
-    once_before = sum(1 for label in labels[:first_recurring] if counts[label.key] < 2)
-    metadata_block = once_before >= 2
+    header_end = -1 if known_keys else _cover_page_end(labels, recurring)
     shown: dict[str, str] = {}
     for label in labels:
         shown.setdefault(label.key, label.name)
@@ -215,23 +215,46 @@ def accept_labels(labels: Sequence[Label], *, known_keys: Sequence[str] = ()) ->
 
     accepted = []
     for index, label in enumerate(labels):
-        n = counts[label.key]
-        if label.stop or not label.key:
+        if label.stop or not label.key or index <= header_end:
             ok = False
         elif label.kind == "bracket":
             ok = brackets_recur
         elif label.kind == "name+time":
             ok = name_time_pairs >= 2
         elif not label.strong:
-            ok = n >= 3
-        elif n >= 2 or not recurring:
+            ok = counts[label.key] >= 3
+        elif label.key in recurring or not recurring:
             ok = True
-        elif metadata_block and index < first_recurring:
-            ok = False
+        elif _NUMBERED.fullmatch(label.name):
+            ok = True  # B3, IP2, Teilnehmer 3: unmistakably a label, even when the words start "ähm"
         else:
             ok = not label.opens_lower and (not code_style or is_code(label.name))
         accepted.append(ok)
     return accepted
+
+
+def _cover_page_end(labels: Sequence[Label], recurring: set[str]) -> int:
+    """Index of the last cover-page field ("Date: ...", "Interviewer: Yasmine Hassan"), or -1 if there is none.
+
+    A cover page shows as two or more once-seen or stop labels before the first recurring one. It runs up to the
+    last such label before some speaker's second turn, so a field named like a speaker ("Moderation: Dr. Lisa
+    Brandt" above "Moderation: Willkommen") is part of it too.
+    """
+    if not recurring:
+        return -1
+    first_recurring = next(i for i, label in enumerate(labels) if label.key in recurring)
+    if sum(1 for label in labels[:first_recurring] if label.key not in recurring) < 2:
+        return -1
+    seen: set[str] = set()
+    end = -1
+    for index, label in enumerate(labels):
+        if label.key in recurring:
+            if label.key in seen:
+                break
+            seen.add(label.key)
+        else:
+            end = index
+    return end
 
 
 def _shape(raw: str) -> tuple[str, bool, bool] | None:

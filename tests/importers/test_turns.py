@@ -127,6 +127,26 @@ def test_cover_page_fields_are_not_speakers() -> None:
     assert doc.turns[0].start > doc.text.index("Persons Present")
 
 
+def test_cover_page_field_named_like_a_speaker() -> None:
+    doc = parse(
+        "Fokusgruppe „Integration in Ausbildung“",
+        "Datum: 12.03.2024",
+        "Ort: IHK Musterstadt",
+        "Moderation: Dr. Lisa Brandt",
+        "Teilnehmende: Anna Weber (IHK), Ben Krause (Jobcenter)",
+        "Moderation: Herzlich willkommen.",
+        "Anna Weber (IHK): Danke. Aus Sicht der Kammer: die Anerkennung dauert zu lange.",
+        "Ben Krause (Jobcenter): Das sehe ich auch so.",
+        "Moderation: Was hilft konkret?",
+        "Anna Weber (IHK): Mentoring.",
+        "Ben Krause (Jobcenter): Ganz ehrlich: ohne Mentoring geht es nicht.",
+    )
+    assert doc.speakers == ["Moderation", "Anna Weber (IHK)", "Ben Krause (Jobcenter)"]
+    assert said(doc)[0] == ("Moderation", "Herzlich willkommen.")
+    assert said(doc)[1] == ("Anna Weber (IHK)", "Danke. Aus Sicht der Kammer: die Anerkennung dauert zu lange.")
+    assert len(doc.turns) == 6
+
+
 def test_one_label_before_the_dialogue_is_a_speaker() -> None:
     doc = parse("Researcher 2: October 7, 1892.", "Teacher 4: Students, it's time to learn.",
                 "[Student discussion; unintelligible]", "Multiple Students: Yes teacher.", "Teacher 4: Let's read.")
@@ -194,6 +214,13 @@ def test_a_once_seen_label_followed_by_lower_case_is_a_sentence_going_on() -> No
                 "Anna Weber: Genau.")
     assert doc.speakers == ["Moderatorin", "Anna Weber"]
     assert said(doc)[1] == ("Anna Weber", "Ja.\nKonkret: wir brauchen mehr Zeit.")
+
+
+def test_a_numbered_label_seen_once_is_a_speaker_even_before_lower_case() -> None:
+    doc = parse("I: Was hat geholfen?", "B1: Die Kurse.", "I: Und sonst?", "B1: Nichts.", "B3: ähm ja, die Kurse.",
+                "Runde 2: Maßnahmen priorisieren", "I: Danke.")
+    assert doc.speakers == ["I", "B1", "B3"]
+    assert said(doc)[4] == ("B3", "ähm ja, die Kurse.\nRunde 2: Maßnahmen priorisieren")
 
 
 def test_a_single_remark_alone_is_not_a_speaker() -> None:
