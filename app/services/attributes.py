@@ -42,18 +42,12 @@ def canonical_value(kind: AttributeType, value: str) -> str:
     raise ServiceError(f"'{value}' is not yes or no.")
 
 
-def _attribute(session: Session, scope: AttributeScope, name: str, kind: AttributeType | None) -> Attribute:
-    name = name.strip()
-    if not name:
-        raise ServiceError("An attribute needs a name.")
+def _find_attribute(session: Session, scope: AttributeScope, name: str, kind: AttributeType | None) -> Attribute | None:
+    """The attribute of this name, if there is one; an attribute of another type than ``kind`` is an error."""
     attribute = session.scalars(
         select(Attribute).where(Attribute.scope == scope, Attribute.name == name)
     ).one_or_none()
-    if attribute is None:
-        attribute = Attribute(name=name, scope=scope, type=kind or AttributeType.TEXT)
-        session.add(attribute)
-        session.flush()
-    elif kind is not None and attribute.type is not kind:
+    if attribute is not None and kind is not None and attribute.type is not kind:
         raise ServiceError(f"The attribute '{name}' holds {attribute.type.value} values, not {kind.value}.")
     return attribute
 
@@ -67,22 +61,36 @@ def set_attribute(
     document: str | None = None,
     kind: AttributeType | None = None,
 ) -> ChangeSet:
-    """Set (or, with ``value=None``, clear) a speaker's or a document's attribute; new attributes are created."""
+    """Set (or, with ``value=None``, clear) a speaker's or a document's attribute; new attributes are created.
+
+    Clearing a value that is not there changes nothing (an empty ChangeSet) and creates no attribute.
+    """
     if (speaker is None) == (document is None):
         raise ServiceError("An attribute value belongs to either a speaker or a document.")
+    name = name.strip()
+    if not name:
+        raise ServiceError("An attribute needs a name.")
     scope = AttributeScope.SPEAKER if speaker is not None else AttributeScope.DOCUMENT
+    changes = ChangeSet()
     with project.transaction() as session:
-        attribute = _attribute(session, scope, name, kind)
         owner = get_speaker(session, speaker) if speaker is not None else get_document(session, document)
         owner_column = AttributeValue.speaker_id if speaker is not None else AttributeValue.document_id
-        row = session.scalars(
-            select(AttributeValue).where(AttributeValue.attribute_id == attribute.id, owner_column == owner.id)
-        ).one_or_none()
-        changes = ChangeSet(updated=[Ref(scope.value, owner.id)])
+        attribute = _find_attribute(session, scope, name, kind)
+        row = None
+        if attribute is not None:
+            row = session.scalars(
+                select(AttributeValue).where(AttributeValue.attribute_id == attribute.id, owner_column == owner.id)
+            ).one_or_none()
         if value is None:
             if row is not None:
                 session.delete(row)
+                changes.updated.append(Ref(scope.value, owner.id))
             return changes
+        if attribute is None:
+            attribute = Attribute(name=name, scope=scope, type=kind or AttributeType.TEXT)
+            session.add(attribute)
+            session.flush()
+            changes.created.append(Ref("attribute", attribute.id))
         stored = canonical_value(attribute.type, value)
         if row is None:
             row = AttributeValue(attribute_id=attribute.id, value=stored)
@@ -93,6 +101,7 @@ def set_attribute(
             session.add(row)
         else:
             row.value = stored
+        changes.updated.append(Ref(scope.value, owner.id))
         return changes
 
 

@@ -32,7 +32,9 @@ def _schema(path: Path) -> dict[tuple[str, str], str]:
     with closing(sqlite3.connect(path)) as db:
         return {
             (kind, name): sql
-            for kind, name, sql in db.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+            for kind, name, sql in db.execute(
+                "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            )
         }
 
 

@@ -35,8 +35,8 @@ def coded(project, workshop):
 
 def coding_row(db, coding_id):
     return db.one(
-        'SELECT d.name, k.name, c.start, c."end", r.name, c.weight FROM coding c JOIN document d ON d.id = c.document_id '
-        "JOIN code k ON k.id = c.code_id JOIN coder r ON r.id = c.coder_id WHERE c.id = ?",
+        'SELECT d.name, k.name, c.start, c."end", r.name, c.weight FROM coding c '
+        "JOIN document d ON d.id = c.document_id JOIN code k ON k.id = c.code_id JOIN coder r ON r.id = c.coder_id WHERE c.id = ?",
         coding_id,
     )
 
