@@ -221,7 +221,7 @@ class _DocxWalker:
             elif _ns(child.tag) not in _W or name in _SKIP_BLOCK:
                 continue
             elif name == "p":
-                text = _trim_breaks(canonical_text(self.paragraph_text(child)))
+                text = _trim_breaks(canonical_text(self.paragraph_text(child, depth)))
                 if text.strip():
                     yield Block(text)
             elif name == "tbl":
@@ -229,9 +229,9 @@ class _DocxWalker:
             else:  # sdt, sdtContent, customXml, ins, moveTo: containers of paragraphs and tables
                 yield from self.blocks(child, depth + 1)
 
-    def paragraph_text(self, paragraph: Element) -> str:
+    def paragraph_text(self, paragraph: Element, depth: int = 0) -> str:
         out: list[str] = []
-        self._inline(paragraph, out, 0)
+        self._inline(paragraph, out, depth + 1)
         return "".join(out)
 
     def _check_depth(self, depth: int) -> None:
@@ -297,9 +297,9 @@ class _DocxWalker:
     def _table_rows(self, table: Element, depth: int) -> list[list[str | None]]:
         self._check_depth(depth)
         rows: list[list[str | None]] = []
-        for row in _children_through_wrappers(table, "tr"):
+        for row in self._children(table, ("tr",), depth + 1):
             cells: list[str | None] = []
-            for cell in _children_through_wrappers(row, "tc"):
+            for cell in self._children(row, ("tc",), depth + 1):
                 if _vertical_continuation(cell):
                     cells.append(None)
                 else:
@@ -307,32 +307,32 @@ class _DocxWalker:
             rows.append(cells)
         return rows
 
+    def _children(self, element: Element, names: tuple[str, ...], depth: int) -> Iterator[Element]:
+        """Children called ``names``, also those wrapped in content controls or custom XML."""
+        self._check_depth(depth)
+        for child in element:
+            if _ns(child.tag) not in _W:
+                if _ns(child.tag) == _MC and _local(child.tag) == "AlternateContent":
+                    branch = _alternate_branch(child)
+                    if branch is not None:
+                        yield from self._children(branch, names, depth + 1)
+                continue
+            name = _local(child.tag)
+            if name in names:
+                yield child
+            elif name in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
+                yield from self._children(child, names, depth + 1)
+
     def _cell_text(self, cell: Element, depth: int) -> str:
         lines = []
-        for child in _children_through_wrappers(cell, "p", "tbl"):
+        for child in self._children(cell, ("p", "tbl"), depth + 1):
             if _local(child.tag) == "p":
-                text = _trim_breaks(canonical_text(self.paragraph_text(child)))
+                text = _trim_breaks(canonical_text(self.paragraph_text(child, depth)))
             else:  # a nested table: its rows as lines, cells separated by tabs
                 text = "\n".join(block.text for block in table_blocks(self._table_rows(child, depth + 1)))
             if text.strip():
                 lines.append(text)
         return "\n".join(lines)
-
-
-def _children_through_wrappers(element: Element, *names: str) -> Iterator[Element]:
-    """Children called ``names``, also those wrapped in content controls or custom XML."""
-    for child in element:
-        if _ns(child.tag) not in _W:
-            if _ns(child.tag) == _MC and _local(child.tag) == "AlternateContent":
-                branch = _alternate_branch(child)
-                if branch is not None:
-                    yield from _children_through_wrappers(branch, *names)
-            continue
-        name = _local(child.tag)
-        if name in names:
-            yield child
-        elif name in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
-            yield from _children_through_wrappers(child, *names)
 
 
 def _vertical_continuation(cell: Element) -> bool:

@@ -108,7 +108,7 @@ class _OdtWalker:
             if qname in _SKIP_BLOCK:
                 continue
             if qname in ((_TEXT, "p"), (_TEXT, "h")):
-                text = self.paragraph_text(child)
+                text = self.paragraph_text(child, depth)
                 if text.strip():
                     yield Block(text)
             elif qname == (_TABLE, "table"):
@@ -118,9 +118,9 @@ class _OdtWalker:
                 yield from self.blocks(child, depth + 1)
             # draw:, svg:, form elements and foreign XML hold no running text
 
-    def paragraph_text(self, paragraph: Element) -> str:
+    def paragraph_text(self, paragraph: Element, depth: int = 0) -> str:
         pieces: list[tuple[bool, str]] = []  # (collapsible XML text?, text)
-        self._inline(paragraph, pieces, 0)
+        self._inline(paragraph, pieces, depth + 1)
         return canonical_text(_join_collapsing(pieces)).strip("\n")
 
     def _inline(self, element: Element, pieces: list[tuple[bool, str]], depth: int) -> None:

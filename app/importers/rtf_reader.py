@@ -123,10 +123,14 @@ class _RtfParser:
             if match is None:  # cannot happen with the catch-all alternatives; stop rather than loop
                 break
             position = match.end()
-            kind = match.lastgroup
+            kind = match.lastgroup  # the last group that matched: "param" for a control word with a number
+            if kind is None:  # line end in the file, or a stray backslash: nothing
+                continue
             if kind == "hex":
                 self._hex(int(match["hex"], 16))
                 continue
+            if kind == "param":
+                kind = "word"
             self._flush_bytes()
             if kind == "open":
                 self._open()

@@ -505,7 +505,23 @@ def test_non_utf8_document_xml_is_read_by_its_declaration(tmp_path: Path) -> Non
         read_docx(path)
 
 
-def test_deep_nesting_is_refused(tmp_path: Path) -> None:
-    body = p("<w:hyperlink>" * 500 + t("tief") + "</w:hyperlink>" * 500)
-    with pytest.raises(ReaderError, match="nested"):
+@pytest.mark.parametrize(
+    "body",
+    [
+        p("<w:hyperlink>" * 500 + t("tief") + "</w:hyperlink>" * 500),
+        "<w:tbl>" + "<w:sdt>" * 5000 + "</w:sdt>" * 5000 + "</w:tbl>",
+        "<w:tbl><w:tr><w:tc>" * 100 + p("<w:hyperlink>" * 150 + t("x") + "</w:hyperlink>" * 150)
+        + "</w:tc></w:tr></w:tbl>" * 100,
+        "<w:sdt><w:sdtContent>" * 3000 + "</w:sdtContent></w:sdt>" * 3000,
+        p(r("<mc:AlternateContent><mc:Fallback>" * 3000 + "</mc:Fallback></mc:AlternateContent>" * 3000)),
+    ],
+    ids=["hyperlinks", "wrapped-rows", "tables-and-links", "content-controls", "alternate-content"],
+)
+def test_deep_nesting_is_refused(tmp_path: Path, body: str) -> None:
+    with pytest.raises(ReaderError, match="nested more than"):
         read_body(tmp_path, body)
+
+
+def test_moderately_nested_tables_are_read(tmp_path: Path) -> None:
+    body = "<w:tbl><w:tr><w:tc>" * 20 + p(t("innen")) + "</w:tc></w:tr></w:tbl>" * 20
+    assert read_body(tmp_path, body) == [Block("innen")]
