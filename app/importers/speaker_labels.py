@@ -88,7 +88,8 @@ _STOP_FIRST = frozenset(
     mit für nach vor über unter in an auf aus zu um ohne gegen durch bis seit wegen laut also aber und oder denn doch
     so dann nun jetzt ja nein ich wir du es er man was wie warum wer wo wann welche welcher welches
     the a an my our your his her their its this that these those every all no some any to for with on at by from of
-    about after before as but and or then now yes well we you he she it they what why how who where when which""".split()
+    about after before as but and or then now yes well we you he she it they what why how who where when
+    which""".split()
 )
 # Nouns that make a multi-word label a remark ("Gute Frage:", "Frage 3:", "Letzter Punkt:").
 _STOP_NOUNS = frozenset(

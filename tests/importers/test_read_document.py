@@ -7,6 +7,8 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import app.importers as importers
 from app.importers import SUPPORTED_SUFFIXES, ParsedDocument, ReaderError, read_document
@@ -133,3 +135,19 @@ def test_damaged_files_are_reader_errors(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(content)
         with pytest.raises(ReaderError):
             read_document(tmp_path / name)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300), suffix=st.sampled_from(SUPPORTED_SUFFIXES))
+def test_arbitrary_bytes_in_any_format_give_a_document_or_a_reader_error(
+    tmp_path: Path, data: bytes, suffix: str
+) -> None:
+    path = tmp_path / f"x{suffix}"
+    path.write_bytes(data)
+    try:
+        doc = read_document(path)
+    except ReaderError as error:
+        assert "unexpected" not in str(error)  # a reader's own message, not the dispatcher's safety net
+        return
+    for turn in doc.turns:
+        assert 0 <= turn.start < turn.end <= len(doc.text)

@@ -97,7 +97,8 @@ def test_presidential_debate_upper_case_labels_and_crosstalk() -> None:
     doc = read("en_us_presidential_debate_2012-10-03.docx")
     assert doc.speakers == ["LEHRER", "ROMNEY", "OBAMA"]
     said = texts(doc)
-    assert said[0] == "We'll talk about -- specifically about health care in a moment. But what -- do you support the voucher system, Governor?"
+    assert said[0] == ("We'll talk about -- specifically about health care in a moment. But what -- do you "
+                       "support the voucher system, Governor?")
     assert said[2] == "And what about the vouchers?\n(CROSSTALK)"  # a stage direction continues the turn
     assert not any(t.startswith("(CROSSTALK)") for t in said)
     assert [(t.speaker, doc.turn_text(t)) for t in doc.turns].count(("OBAMA", "Absolutely.")) == 1

@@ -49,7 +49,9 @@ def test_german_excel_csv_with_semicolons_quotes_and_counts(tmp_path: Path) -> N
 
 
 def test_english_header_in_any_order_with_time_and_bom(tmp_path: Path) -> None:
-    content = "\ufeffRank,Votes,Comment,Participant,Start\n2,7,\"More mentors, please\",Employer A,00:01:22\n1,9,Faster recognition,Volunteer,\n"
+    content = ("\ufeffRank,Votes,Comment,Participant,Start\n"
+               '2,7,"More mentors, please",Employer A,00:01:22\n'
+               "1,9,Faster recognition,Volunteer,\n")
     doc = read_csv(write(tmp_path, "votes.csv", content))
     assert rows(doc) == [("Employer A", "More mentors, please", 7, 2), ("Volunteer", "Faster recognition", 9, 1)]
     assert [t.start_ms for t in doc.turns] == [82000, None]

@@ -51,7 +51,8 @@ willkommen.</v>
 
 def test_vtt_voices_times_and_merged_cues(tmp_path: Path) -> None:
     doc = read_vtt(write(tmp_path, "meeting.vtt", TEAMS_VTT))
-    assert doc.text == "Anna Weber: Guten Morgen zusammen, willkommen. Wir fangen an.\nBen Krause: Danke & gern.\nAnna Weber: Gut."
+    assert doc.text == ("Anna Weber: Guten Morgen zusammen, willkommen. Wir fangen an.\n"
+                        "Ben Krause: Danke & gern.\nAnna Weber: Gut.")
     assert said(doc) == [
         ("Anna Weber", "Guten Morgen zusammen, willkommen. Wir fangen an.", 1000, 6000),
         ("Ben Krause", "Danke & gern.", 6000, 8250),

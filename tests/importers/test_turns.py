@@ -275,6 +275,12 @@ def test_speech_recognition_segments_of_one_speaker_merge() -> None:
     assert len(doc.turns) == 3
 
 
+def test_speech_recognition_lines_without_times_merge_too() -> None:
+    doc = parse("SPEAKER_00: Hallo.", "SPEAKER_00: Wie geht's?", "SPEAKER_01: Gut.", "Danke.", "SPEAKER_00: Schön.")
+    assert said(doc) == [("SPEAKER_00", "Hallo.\nSPEAKER_00: Wie geht's?"), ("SPEAKER_01", "Gut.\nDanke."),
+                         ("SPEAKER_00", "Schön.")]
+
+
 def test_consecutive_turns_of_a_named_speaker_stay_separate() -> None:
     doc = parse("ROMNEY: So that's number one.", "ROMNEY: And by the way.", "OBAMA: Jim.")
     assert said(doc) == [("ROMNEY", "So that's number one."), ("ROMNEY", "And by the way."), ("OBAMA", "Jim.")]
