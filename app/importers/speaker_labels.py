@@ -52,6 +52,12 @@ _LEADING_TIME = re.compile(
 _LEADING_SPACE = re.compile(rf"{_SPACE}*")
 # Everything up to the first colon of the line; checked word by word in _shape.
 _COLON_LABEL = re.compile(r"(?P<label>[^:\n]{1,80}):")
+# A time mark right after the name ("Anna Weber (00:01:22):", "Anna Weber [00:01:22]" alone on its line) or
+# right after the colon ("Anna: [00:01:22] ...").
+_LABEL_THEN_TIME = re.compile(
+    rf"(?P<label>[^\W\d_][^:\n\[\]()]{{0,60}}?){_SPACE}*[\[(](?P<time>{CLOCK})[\])]{_SPACE}*(?::|$)"
+)
+_TIME_AFTER_LABEL = re.compile(rf"{_SPACE}*[\[(](?P<time>{CLOCK})[\])]")
 # QualCoder's "[id1] text": letters and a number, or a short upper-case code, in brackets, without a colon.
 _BRACKET_ID = re.compile(rf"\[(?P<label>[^\W\d_]{{1,12}}[ _-]?\d{{1,4}}|[A-ZÄÖÜ]{{1,3}})\]:?(?={_SPACE}|$)")
 _WORD = re.compile(r"[\w.\-'’/&]+")
@@ -146,19 +152,28 @@ def match_label(line: str) -> Label | None:
     if bracket is not None:
         name = bracket["label"]
         return Label(name, speaker_key(name), bracket.end(), "bracket", True, False, start_ms, end_ms)
-    colon = _COLON_LABEL.match(line, pos)
-    if colon is None:
-        return None
-    rest = line[colon.end() : colon.end() + 2]
-    raw = colon["label"].rstrip()
-    if rest.startswith(("/", "\\", ":", "=")) or (raw[-1:].isdigit() and rest[:1].isdigit()):
-        return None  # a URL, a path, a time (10:30), a ratio, "::"
+    timed = _LABEL_THEN_TIME.match(line, pos)  # "Anna Weber (00:01:22): ..."
+    if timed is not None:
+        raw, label_end = timed["label"], timed.end()
+        start_ms = clock_to_ms(timed["time"])
+    else:
+        colon = _COLON_LABEL.match(line, pos)
+        if colon is None:
+            return None
+        raw, label_end = colon["label"].rstrip(), colon.end()
+        rest = line[label_end : label_end + 2]
+        if rest.startswith(("/", "\\", ":", "=")) or (raw[-1:].isdigit() and rest[:1].isdigit()):
+            return None  # a URL, a path, a time (10:30), a ratio, "::"
     shape = _shape(raw)
     if shape is None:
         return None
     name, strong, stop = shape
-    opens_lower = line[colon.end() : colon.end() + 40].lstrip()[:1].islower()
-    return Label(name, speaker_key(name), colon.end(), "colon", strong, stop, start_ms, end_ms, opens_lower)
+    after = _TIME_AFTER_LABEL.match(line, label_end)  # "Anna: [00:01:22] ..."
+    if after is not None:
+        start_ms = start_ms if start_ms is not None else clock_to_ms(after["time"])
+        label_end = after.end()
+    opens_lower = line[label_end : label_end + 40].lstrip()[:1].islower()
+    return Label(name, speaker_key(name), label_end, "colon", strong, stop, start_ms, end_ms, opens_lower)
 
 
 def match_name_with_time(line: str) -> Label | None:

@@ -253,12 +253,24 @@ def test_f4_mark_on_the_last_paragraph_of_a_longer_turn() -> None:
         ("[01:22] Anna: Hallo.", 82000),
         ("[1:00:01.5] Anna: Hallo.", 3601500),
         ("#00:01:22-6# Anna: Hallo.", 82600),
+        ("Anna (00:01:22): Hallo.", 82000),
+        ("Anna [00:01:22] Hallo.", None),  # a time after the name needs a colon, or the line to itself
+        ("Anna: [00:01:22] Hallo.", 82000),
     ],
 )
-def test_leading_time_marks_give_the_start(line: str, ms: int) -> None:
+def test_time_marks_by_the_label_give_the_start(line: str, ms: int | None) -> None:
     doc = parse(line, "[00:02:00] Ben: Tschüss.")
-    assert said(doc) == [("Anna", "Hallo."), ("Ben", "Tschüss.")]
-    assert times(doc) == [(ms, None), (120000, None)]
+    if ms is None:
+        assert said(doc) == [("Ben", "Tschüss.")]
+    else:
+        assert said(doc) == [("Anna", "Hallo."), ("Ben", "Tschüss.")]
+        assert times(doc) == [(ms, None), (120000, None)]
+
+
+def test_name_and_time_on_their_own_line() -> None:
+    doc = parse("Anna Weber [00:00:03]", "Guten Morgen.", "Ben Krause (00:00:10)", "Hallo.")
+    assert said(doc) == [("Anna Weber", "Guten Morgen."), ("Ben Krause", "Hallo.")]
+    assert times(doc) == [(3000, None), (10000, None)]
 
 
 def test_speech_recognition_segments_of_one_speaker_merge() -> None:
