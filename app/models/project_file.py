@@ -39,6 +39,8 @@ class FileCheck:
 
     revision: str
     needs_upgrade: bool
+    # Another program switched the file to write-ahead logging; opening it read-write switches it back.
+    wal: bool = False
 
 
 def _sqlite_uri(path: Path, mode: str) -> str:
@@ -54,15 +56,19 @@ def check_file(path: Path) -> FileCheck:
         raise ProjectFileError(f"{shown}: this is a folder, not a FocusCoder project file.")
     try:
         with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+            header = handle.read(100)
     except OSError as exc:
         raise ProjectFileError(f"{shown}: the file cannot be read ({exc.strerror}).") from exc
     if not header:
         raise ProjectFileError(f"{shown}: the file is empty, it is not a FocusCoder project.")
-    if header != SQLITE_MAGIC:
+    if header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
         raise ProjectFileError(f"{shown}: this is not a FocusCoder project (not an SQLite database).")
+    # Header bytes 18/19 are 2 in WAL mode. A plain read-only connection to such a file would create -wal and
+    # -shm files beside it (and the read-only project could not use it); "immutable" reads the file alone.
+    wal = header[18:19] == b"\x02"
+    uri = _sqlite_uri(path, "ro") + ("&immutable=1" if wal else "")
     try:
-        with closing(sqlite3.connect(_sqlite_uri(path, "ro"), uri=True)) as db:
+        with closing(sqlite3.connect(uri, uri=True)) as db:
             db.execute("PRAGMA trusted_schema=OFF")
             application_id = db.execute("PRAGMA application_id").fetchone()[0]
             if application_id != APPLICATION_ID:
@@ -87,7 +93,7 @@ def check_file(path: Path) -> FileCheck:
             f"{shown}: this project was saved by a newer version of {APP_NAME} (schema {revision}). "
             f"Please update {APP_NAME} to open it."
         )
-    return FileCheck(revision=revision, needs_upgrade=revision != migrations.head())
+    return FileCheck(revision=revision, needs_upgrade=revision != migrations.head(), wal=wal)
 
 
 def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -201,13 +207,24 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
     """Open an existing project: check it, back up and upgrade an older one, refuse what is not ours."""
     path = Path(path)
     found = check_file(path)
+    if found.wal and read_only:
+        raise ProjectFileError(
+            f"{path.name}: another program switched this project to a write-ahead log; open it once without "
+            "read-only to switch it back."
+        )
     if found.needs_upgrade:
         if read_only:
             raise ProjectFileError(
                 f"{path.name}: this project comes from an older version of {APP_NAME} and must be upgraded, "
                 "which cannot be done read-only."
             )
-        backup = backup_copy(path, suffix=f"before-upgrade-{found.revision}")
+        try:
+            backup = backup_copy(path, suffix=f"before-upgrade-{found.revision}")
+        except (OSError, sqlite3.Error) as exc:  # e.g. a read-only folder or a full disk
+            raise ProjectFileError(
+                f"{path.name}: this project must be upgraded, but no backup copy could be made beside it ({exc}); "
+                "it was left unchanged."
+            ) from exc
         try:
             migrations.upgrade_file(path)
         except Exception as exc:  # the backup is intact; say where it is
@@ -224,10 +241,14 @@ def backup_copy(path: Path, *, suffix: str) -> Path:
     while target.exists():
         counter += 1
         target = path.with_name(f"{path.stem}.{suffix}-{counter}{SUFFIX}")
-    with closing(sqlite3.connect(_sqlite_uri(path, "ro"), uri=True)) as source, closing(
-        sqlite3.connect(target)
-    ) as copy:
-        source.backup(copy)
+    try:
+        with closing(sqlite3.connect(_sqlite_uri(path, "ro"), uri=True)) as source, closing(
+            sqlite3.connect(target)
+        ) as copy:
+            source.backup(copy)
+    except BaseException:
+        target.unlink(missing_ok=True)  # no half-written copy that looks like a backup
+        raise
     return target
 
 

@@ -347,3 +347,71 @@ def test_a_failed_upgrade_leaves_the_file_as_it_was_and_names_the_backup(tmp_pat
         open_project(path)
     assert path.read_bytes() == before
     assert check_file(path).revision == "0001"
+
+
+def test_a_failed_backup_stops_the_upgrade_and_leaves_the_file_unchanged(tmp_path, monkeypatch):
+    path = tmp_path / "alt.fcproj"
+    build_old_project(path)
+    before = _snapshot(path)
+    real_connect = sqlite3.connect
+
+    def connect(database, *args, **kwargs):
+        if "before-upgrade" in str(database):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    with pytest.raises(ProjectFileError, match="no backup copy could be made.*left unchanged"):
+        open_project(path)
+    monkeypatch.undo()
+    assert _snapshot(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alt.fcproj"]
+
+
+# --- a file another program switched to WAL ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def wal_project(project, project_path):
+    add_code(project, "Sprache")
+    project.close()
+    with closing(sqlite3.connect(project_path)) as db:
+        assert db.execute("PRAGMA journal_mode=WAL").fetchone() == ("wal",)
+    assert project_path.read_bytes()[18:20] == b"\x02\x02"
+    return project_path
+
+
+def test_a_wal_file_is_looked_at_without_files_appearing_beside_it(wal_project, tmp_path):
+    before = _snapshot(wal_project)
+    found = check_file(wal_project)
+    assert found.wal and found.revision == migrations.head()
+    assert _snapshot(wal_project) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["study.fcproj"]  # no -wal, no -shm
+
+
+def test_a_wal_file_is_refused_read_only_with_a_clear_message(wal_project, tmp_path):
+    before = _snapshot(wal_project)
+    with pytest.raises(ProjectFileError, match="write-ahead log"):
+        open_project(wal_project, read_only=True)
+    assert _snapshot(wal_project) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["study.fcproj"]
+
+
+def test_opening_a_wal_file_switches_it_back_to_a_rollback_journal(wal_project, tmp_path, opened):
+    project = opened(open_project(wal_project))
+    add_code(project, "Arbeit")
+    assert _pragma(wal_project, "journal_mode") == "delete"
+    project.close()
+    assert wal_project.read_bytes()[18:20] == b"\x01\x01"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["study.fcproj"]
+    assert not check_file(wal_project).wal
+
+
+def test_the_project_holds_no_lock_between_changes(project, project_path):
+    add_code(project, "Sprache")
+    project.info()
+    with closing(sqlite3.connect(project_path, timeout=0)) as other:
+        other.execute("BEGIN EXCLUSIVE")  # would fail with "database is locked" if a session were left open
+        other.execute("INSERT INTO coder (guid, name, created_at) VALUES ('g', 'extern', '2024-01-01')")
+        other.commit()
+    add_code(project, "Arbeit")
