@@ -43,13 +43,10 @@ def _open(path: str):
 
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.sample_project import ensure_sample_project
+    from app.ui.app import run_gui  # Qt is imported only here: the other commands run without it
 
     project = Path(args.project) if args.project else ensure_sample_project()
-    if args.screenshot:
-        raise RuntimeError("the desktop window is not built yet, so there is nothing to take a screenshot of")
-    print(f"The desktop window is not built yet. Project: {project}")
-    print(f"Try: focuscoder info {project}")
-    return 0
+    return run_gui(project, screenshot=args.screenshot)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
