@@ -28,6 +28,7 @@ _TIMING_LIKE = re.compile(r"\d+:\d+\S*\s*(?:-+|–|—)>")  # "00:00:01,000 -> 0
 _VTT_SKIPPED_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+(?P<name>[^>]*))?>")
 _TAG = re.compile(r"<[^>]*>|\{\\[^}]*\}")  # HTML-like tags, cue timestamps, ASS override codes {\an8}
+_WORD_TIMESTAMP = re.compile(r"<\d{1,2}:\d{2}")
 _CHANGE = re.compile(r"\s*(?:>>|&gt;&gt;)\s*")  # broadcast captions: ">>" starts another speaker
 
 
@@ -66,6 +67,8 @@ def read_vtt(path: str | Path) -> ParsedDocument:
 def _read(path: Path, source_format: str) -> ParsedDocument:
     text = canonical_text(decode_bytes(read_file_bytes(path), path))
     cues = _cues(text, path, vtt=source_format == "vtt")
+    if source_format == "vtt":
+        _drop_rolled_up_lines(cues)
     segments = [segment for cue in cues for segment in _segments(cue, vtt=source_format == "vtt")]
     if not segments:
         raise ReaderError(path, "contains no subtitle cues with text (expected timings such as "
@@ -122,6 +125,26 @@ def _cues(text: str, path: Path, *, vtt: bool) -> list[_Cue]:
             pending.append((number, line))
     flush_pending()
     return cues
+
+
+def _drop_rolled_up_lines(cues: list[_Cue]) -> None:
+    """YouTube's automatic captions roll up: each cue repeats the previous cue's last line. Keep it once.
+
+    Only in files with word timestamps (``<00:00:00.500>``), which is how such captions are written: elsewhere the
+    same words in two cues are said twice.
+    """
+    if not any(_WORD_TIMESTAMP.search(line) for cue in cues for line in cue.lines):
+        return
+    previous_last = ""
+    for cue in cues:
+        plain = [_TAG.sub("", line).strip() for line in cue.lines]
+        repeated = 0
+        while repeated < len(plain) and previous_last and plain[repeated] == previous_last:
+            repeated += 1
+        if repeated:
+            del cue.lines[:repeated]
+        if plain:
+            previous_last = plain[-1]
 
 
 def _timing(line: str, number: int, path: Path) -> tuple[int, int]:

@@ -67,6 +67,21 @@ def test_vtt_with_two_voices_in_one_cue(tmp_path: Path) -> None:
                                                                   ("Ben", "Ja.", 1000, 3000)]
 
 
+def test_rolled_up_automatic_captions_are_read_once(tmp_path: Path) -> None:
+    content = ("WEBVTT\nKind: captions\n\n"
+               "00:00:00.000 --> 00:00:02.000 align:start position:0%\nhello<00:00:00.500><c> world</c>\n\n"
+               "00:00:02.000 --> 00:00:02.010 align:start position:0%\nhello world\n\n"
+               "00:00:02.010 --> 00:00:04.000 align:start position:0%\nhello world\nthis is<00:00:02.500><c> me</c>\n")
+    doc = read_vtt(write(tmp_path, "yt.vtt", content))
+    assert doc.text == "hello world\nthis is me"
+    assert said(doc) == [(None, "hello world", 0, 2000), (None, "this is me", 2010, 4000)]
+
+
+def test_the_same_words_in_two_cues_are_kept_without_word_timestamps(tmp_path: Path) -> None:
+    content = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Anna>Ja.\n\n00:02.000 --> 00:03.000\n<v Ben>Ja.\n"
+    assert read_vtt(write(tmp_path, "a.vtt", content)).text == "Anna: Ja.\nBen: Ja."
+
+
 SRT = (
     "1\r\n00:00:01,000 --> 00:00:02,000\r\nANNA: Hi there\r\n\r\n"
     "2\r\n00:00:02,500 --> 00:00:03,000\r\nhow are you?\r\n\r\n"
