@@ -33,6 +33,7 @@ _CHUNK = 64 * 1024
 # Errors the zipfile module and its decompressors raise for damaged or unsupported archives.
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError, NotImplementedError)
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_PASSWORD_MESSAGE = "is password-protected; remove the password in the word processor first"
 
 
 class SafeZip:
@@ -75,7 +76,7 @@ class SafeZip:
         if info is None:
             raise self.damaged(f"the part {name} is missing")
         if info.flag_bits & 0x1:
-            raise ReaderError(self.path, "is password-protected; remove the password in the word processor first")
+            raise ReaderError(self.path, _PASSWORD_MESSAGE)
         ratio_limit = max(RATIO_MIN_SIZE, info.compress_size * MAX_RATIO)
         chunks: list[bytes] = []
         size = 0
@@ -93,7 +94,7 @@ class SafeZip:
         except ReaderError:
             raise
         except RuntimeError:  # zipfile's "encrypted, password required"
-            raise ReaderError(self.path, "is password-protected; remove the password in the word processor first") from None
+            raise ReaderError(self.path, _PASSWORD_MESSAGE) from None
         except _ZIP_ERRORS as exc:
             raise self.damaged(f"the part {name} cannot be unpacked: {exc}") from None
         return b"".join(chunks)

@@ -95,7 +95,9 @@ def test_shared_german_paired_interview() -> None:
         "Interview with S5 and S6 - Anonymized German transcript of the statements\n with reference to NodeGrade"
     )
     assert blocks[1] == Block("(S = Student; I = Interviewer)")
-    assert blocks[2] == Block("I:  Gibt es konkrete Verbesserungen, die euch noch einfallen und ihr euch wünschen würdet? ")
+    assert blocks[2] == Block(
+        "I:  Gibt es konkrete Verbesserungen, die euch noch einfallen und ihr euch wünschen würdet? "
+    )
     assert blocks[3].text.startswith("S5: Freitext bei der Aufgabe, da sind wir auch lang hängen geblieben")
     assert blocks[4].text.startswith("Bei der Freitextaufgabe sind wir lange hängen geblieben.")  # no label
     assert "„in Bezug auf Beispiel XY“ oder „bring ein Beispiel XY und beziehe dich drauf“" in blocks[6].text
@@ -400,7 +402,9 @@ def test_two_turn_speaker_table_needs_speech_like_turns() -> None:
         Block("Was hat Ihnen bei der Suche nach einem Ausbildungsplatz geholfen?", speaker="I"),
         Block("Ehrlich gesagt vor allem meine Nachbarin, die im Betrieb arbeitet.", speaker="B"),
     ]
-    assert table_blocks([["Datum", "16.10.2014"], ["Ort", "Kairo"]]) == [Block("Datum\t16.10.2014"), Block("Ort\tKairo")]
+    assert table_blocks([["Datum", "16.10.2014"], ["Ort", "Kairo"]]) == [
+        Block("Datum\t16.10.2014"), Block("Ort\tKairo"),
+    ]
 
 
 def test_vertically_merged_label_continues_the_speaker(tmp_path: Path) -> None:
@@ -422,7 +426,8 @@ def test_vertically_merged_label_continues_the_speaker(tmp_path: Path) -> None:
 def test_nested_table_in_a_cell(tmp_path: Path) -> None:
     body = (
         "<w:tbl><w:tr><w:tc>" + p(t("außen")) + "<w:tbl><w:tr><w:tc>" + p(t("a")) + "</w:tc><w:tc>" + p(t("b"))
-        + "</w:tc></w:tr></w:tbl></w:tc><w:tc>" + p(t("rechts")) + "</w:tc><w:tc>" + p(t("3")) + "</w:tc></w:tr></w:tbl>"
+        + "</w:tc></w:tr></w:tbl></w:tc><w:tc>" + p(t("rechts")) + "</w:tc><w:tc>" + p(t("3"))
+        + "</w:tc></w:tr></w:tbl>"
     )
     assert read_body(tmp_path, body) == [Block("außen\na\tb\trechts\t3")]
 
@@ -433,8 +438,10 @@ def test_table_blocks_directly() -> None:
         Block("eins zwei drei", speaker="A"), Block("vier", speaker="A"), Block("fünf", speaker="A"),
     ]
     # line numbers and time marks are not speakers
-    assert table_blocks([["1", "Ja, genau so war das bei uns im Betrieb auch."], ["2", "Bei uns auch, ja, ganz genau."]]) \
-        == [Block("1\tJa, genau so war das bei uns im Betrieb auch."), Block("2\tBei uns auch, ja, ganz genau.")]
+    numbered = [["1", "Ja, genau so war das bei uns im Betrieb auch."], ["2", "Bei uns auch, ja, ganz genau."]]
+    assert table_blocks(numbered) == [
+        Block("1\tJa, genau so war das bei uns im Betrieb auch."), Block("2\tBei uns auch, ja, ganz genau."),
+    ]
     assert table_blocks([["00:01:22", "a"], ["00:01:30", "a"]]) == [Block("00:01:22\ta"), Block("00:01:30\ta")]
     # sentences in the first column are not labels
     assert table_blocks([["Was denken Sie?", "x"], ["Was denken Sie?", "y"]]) == [
