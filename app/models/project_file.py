@@ -203,9 +203,41 @@ def create_project(path: str | Path, *, name: str | None = None, language: str =
     return Project(path)
 
 
+def roll_back_interrupted_change(path: Path) -> None:
+    """Finish what a crash interrupted: roll back the change that was being saved, as SQLite does for a writer.
+
+    A crash or power cut in the middle of saving leaves a "hot" journal beside the file; until it is rolled back
+    the file itself may be inconsistent, and a read-only connection cannot roll it back ("attempt to write a
+    readonly database"), so the project could never be opened again. Only a file marked as ours is touched.
+    """
+    journal = path.with_name(f"{path.name}-journal")
+    try:
+        if not (path.is_file() and journal.is_file() and journal.stat().st_size > 0):
+            return
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return  # check_file says what is wrong with the file
+    if header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC or int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return
+    try:
+        with closing(sqlite3.connect(_sqlite_uri(path, "rw"), uri=True)) as db:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the first read rolls the journal back
+    except sqlite3.Error as exc:
+        raise ProjectFileError(
+            f"{path.name}: {APP_NAME} was interrupted while saving, and the unfinished change could not be "
+            f"rolled back ({exc})."
+        ) from exc
+
+
 def open_project(path: str | Path, *, read_only: bool = False) -> Project:
-    """Open an existing project: check it, back up and upgrade an older one, refuse what is not ours."""
+    """Open an existing project: check it, back up and upgrade an older one, refuse what is not ours.
+
+    A change that a crash interrupted is rolled back first (even for a read-only open: the file is then as it
+    was last saved).
+    """
     path = Path(path)
+    roll_back_interrupted_change(path)
     found = check_file(path)
     if found.wal and read_only:
         raise ProjectFileError(

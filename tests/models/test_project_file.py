@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 import sqlite3
 import uuid
 from contextlib import closing
@@ -415,3 +417,48 @@ def test_the_project_holds_no_lock_between_changes(project, project_path):
         other.execute("INSERT INTO coder (guid, name, created_at) VALUES ('g', 'extern', '2024-01-01')")
         other.commit()
     add_code(project, "Arbeit")
+
+
+# --- a crash in the middle of saving -------------------------------------------------------------------------------
+
+CRASH_WHILE_SAVING = """
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA cache_size=2")  # a tiny cache: changed pages reach the file before the commit
+db.execute("BEGIN")
+db.execute("DELETE FROM code")
+for number in range(1500):
+    db.execute("INSERT INTO coder (guid, name, created_at) VALUES (?, ?, '2024')", (str(number), "x" * 300 + str(number)))
+os._exit(1)  # killed before the commit
+"""
+
+
+@pytest.fixture
+def crashed(project, project_path, tmp_path):
+    add_code(project, "Sprache/Kurs")
+    project.close()
+    subprocess.run([sys.executable, "-c", CRASH_WHILE_SAVING, str(project_path)], check=False)
+    assert (tmp_path / "study.fcproj-journal").stat().st_size > 0  # a hot journal was left behind
+    return project_path
+
+
+@pytest.mark.parametrize("read_only", [False, True], ids=["read-write", "read-only"])
+def test_a_change_interrupted_by_a_crash_is_rolled_back_on_open(crashed, tmp_path, opened, read_only):
+    project = opened(open_project(crashed, read_only=read_only))
+    assert project.info().name == "Integration workshop"
+    with project.reading() as session:
+        assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        assert session.execute(text("SELECT count(*) FROM coder")).scalar() == 0
+        assert session.execute(text("SELECT count(*) FROM code")).scalar() == 2  # as last saved
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["study.fcproj"]
+
+
+def test_a_journal_beside_a_file_that_is_not_ours_is_left_alone(tmp_path):
+    path = tmp_path / "other.fcproj"
+    _other_sqlite_file(path)
+    journal = tmp_path / "other.fcproj-journal"
+    journal.write_bytes(b"\x00" * 512)
+    before = _snapshot(path)
+    with pytest.raises(ProjectFileError, match="not a FocusCoder project"):
+        open_project(path)
+    assert _snapshot(path) == before and journal.read_bytes() == b"\x00" * 512
