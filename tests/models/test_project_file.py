@@ -428,7 +428,8 @@ db.execute("PRAGMA cache_size=2")  # a tiny cache: changed pages reach the file 
 db.execute("BEGIN")
 db.execute("DELETE FROM code")
 for number in range(1500):
-    db.execute("INSERT INTO coder (guid, name, created_at) VALUES (?, ?, '2024')", (str(number), "x" * 300 + str(number)))
+    name = f"{number:0300d}"
+    db.execute("INSERT INTO coder (guid, name, created_at) VALUES (?, ?, '2024')", (str(number), name))
 os._exit(1)  # killed before the commit
 """
 
