@@ -1,0 +1,325 @@
+"""Read-only queries the desktop app shows: plain rows, no ORM objects, so widgets never see a session.
+
+Positions are code points, as stored; the UI converts them for Qt in ``app/ui/positions.py``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import Code, Coder, Coding, Document, Memo, Project, ProjectInfo, Speaker, Turn
+from app.services.lookup import code_paths
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerInDocument:
+    id: int
+    name: str
+    turns: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: int
+    name: str
+    characters: int
+    codings: int
+    speakers: list[SpeakerInDocument] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class TurnRow:
+    start: int
+    end: int
+    speaker_id: int | None
+    speaker: str | None
+    start_ms: int | None
+    end_ms: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CodingRow:
+    id: int
+    code_id: int
+    start: int
+    end: int
+    coder: str
+    weight: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContent:
+    id: int
+    name: str
+    text: str
+    turns: list[TurnRow]
+    codings: list[CodingRow]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeRow:
+    id: int
+    parent_id: int | None
+    name: str
+    path: str
+    color: str
+    position: int
+    codings: int
+    definition: str
+    anchor_example: str
+    coding_rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class CodingRecord:
+    """Everything needed to apply a coding again after it was removed."""
+
+    id: int
+    document: str
+    code: str
+    start: int
+    end: int
+    coder: str
+    weight: int
+    memo: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A retrieved coded passage."""
+
+    coding_id: int
+    document_id: int
+    document: str
+    code_id: int
+    code: str
+    color: str
+    start: int
+    end: int
+    text: str
+    speaker_id: int | None
+    speaker: str | None
+    start_ms: int | None
+    coder: str
+    weight: int
+
+
+def project_name(project: Project) -> str:
+    with project.reading() as session:
+        info = session.get(ProjectInfo, 1)
+        return info.name if info is not None else project.path.stem
+
+
+def list_documents(project: Project) -> list[DocumentRow]:
+    """Documents in their order, each with its speakers (turn counts) and number of codings."""
+    with project.reading() as session:
+        codings = dict(session.execute(select(Coding.document_id, func.count()).group_by(Coding.document_id)).all())
+        speakers: defaultdict[int, list[SpeakerInDocument]] = defaultdict(list)
+        for document_id, speaker_id, name, turns in session.execute(
+            select(Turn.document_id, Speaker.id, Speaker.name, func.count())
+            .join(Speaker, Speaker.id == Turn.speaker_id)
+            .group_by(Turn.document_id, Speaker.id)
+            .order_by(Turn.document_id, func.min(Turn.position))
+        ):
+            speakers[document_id].append(SpeakerInDocument(speaker_id, name, turns))
+        return [
+            DocumentRow(row.id, row.name, row.characters, codings.get(row.id, 0), speakers.get(row.id, []))
+            for row in session.execute(
+                select(Document.id, Document.name, func.length(Document.text).label("characters"))
+                .order_by(Document.position, Document.id)
+            )
+        ]
+
+
+def document_content(project: Project, document_id: int) -> DocumentContent | None:
+    """A document's text with its turns and codings, for the transcript view."""
+    with project.reading() as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            return None
+        turns = [
+            TurnRow(*row)
+            for row in session.execute(
+                select(Turn.start, Turn.end, Turn.speaker_id, Speaker.name, Turn.start_ms, Turn.end_ms)
+                .outerjoin(Speaker, Speaker.id == Turn.speaker_id)
+                .where(Turn.document_id == document_id)
+                .order_by(Turn.start, Turn.position)
+            )
+        ]
+        return DocumentContent(document.id, document.name, document.text, turns, _codings(session, document_id))
+
+
+def document_codings(project: Project, document_id: int) -> list[CodingRow]:
+    with project.reading() as session:
+        return _codings(session, document_id)
+
+
+def _codings(session: Session, document_id: int) -> list[CodingRow]:
+    return [
+        CodingRow(*row)
+        for row in session.execute(
+            select(Coding.id, Coding.code_id, Coding.start, Coding.end, Coder.name, Coding.weight)
+            .join(Coder, Coder.id == Coding.coder_id)
+            .where(Coding.document_id == document_id)
+            .order_by(Coding.start, Coding.end, Coding.id)
+        )
+    ]
+
+
+def list_codes(project: Project) -> list[CodeRow]:
+    """Every code with its path and number of codings, parents before children, siblings in order."""
+    with project.reading() as session:
+        paths = code_paths(session)
+        counts = dict(session.execute(select(Coding.code_id, func.count()).group_by(Coding.code_id)).all())
+        return [
+            CodeRow(
+                code.id, code.parent_id, code.name, paths[code.id], code.color, code.position,
+                counts.get(code.id, 0), code.definition, code.anchor_example, code.coding_rule,
+            )
+            for code in _in_tree_order(session.scalars(select(Code).order_by(Code.position, Code.id)).all())
+        ]
+
+
+def _in_tree_order(codes: list[Code]) -> list[Code]:
+    children: defaultdict[int | None, list[Code]] = defaultdict(list)
+    for code in codes:
+        children[code.parent_id].append(code)
+    ordered: list[Code] = []
+    stack = list(reversed(children[None]))
+    while stack:
+        code = stack.pop()
+        ordered.append(code)
+        stack.extend(reversed(children[code.id]))
+    return ordered
+
+
+def coding_records(project: Project, coding_ids: Iterable[int]) -> list[CodingRecord]:
+    """What each of these codings is (document, code path, span, coder, weight, memo), to re-create it."""
+    ids = list(coding_ids)
+    if not ids:
+        return []
+    with project.reading() as session:
+        paths = code_paths(session)
+        memos = dict(session.execute(select(Memo.coding_id, Memo.text).where(Memo.coding_id.in_(ids))).all())
+        return [
+            CodingRecord(cid, document, paths[code_id], start, end, coder, weight, memos.get(cid, ""))
+            for cid, document, code_id, start, end, coder, weight in session.execute(
+                select(Coding.id, Document.name, Coding.code_id, Coding.start, Coding.end, Coder.name, Coding.weight)
+                .join(Document, Document.id == Coding.document_id)
+                .join(Coder, Coder.id == Coding.coder_id)
+                .where(Coding.id.in_(ids))
+                .order_by(Coding.id)
+            )
+        ]
+
+
+def codings_of_codes(project: Project, code_ids: Iterable[int]) -> list[int]:
+    ids = list(code_ids)
+    with project.reading() as session:
+        return list(session.scalars(select(Coding.id).where(Coding.code_id.in_(ids)).order_by(Coding.id)))
+
+
+def code_memos(project: Project, code_ids: Iterable[int]) -> dict[int, str]:
+    ids = list(code_ids)
+    with project.reading() as session:
+        return dict(session.execute(select(Memo.code_id, Memo.text).where(Memo.code_id.in_(ids))).all())
+
+
+def retrieve_segments(
+    project: Project,
+    code_ids: Iterable[int],
+    *,
+    document_ids: Iterable[int] | None = None,
+    speaker_ids: Iterable[int] | None = None,
+) -> list[Segment]:
+    """Every passage coded with one of ``code_ids``, in document order, with the speaker of the turn it starts in.
+
+    ``document_ids`` and ``speaker_ids`` narrow the result when given; a passage outside every turn has no
+    speaker and is left out by a speaker filter.
+    """
+    codes = list(code_ids)
+    if not codes:
+        return []
+    wanted_speakers = None if speaker_ids is None else set(speaker_ids)
+    with project.reading() as session:
+        paths = code_paths(session)
+        colors = dict(session.execute(select(Code.id, Code.color)).all())
+        query = (
+            select(Coding.id, Coding.document_id, Coding.code_id, Coding.start, Coding.end, Coder.name, Coding.weight)
+            .join(Coder, Coder.id == Coding.coder_id)
+            .join(Document, Document.id == Coding.document_id)
+            .where(Coding.code_id.in_(codes))
+            .order_by(Document.position, Document.id, Coding.start, Coding.end, Coding.id)
+        )
+        if document_ids is not None:
+            query = query.where(Coding.document_id.in_(list(document_ids)))
+        rows = session.execute(query).all()
+        documents = {
+            row.id: (row.name, row.text)
+            for row in session.execute(
+                select(Document.id, Document.name, Document.text).where(Document.id.in_({r[1] for r in rows}))
+            )
+        }
+        turns_by_document: dict[int, tuple[list[int], list[TurnRow]]] = {}
+        for document_id in documents:
+            turns = [
+                TurnRow(*row)
+                for row in session.execute(
+                    select(Turn.start, Turn.end, Turn.speaker_id, Speaker.name, Turn.start_ms, Turn.end_ms)
+                    .outerjoin(Speaker, Speaker.id == Turn.speaker_id)
+                    .where(Turn.document_id == document_id)
+                    .order_by(Turn.start)
+                )
+            ]
+            turns_by_document[document_id] = ([turn.start for turn in turns], turns)
+        found = []
+        for coding_id, document_id, code_id, start, end, coder, weight in rows:
+            name, text = documents[document_id]
+            turn = _turn_at(*turns_by_document[document_id], start, end)
+            speaker_id = None if turn is None else turn.speaker_id
+            if wanted_speakers is not None and speaker_id not in wanted_speakers:
+                continue
+            found.append(
+                Segment(
+                    coding_id, document_id, name, code_id, paths[code_id], colors[code_id], start, end,
+                    text[start:end], speaker_id, None if turn is None else turn.speaker,
+                    None if turn is None else turn.start_ms, coder, weight,
+                )
+            )
+        return found
+
+
+def _turn_at(starts: list[int], turns: list[TurnRow], start: int, end: int) -> TurnRow | None:
+    """The turn a passage starts in, or else the first turn it overlaps."""
+    index = max(0, bisect_right(starts, start) - 1)
+    while index < len(turns) and turns[index].start < end:
+        turn = turns[index]
+        if turn.end > start:
+            return turn
+        index += 1
+    return None
+
+
+def turn_span_at(project: Project, document_id: int, position: int) -> tuple[int, int] | None:
+    """The span of the turn at ``position`` (a label before the words counts as the turn's)."""
+    with project.reading() as session:
+        row = session.execute(
+            select(Turn.start, Turn.end)
+            .where(Turn.document_id == document_id, Turn.end >= position)
+            .order_by(Turn.start)
+            .limit(1)
+        ).first()
+        if row is None or row.start == row.end:
+            return None
+        return row.start, row.end
+
+
+def coder_names(project: Project) -> list[str]:
+    with project.reading() as session:
+        return list(session.scalars(select(Coder.name).order_by(Coder.name)))

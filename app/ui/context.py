@@ -1,0 +1,109 @@
+"""The application context: the open project, the undo stack, the settings and the task runner.
+
+Widgets get the context handed in (a test builds its own) and refresh from ``sig_project_changed``; every change
+goes through ``execute()``, which runs an undo command once and puts it on the stack.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.models import Project, ProjectFileError, open_project
+from app.services import ChangeSet, ServiceError
+from app.ui.settings import CODER_NAME, RECENT_CODES, Settings
+from app.ui.tasks import TaskRunner
+
+MAX_RECENT_CODES = 9
+
+
+class ApplicationContext(QObject):
+    sig_project_opened = Signal()
+    """A project was opened (or closed: then ``project`` is None)."""
+    sig_project_changed = Signal(object)
+    """The open project changed; the argument is the ChangeSet."""
+    sig_error = Signal(str)
+    """A change was refused or failed; the message is for the researcher."""
+    sig_recent_codes_changed = Signal()
+    """The list of recently used codes (shortcuts Ctrl+1..9) changed."""
+
+    def __init__(self, settings: Settings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings if settings is not None else Settings()
+        self.project: Project | None = None
+        self.undo_stack = QUndoStack(self)
+        self.tasks = TaskRunner(self)
+        # A coding that is removed and re-applied by undo/redo gets a new id; commands that still know the old
+        # id find the new one here.
+        self._renumbered: dict[tuple[str, int], int] = {}
+
+    # --- the project -----------------------------------------------------------------------------------------
+
+    def open_project(self, path: str | Path) -> Project:
+        """Open a project file (raising ProjectFileError with a readable message), closing the previous one."""
+        project = open_project(Path(path))
+        self.set_project(project)
+        self.settings.remember_recent_project(str(Path(path).resolve()))
+        return project
+
+    def set_project(self, project: Project | None) -> None:
+        if self.project is not None:
+            self.project.close()
+        self.project = project
+        self.undo_stack.clear()
+        self._renumbered.clear()
+        self.sig_project_opened.emit()
+
+    def close_project(self) -> None:
+        self.set_project(None)
+
+    @property
+    def coder(self) -> str:
+        return self.settings.get(CODER_NAME) or "default"
+
+    # --- changes ---------------------------------------------------------------------------------------------
+
+    def execute(self, command: QUndoCommand) -> bool:
+        """Do ``command`` and put it on the undo stack; a refused change is reported and not stacked."""
+        try:
+            done = command.first_redo()  # type: ignore[attr-defined]
+        except (ServiceError, ProjectFileError) as exc:
+            self.sig_error.emit(str(exc))
+            return False
+        if not done:
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def notify(self, changes: ChangeSet) -> None:
+        if changes:
+            self.sig_project_changed.emit(changes)
+
+    def renumber(self, kind: str, old_id: int, new_id: int) -> None:
+        if old_id != new_id:
+            self._renumbered[(kind, old_id)] = new_id
+
+    def current_id(self, kind: str, any_id: int) -> int:
+        seen = set()
+        while (kind, any_id) in self._renumbered and any_id not in seen:
+            seen.add(any_id)
+            any_id = self._renumbered[(kind, any_id)]
+        return any_id
+
+    # --- recent codes ----------------------------------------------------------------------------------------
+
+    def recent_codes(self) -> list[str]:
+        return [str(path) for path in self.settings.get(RECENT_CODES)][:MAX_RECENT_CODES]
+
+    def remember_code(self, path: str) -> None:
+        recent = [path] + [p for p in self.recent_codes() if p != path]
+        self.settings.set(RECENT_CODES, recent[:MAX_RECENT_CODES])
+        self.sig_recent_codes_changed.emit()
+
+    def shutdown(self) -> None:
+        self.tasks.shutdown()
+        if self.project is not None:
+            self.project.close()
+            self.project = None

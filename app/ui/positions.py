@@ -1,0 +1,57 @@
+"""Code points (what the project stores) <-> UTF-16 code units (what Qt counts): the one place they meet.
+
+A character outside the Basic Multilingual Plane (most emoji, some CJK) is one code point in Python but two
+UTF-16 units (a surrogate pair) in a Qt string. Everything in ``app/ui`` that hands a position to Qt or takes one
+from Qt goes through a ``TextPositions`` made for the document's text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class TextPositions:
+    """Converts positions in one text; linear set-up (a regex scan in C), logarithmic conversions."""
+
+    __slots__ = ("_astral", "_astral_utf16", "length", "utf16_length")
+
+    def __init__(self, text: str) -> None:
+        # Code-point index of every astral character, and where each starts in UTF-16 units.
+        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
+        self._astral_utf16 = [index + rank for rank, index in enumerate(self._astral)]
+        self.length = len(text)
+        self.utf16_length = len(text) + len(self._astral)
+
+    @property
+    def is_identity(self) -> bool:
+        """True when the text has no astral characters, so both counts agree everywhere."""
+        return not self._astral
+
+    def to_utf16(self, position: int) -> int:
+        """The UTF-16 offset of code point ``position`` (0..len(text))."""
+        if not self._astral:
+            return position
+        return position + bisect_left(self._astral, position)
+
+    def to_code_point(self, offset: int) -> int:
+        """The code point at UTF-16 ``offset``; an offset inside a surrogate pair rounds down to its character."""
+        if not self._astral:
+            return offset
+        full = bisect_right(self._astral_utf16, offset - 2)  # pairs lying wholly before ``offset``
+        position = offset - full
+        if full < len(self._astral_utf16) and self._astral_utf16[full] == offset - 1:
+            position -= 1  # ``offset`` points at the low half of a pair: round down to its character
+        return position
+
+    def span_to_utf16(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_utf16(start), self.to_utf16(end)
+
+    def span_to_code_points(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_code_point(start), self.to_code_point(end)
+
+
+def utf16_length(text: str) -> int:
+    return len(text) + len(_ASTRAL.findall(text))
