@@ -1,0 +1,209 @@
+"""The code tree with its actions (new, rename, recolour, merge, delete) and, below it, the selected code's
+category-system columns: definition, anchor example and coding rule."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QFormLayout,
+    QInputDialog,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.queries import CodeRow
+from app.ui.code_tree import CodeTreeView
+from app.ui.commands import AddCode, DeleteCode, MergeCodes, UpdateCode
+from app.ui.context import ApplicationContext
+
+
+class CodeEditor(QWidget):
+    """Definition, anchor example and coding rule of one code; saved as one undo step."""
+
+    def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.row: CodeRow | None = None
+        self.definition = QPlainTextEdit()
+        self.anchor_example = QPlainTextEdit()
+        self.coding_rule = QPlainTextEdit()
+        form = QFormLayout(self)
+        form.setContentsMargins(4, 4, 4, 4)
+        for label, editor in (
+            (self.tr("Definition"), self.definition),
+            (self.tr("Anchor example"), self.anchor_example),
+            (self.tr("Coding rule"), self.coding_rule),
+        ):
+            editor.setTabChangesFocus(True)
+            editor.setMaximumHeight(80)
+            editor.textChanged.connect(self._update_button)
+            form.addRow(label, editor)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save)
+        form.addRow("", self.save_button)
+        self.show_code(None)
+
+    def show_code(self, row: CodeRow | None) -> None:
+        self.row = row
+        for editor, value in self._fields():
+            editor.blockSignals(True)
+            editor.setPlainText("" if row is None else getattr(row, value))
+            editor.blockSignals(False)
+            editor.setEnabled(row is not None)
+        self._update_button()
+
+    def _fields(self) -> list[tuple[QPlainTextEdit, str]]:
+        return [(self.definition, "definition"), (self.anchor_example, "anchor_example"), (self.coding_rule, "coding_rule")]
+
+    def edited(self) -> dict[str, str]:
+        if self.row is None:
+            return {}
+        return {name: editor.toPlainText() for editor, name in self._fields() if editor.toPlainText() != getattr(self.row, name)}
+
+    def _update_button(self) -> None:
+        self.save_button.setEnabled(bool(self.edited()))
+
+    def save(self) -> None:
+        if self.row is not None and self.edited():
+            self.context.execute(UpdateCode(self.context, self.row.path, **self.edited()))
+
+
+class CodePanel(QWidget):
+    sig_message = Signal(str)
+    """A short note for the status bar."""
+
+    def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.tree = CodeTreeView(context)
+        self.editor = CodeEditor(context)
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_action = self._action(self.tr("New"), self.new_code, QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_N))
+        self.rename_action = self._action(self.tr("Rename"), self.rename_code, QKeySequence(Qt.Key.Key_F2))
+        self.color_action = self._action(self.tr("Colour"), self.recolour_code)
+        self.merge_action = self._action(self.tr("Merge"), self.merge_code)
+        self.delete_action = self._action(self.tr("Delete"), self.delete_code, QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.tree.addActions([self.rename_action, self.delete_action])
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree.addActions([self.new_action, self.color_action, self.merge_action])
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(splitter)
+        self.tree.sig_codes_selected.connect(self._selection_changed)
+        self._selection_changed([])
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | None = None) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda: slot())
+        self.toolbar.addAction(action)
+        return action
+
+    def refresh(self) -> None:
+        self.tree.refresh()
+        self.editor.show_code(self.tree.current_row())
+
+    def _selection_changed(self, ids: list[int]) -> None:
+        has_one = len(ids) == 1
+        for action in (self.rename_action, self.color_action, self.merge_action, self.delete_action):
+            action.setEnabled(bool(ids) if action is self.delete_action else has_one)
+        self.editor.show_code(self.tree.current_row() if ids else None)
+
+    # --- actions; each argument is asked for when not given (tests hand it in) -------------------------------
+
+    def new_code(self, path: str | None = None) -> bool:
+        if path is None:
+            parent = self.tree.current_row()
+            prompt = self.tr("Name of the new code (Parent/Child for a sub-code):")
+            suggestion = f"{parent.path}/" if parent is not None else ""
+            path, ok = QInputDialog.getText(self, self.tr("New code"), prompt, text=suggestion)
+            if not ok or not path.strip():
+                return False
+        done = self.context.execute(AddCode(self.context, path.strip()))
+        if done:
+            self.tree.select_code(next(r.id for r in self.tree.code_model.rows if r.path == path.strip()))
+        return done
+
+    def rename_code(self, new_name: str | None = None) -> bool:
+        row = self.tree.current_row()
+        if row is None:
+            return False
+        if new_name is None:
+            index = self.tree.currentIndex().siblingAtColumn(0)
+            self.tree.edit(index)
+            return False
+        from app.ui.commands import RenameCode
+
+        return self.context.execute(RenameCode(self.context, row.path, new_name))
+
+    def recolour_code(self, color: str | None = None) -> bool:
+        row = self.tree.current_row()
+        if row is None:
+            return False
+        if color is None:
+            chosen = QColorDialog.getColor(QColor(row.color), self, self.tr("Colour of “%1”").replace("%1", row.name))
+            if not chosen.isValid():
+                return False
+            color = chosen.name()
+        return self.context.execute(UpdateCode(self.context, row.path, color=color.upper()))
+
+    def merge_code(self, target: str | None = None) -> bool:
+        row = self.tree.current_row()
+        if row is None:
+            return False
+        if target is None:
+            others = [r.path for r in self.tree.code_model.rows if r.id != row.id and not r.path.startswith(row.path + "/")]
+            if not others:
+                return False
+            target, ok = QInputDialog.getItem(
+                self, self.tr("Merge codes"),
+                self.tr("Merge “%1” and its codings into:").replace("%1", row.path), others, 0, False,
+            )
+            if not ok:
+                return False
+        return self.context.execute(MergeCodes(self.context, row.path, target))
+
+    def delete_code(self, confirm: bool = True) -> bool:
+        rows = self.tree.selected_rows()
+        if not rows:
+            return False
+        # A code whose parent is deleted too goes with it.
+        rows = [r for r in rows if not any(r.path.startswith(o.path + "/") for o in rows)]
+        codings = sum(r.codings for r in self.tree.code_model.rows if any(r.path == o.path or r.path.startswith(o.path + "/") for o in rows))
+        if confirm:
+            names = ", ".join(f"“{r.path}”" for r in rows)
+            answer = QMessageBox.question(
+                self, self.tr("Delete codes"),
+                self.tr("Delete %1 with its sub-codes and %2 coding(s)? You can undo this.")
+                .replace("%1", names).replace("%2", str(codings)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        stack = self.context.undo_stack
+        if len(rows) > 1:
+            stack.beginMacro(self.tr("Delete codes"))
+        try:
+            done = all([self.context.execute(DeleteCode(self.context, r.path)) for r in rows])
+        finally:
+            if len(rows) > 1:
+                stack.endMacro()
+        return done

@@ -1,0 +1,176 @@
+"""Coding in the transcript view: apply a code to the selection (from the tree, by dropping a code, by a recent
+code's shortcut), create a code from the selection ("in vivo"), code the turn under the cursor, remove codings."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from app.services.lookup import PATH_SEPARATOR
+from app.ui.code_tree import CodeTreeView
+from app.ui.commands import AddCode, ApplyCode, RemoveCodings
+from app.ui.context import ApplicationContext
+from app.ui.transcript_view import TranscriptView
+
+IN_VIVO_MAX = 60
+
+
+def in_vivo_name(passage: str, taken: set[str]) -> str:
+    """A code name from a quoted passage: its words on one line, shortened, without the path separator."""
+    name = " ".join(passage.replace(PATH_SEPARATOR, "-").split())
+    if len(name) > IN_VIVO_MAX:
+        name = name[: IN_VIVO_MAX - 1].rstrip() + "…"
+    name = f"“{name}”"
+    candidate, number = name, 2
+    while candidate in taken:
+        candidate, number = f"{name} ({number})", number + 1
+    return candidate
+
+
+class CodingActions(QObject):
+    sig_message = Signal(str)
+    """A short note for the status bar (e.g. "select a passage first")."""
+
+    def __init__(self, context: ApplicationContext, view: TranscriptView, tree: CodeTreeView, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context, self.view, self.tree = context, view, tree
+        self.apply_action = self._action(self.tr("&Code selection with current code"), self.apply_current, "Ctrl+E")
+        self.turn_action = self._action(self.tr("Code the whole &turn"), self.code_turn, "Ctrl+T")
+        self.in_vivo_action = self._action(self.tr("Code &in vivo (new code from selection)"), self.in_vivo, "Ctrl+Shift+I")
+        self.remove_action = self._action(self.tr("&Remove codings at cursor"), self.remove_at_cursor, "Ctrl+Shift+R")
+        self.recent_actions = []
+        for number in range(1, 10):
+            action = self._action("", lambda n=number: self.apply_recent(n - 1), f"Ctrl+{number}")
+            self.recent_actions.append(action)
+        self.update_recent()
+        tree.sig_code_activated.connect(self.apply)
+        view.sig_code_dropped.connect(self.apply)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._context_menu)
+        context.sig_recent_codes_changed.connect(self.update_recent)
+
+    def _action(self, text: str, slot, shortcut: str) -> QAction:  # noqa: ANN001
+        action = QAction(text, self.parent())
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda *_: slot())
+        return action
+
+    def update_recent(self) -> None:
+        recent = self.context.recent_codes()
+        for number, action in enumerate(self.recent_actions):
+            if number < len(recent):
+                action.setText(f"&{number + 1} {recent[number]}")
+                action.setEnabled(True)
+                action.setVisible(True)
+            else:
+                action.setText(self.tr("(no recent code)"))
+                action.setEnabled(False)
+                action.setVisible(number == 0)
+
+    # --- coding ----------------------------------------------------------------------------------------------
+
+    def apply(self, code_path: str) -> bool:
+        """Code the selected passage with ``code_path``."""
+        span = self.view.selected_span()
+        if span is None or self.view.document_name is None:
+            self.sig_message.emit(self.tr("Select a passage in the transcript first."))
+            return False
+        done = self.context.execute(
+            ApplyCode(self.context, document=self.view.document_name, code=code_path, start=span[0], end=span[1])
+        )
+        if not done and self.context.project is not None:
+            self.sig_message.emit(self.tr("This passage has this code already."))
+        return done
+
+    def apply_current(self) -> bool:
+        row = self.tree.current_row()
+        if row is None:
+            self.sig_message.emit(self.tr("Choose a code in the code tree first."))
+            return False
+        return self.apply(row.path)
+
+    def apply_recent(self, number: int) -> bool:
+        recent = self.context.recent_codes()
+        return number < len(recent) and self.apply(recent[number])
+
+    def turn_span_at_cursor(self) -> tuple[int, int] | None:
+        content = self.view.content
+        if content is None or not content.turns:
+            return None
+        position = self.view.cursor_position()
+        starts = [turn.start for turn in content.turns]
+        index = bisect_right(starts, position) - 1
+        text = content.text
+        # The cursor may rest on the speaker label before the words: that line belongs to the next turn.
+        if index + 1 < len(content.turns) and text.rfind("\n", 0, content.turns[index + 1].start) < position:
+            index += 1
+        if index < 0 or content.turns[index].end <= content.turns[index].start:
+            return None
+        turn = content.turns[index]
+        return turn.start, turn.end
+
+    def code_turn(self, code_path: str | None = None) -> bool:
+        """Code the whole turn under the cursor with ``code_path`` (default: the current code)."""
+        if code_path is None:
+            row = self.tree.current_row()
+            if row is None:
+                self.sig_message.emit(self.tr("Choose a code in the code tree first."))
+                return False
+            code_path = row.path
+        span = self.turn_span_at_cursor()
+        if span is None or self.view.document_name is None:
+            self.sig_message.emit(self.tr("The cursor is not in a speaker's turn."))
+            return False
+        return self.context.execute(
+            ApplyCode(self.context, document=self.view.document_name, code=code_path, start=span[0], end=span[1])
+        )
+
+    def in_vivo(self) -> bool:
+        """Create a code named after the selected words and code them with it, as one undo step."""
+        span = self.view.selected_span()
+        if span is None or self.view.content is None:
+            self.sig_message.emit(self.tr("Select a passage in the transcript first."))
+            return False
+        taken = {row.name for row in self.tree.code_model.rows if row.parent_id is None}
+        name = in_vivo_name(self.view.content.text[span[0] : span[1]], taken)
+        stack = self.context.undo_stack
+        stack.beginMacro(self.tr("Code in vivo “%1”").replace("%1", name))
+        try:
+            done = self.context.execute(AddCode(self.context, name)) and self.context.execute(
+                ApplyCode(self.context, document=self.view.document_name, code=name, start=span[0], end=span[1])
+            )
+        finally:
+            stack.endMacro()
+        return done
+
+    def remove_at_cursor(self, code_ids: list[int] | None = None) -> bool:
+        """Remove the codings under the cursor (or the selection); only those of ``code_ids`` when given."""
+        codings = self.view.codings_at_cursor()
+        if code_ids is not None:
+            codings = [c for c in codings if c.code_id in code_ids]
+        if not codings:
+            self.sig_message.emit(self.tr("There is no coding here."))
+            return False
+        return self.context.execute(RemoveCodings(self.context, [c.id for c in codings]))
+
+    def _context_menu(self, position) -> None:  # noqa: ANN001
+        menu = QMenu(self.view)
+        current = self.tree.current_row()
+        if current is not None:
+            self.apply_action.setText(self.tr("&Code selection with “%1”").replace("%1", current.path))
+        menu.addAction(self.apply_action)
+        menu.addAction(self.turn_action)
+        menu.addAction(self.in_vivo_action)
+        recent = menu.addMenu(self.tr("Code with a recent code"))
+        recent.addActions(self.recent_actions)
+        codings = self.view.codings_at_cursor()
+        if codings:
+            menu.addSeparator()
+            paths = self.view.look.paths
+            for coding in codings:
+                action = menu.addAction(self.tr("Remove coding “%1”").replace("%1", paths.get(coding.code_id, "?")))
+                action.triggered.connect(lambda *_, cid=coding.id: self.context.execute(RemoveCodings(self.context, [cid])))
+        menu.exec(self.view.viewport().mapToGlobal(position))

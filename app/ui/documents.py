@@ -1,0 +1,119 @@
+"""The document browser: the project's documents with their numbers of codings, and under each its speakers
+with their numbers of turns. Selecting a document opens it in the transcript view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
+
+from app.services import queries
+from app.services.queries import DocumentRow, SpeakerInDocument
+from app.ui.context import ApplicationContext
+from app.ui.tree_model import Index, ItemTreeModel, TreeItem
+
+DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DocumentModel(ItemTreeModel):
+    HEADERS = ("Document", "Codings")
+
+    def __init__(self, context: ApplicationContext, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.context = context
+        self.rows: list[DocumentRow] = []
+
+    def refresh(self) -> None:
+        project = self.context.project
+        self.rows = [] if project is None else queries.list_documents(project)
+        root = TreeItem()
+        for row in self.rows:
+            document = TreeItem(row, root)
+            for speaker in row.speakers:
+                TreeItem(speaker, document)
+        self.set_root(root)
+
+    def document_of(self, index: Index) -> DocumentRow | None:
+        if not index.isValid():
+            return None
+        item = self.item(index)
+        while isinstance(item.data, SpeakerInDocument):
+            item = item.parent
+        return item.data
+
+    def index_of_document(self, document_id: int) -> QModelIndex:
+        for item in self.root.children:
+            if item.data.id == document_id:
+                return self.index_of(item)
+        return QModelIndex()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        row = self.item(index).data
+        column = index.column()
+        is_document = isinstance(row, DocumentRow)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.name
+            return row.codings if is_document else row.turns
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if is_document:
+                return self.tr("%1: %2 characters, %3 codings, %4 speakers").replace("%1", row.name).replace(
+                    "%2", f"{row.characters:,}").replace("%3", str(row.codings)).replace("%4", str(len(row.speakers)))
+            return self.tr("%1: %2 turns in this document").replace("%1", row.name).replace("%2", str(row.turns))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not is_document:
+            return QColor("#555555")
+        if role == DOCUMENT_ID_ROLE:
+            return self.document_of(index).id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class DocumentBrowser(QTreeView):
+    sig_document_selected = Signal(int)
+    """The researcher chose a document to read (its id)."""
+
+    def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document_model = DocumentModel(context, self)
+        self.setModel(self.document_model)
+        self.setUniformRowHeights(True)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        self._current_document: int | None = None
+
+    def refresh(self) -> None:
+        current = self._current_document
+        expanded = {
+            item.data.id for item in self.document_model.root.children
+            if self.isExpanded(self.document_model.index_of(item))
+        }
+        self.document_model.refresh()
+        for item in self.document_model.root.children:
+            if item.data.id in expanded or len(self.document_model.rows) <= 3:
+                self.setExpanded(self.document_model.index_of(item), True)
+        if current is not None:
+            self.select_document(current, quietly=True)
+
+    def select_document(self, document_id: int, *, quietly: bool = False) -> None:
+        index = self.document_model.index_of_document(document_id)
+        if not index.isValid():
+            return
+        self._current_document = document_id if quietly else self._current_document
+        self.selectionModel().setCurrentIndex(index, self.selectionModel().SelectionFlag.ClearAndSelect | self.selectionModel().SelectionFlag.Rows)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.document_model.document_of(current)
+        if row is not None and row.id != self._current_document:
+            self._current_document = row.id
+            self.sig_document_selected.emit(row.id)

@@ -1,0 +1,95 @@
+"""Importing transcripts: choose files, read them in the background (with progress, cancellable), preview the
+documents with the speakers and turns found, and only then write them, as one undo step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QProgressDialog,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.commands import ImportDocuments
+from app.ui.context import ApplicationContext
+from app.ui.tasks import TaskState
+
+FILE_FILTER = "Transcripts (*.txt *.docx *.odt *.rtf *.vtt *.srt *.csv *.xlsx);;All files (*)"
+
+
+def read_files(state: TaskState, paths: list[str]) -> tuple[list, list[str]]:
+    """Read each file (in the worker thread): the documents read and the problems met."""
+    from app.importers import read_document
+    from app.importers.base import ReaderError
+
+    parsed, problems = [], []
+    for number, path in enumerate(paths):
+        state.check()
+        state.report(number / max(1, len(paths)), Path(path).name)
+        try:
+            parsed.append(read_document(path))
+        except ReaderError as exc:
+            problems.append(str(exc))
+    return parsed, problems
+
+
+class ImportPreview(QDialog):
+    """What will be imported: each document with its speakers and their numbers of turns."""
+
+    def __init__(self, parsed: list, problems: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import documents"))
+        self.resize(560, 420)
+        tree = QTreeWidget()
+        tree.setHeaderLabels([self.tr("Document / speaker"), self.tr("Turns")])
+        for document in parsed:
+            item = QTreeWidgetItem(tree, [document.name, str(len(document.turns))])
+            for name in document.speakers:
+                turns = sum(1 for turn in document.turns if turn.speaker == name)
+                QTreeWidgetItem(item, [name, str(turns)])
+            for warning in document.warnings:
+                QTreeWidgetItem(item, [self.tr("Note: %1").replace("%1", warning), ""])
+            item.setExpanded(True)
+        tree.resizeColumnToContents(0)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("These documents and speakers were found. Import them?")))
+        layout.addWidget(tree)
+        if problems:
+            layout.addWidget(QLabel(self.tr("Not readable:") + "\n" + "\n".join(problems)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(parsed))
+        layout.addWidget(buttons)
+        self.tree = tree
+
+
+def import_with_preview(parent: QWidget, context: ApplicationContext, paths: list[str] | None = None) -> None:
+    if context.project is None:
+        return
+    if paths is None:
+        paths, _ = QFileDialog.getOpenFileNames(parent, parent.tr("Import documents"), "", FILE_FILTER)
+    if not paths:
+        return
+    progress = QProgressDialog(parent.tr("Reading documents…"), parent.tr("Cancel"), 0, 100, parent)
+    progress.setMinimumDuration(300)
+    task = context.tasks.submit("read", read_files, list(paths))
+    progress.canceled.connect(task.cancel)
+    task.sig_progress.connect(lambda fraction, name: (progress.setValue(int(fraction * 100)), progress.setLabelText(name)))
+    task.sig_done.connect(progress.close)
+    task.sig_failed.connect(lambda exc: context.sig_error.emit(str(exc)))
+
+    def preview(result: tuple[list, list[str]]) -> None:
+        parsed, problems = result
+        dialog = ImportPreview(parsed, problems, parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted and parsed:
+            context.execute(ImportDocuments(context, parsed))
+
+    task.sig_finished.connect(preview)

@@ -1,0 +1,300 @@
+"""The main window: documents and the code tree on the left, the transcript in the centre, the retrieved
+segments below it; menus, shortcuts, recent projects, and a layout that is remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import ProjectFileError
+from app.services import ChangeSet, queries
+from app.ui.code_panel import CodePanel
+from app.ui.coding import CodingActions
+from app.ui.context import ApplicationContext
+from app.ui.documents import DocumentBrowser
+from app.ui.find_bar import FindBar
+from app.ui.segments import SegmentPanel
+from app.ui.settings import RECENT_PROJECTS
+from app.ui.transcript_view import TranscriptView
+
+APP_TITLE = "FocusCoder"
+
+
+def titled(title: str, widget: QWidget) -> QWidget:
+    """A panel with a bold caption above it."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    caption = QLabel(f"<b>{title}</b>")
+    caption.setContentsMargins(4, 4, 4, 0)
+    layout.addWidget(caption)
+    layout.addWidget(widget)
+    box.caption = caption  # type: ignore[attr-defined]
+    return box
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: ApplicationContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("MainWindow")
+        self.documents = DocumentBrowser(context)
+        self.codes = CodePanel(context)
+        self.transcript = TranscriptView()
+        self.find_bar = FindBar(self.transcript)
+        self.segments = SegmentPanel(context)
+        self.coding = CodingActions(context, self.transcript, self.codes.tree, self)
+        self._build_layout()
+        self._build_menus()
+        self.statusBar()
+        self.documents.sig_document_selected.connect(self.open_document)
+        self.codes.tree.sig_codes_selected.connect(self.segments.show_codes)
+        self.segments.sig_jump.connect(self.show_passage)
+        self.coding.sig_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        context.sig_project_opened.connect(self.reload)
+        context.sig_project_changed.connect(self.refresh)
+        context.sig_error.connect(self.show_error)
+        context.undo_stack.indexChanged.connect(self._update_title)
+        self._restore_layout()
+        self.reload()
+
+    # --- layout ----------------------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter.addWidget(titled(self.tr("Documents"), self.documents))
+        self.left_splitter.addWidget(titled(self.tr("Codes"), self.codes))
+        self.left_splitter.setStretchFactor(0, 1)
+        self.left_splitter.setStretchFactor(1, 3)
+        reader = QWidget()
+        layout = QVBoxLayout(reader)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.document_caption = QLabel()
+        self.document_caption.setContentsMargins(6, 4, 4, 4)
+        layout.addWidget(self.document_caption)
+        layout.addWidget(self.transcript)
+        layout.addWidget(self.find_bar)
+        self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.centre_splitter.addWidget(reader)
+        self.centre_splitter.addWidget(self.segments)
+        self.centre_splitter.setStretchFactor(0, 3)
+        self.centre_splitter.setStretchFactor(1, 1)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(self.left_splitter)
+        self.main_splitter.addWidget(self.centre_splitter)
+        self.main_splitter.setStretchFactor(0, 1)
+        self.main_splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(self.main_splitter)
+        self.resize(1400, 900)
+        self.main_splitter.setSizes([380, 1020])
+        self.centre_splitter.setSizes([620, 280])
+        self.left_splitter.setSizes([220, 680])
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.main_splitter, "left": self.left_splitter, "centre": self.centre_splitter}
+
+    def _restore_layout(self) -> None:
+        settings = self.context.settings
+        settings.restore_geometry("main_window", self)
+        for name, splitter in self._splitters().items():
+            settings.restore_splitter(name, splitter)
+
+    def save_layout(self) -> None:
+        settings = self.context.settings
+        settings.save_geometry("main_window", self)
+        for name, splitter in self._splitters().items():
+            settings.save_splitter(name, splitter)
+        settings.sync()
+
+    # --- menus -----------------------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda *_: slot())
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&Open project…"), self.choose_project, QKeySequence.StandardKey.Open))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.import_action = self._action(self.tr("&Import documents…"), self.choose_documents, "Ctrl+I")
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        undo = self.context.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.context.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.undo_action, self.redo_action = undo, redo
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(self.tr("&Find in document"), self.find_bar.open_bar, QKeySequence.StandardKey.Find))
+        edit_menu.addAction(self._action(self.tr("Find &next"), self.find_bar.find, QKeySequence.StandardKey.FindNext))
+
+        code_menu = menu_bar.addMenu(self.tr("&Coding"))
+        for action in (self.coding.apply_action, self.coding.turn_action, self.coding.in_vivo_action, self.coding.remove_action):
+            self.addAction(action)
+            code_menu.addAction(action)
+        recent = code_menu.addMenu(self.tr("Code with &recent code"))
+        for action in self.coding.recent_actions:
+            self.addAction(action)
+            recent.addAction(action)
+        code_menu.addSeparator()
+        for action in self.codes.toolbar.actions():
+            code_menu.addAction(action)
+
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        for title, widget in (
+            (self.tr("&Documents and codes"), self.left_splitter),
+            (self.tr("Retrieved &segments"), self.segments),
+            (self.tr("Code &definitions"), self.codes.editor),
+        ):
+            toggle = QAction(title, self, checkable=True, checked=True)
+            toggle.toggled.connect(widget.setVisible)
+            view_menu.addAction(toggle)
+        view_menu.addSeparator()
+        view_menu.addAction(self._action(self.tr("&Larger text"), lambda: self._zoom(1), QKeySequence.StandardKey.ZoomIn))
+        view_menu.addAction(self._action(self.tr("&Smaller text"), lambda: self._zoom(-1), QKeySequence.StandardKey.ZoomOut))
+
+    def _zoom(self, step: int) -> None:
+        (self.transcript.zoomIn if step > 0 else self.transcript.zoomOut)(1)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.context.settings.get(RECENT_PROJECTS):
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda *_, p=path: self.open_project(p))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    # --- project and documents -------------------------------------------------------------------------------
+
+    def choose_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr("FocusCoder projects (*.fcproj)"))
+        if path:
+            self.open_project(path)
+
+    def open_project(self, path: str | Path) -> bool:
+        try:
+            self.context.open_project(path)
+        except ProjectFileError as exc:
+            self.show_error(str(exc))
+            return False
+        return True
+
+    def choose_documents(self) -> None:
+        from app.ui.import_documents import import_with_preview
+
+        import_with_preview(self, self.context)
+
+    def reload(self) -> None:
+        """Show the (newly) opened project from scratch."""
+        self.transcript.show_document(None, self.codes.tree.code_model.look())
+        self.codes.refresh()
+        self.documents.refresh()
+        self.segments.reload_filters()
+        self.segments.show_codes(self.codes.tree.selected_ids())
+        self.import_action.setEnabled(self.context.project is not None)
+        self.open_first_document()
+        self._update_title()
+        self._update_caption()
+
+    def open_document(self, document_id: int) -> None:
+        project = self.context.project
+        if project is None:
+            return
+        content = queries.document_content(project, document_id)
+        self.transcript.show_document(content, self.codes.tree.code_model.look())
+        if content is not None:
+            self.documents.select_document(content.id, quietly=True)
+        self._update_title()
+        self._update_caption()
+
+    def open_first_document(self) -> bool:
+        rows = self.documents.document_model.rows
+        if not rows:
+            return False
+        self.open_document(rows[0].id)
+        return True
+
+    def show_passage(self, document_id: int, start: int, end: int) -> None:
+        if self.transcript.document_id != document_id:
+            self.open_document(document_id)
+        self.transcript.select_span(start, end)
+        self.transcript.setFocus()
+
+    def refresh(self, changes: ChangeSet) -> None:
+        """Bring every panel up to date after a change."""
+        kinds = {ref.kind for ref in (*changes.created, *changes.updated, *changes.deleted)}
+        if kinds & {"code", "coding"}:
+            self.codes.refresh()
+        if kinds & {"document", "speaker", "coding"}:
+            self.documents.refresh()
+        if kinds & {"document", "speaker"}:
+            self.segments.reload_filters()
+        document_id = self.transcript.document_id
+        if document_id is not None and self.context.project is not None:
+            if ("document", document_id) in {(r.kind, r.id) for r in changes.deleted}:
+                self.transcript.show_document(None, self.codes.tree.code_model.look())
+            elif kinds & {"code", "coding"}:
+                codings = queries.document_codings(self.context.project, document_id)
+                self.transcript.show_codings(codings, self.codes.tree.code_model.look())
+        if kinds & {"code", "coding", "speaker"}:
+            self.segments.show_codes(self.codes.tree.selected_ids())
+        self._update_caption()
+
+    def _update_caption(self) -> None:
+        content = self.transcript.content
+        if content is None:
+            self.document_caption.setText(self.tr("<i>Choose a document on the left to read and code it.</i>"))
+            return
+        codings = len(self.transcript.layer.codings) if self.transcript.layer else 0
+        speakers = len({t.speaker_id for t in content.turns if t.speaker_id is not None})
+        self.document_caption.setText(
+            self.tr("<b>%1</b> — %2 turns, %3 speakers, %4 codings")
+            .replace("%1", content.name).replace("%2", str(len(content.turns)))
+            .replace("%3", str(speakers)).replace("%4", str(codings))
+        )
+
+    def _update_title(self, *_args: object) -> None:
+        project = self.context.project
+        if project is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        parts = [queries.project_name(project)]
+        if self.transcript.document_name:
+            parts.append(self.transcript.document_name)
+        parts.append(APP_TITLE)
+        self.setWindowTitle(" — ".join(parts))
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+        if self.isVisible():  # not modal: a refused change must not block the window (or a test)
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, message, QMessageBox.StandardButton.Ok, self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_layout()
+        super().closeEvent(event)

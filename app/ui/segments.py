@@ -1,0 +1,172 @@
+"""Retrieved segments: every passage coded with the selected code(s), across documents, with document, speaker,
+time stamp and coder; filtered by document and speaker. A double click jumps to the passage."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import queries
+from app.services.queries import Segment
+from app.ui.context import ApplicationContext
+from app.ui.transcript_view import format_ms
+from app.ui.tree_model import Index
+
+COLUMNS = ("Document", "Speaker", "Time", "Code", "Coder", "Segment")
+TEXT_COLUMN = 5
+
+
+class SegmentModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.segments: list[Segment] = []
+
+    def set_segments(self, segments: list[Segment]) -> None:
+        self.beginResetModel()
+        self.segments = segments
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.segments)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return self.tr(COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        segment = self.segments[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return segment.document
+            if column == 1:
+                return segment.speaker or "–"
+            if column == 2:
+                return "" if segment.start_ms is None else format_ms(segment.start_ms)
+            if column == 3:
+                return segment.code
+            if column == 4:
+                return segment.coder
+            return " ".join(segment.text.split())
+        if role == Qt.ItemDataRole.ToolTipRole and column == TEXT_COLUMN:
+            return segment.text
+        if role == Qt.ItemDataRole.DecorationRole and column == 3:
+            return QColor(segment.color)
+        if role == Qt.ItemDataRole.UserRole:
+            return segment.coding_id
+        return None
+
+
+class SegmentPanel(QWidget):
+    sig_jump = Signal(int, int, int)
+    """Show this passage: document id, start, end (code points)."""
+
+    def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.code_ids: list[int] = []
+        self.model = SegmentModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(TEXT_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._jump)
+        self.document_filter = QComboBox()
+        self.speaker_filter = QComboBox()
+        self.summary = QLabel()
+        for combo in (self.document_filter, self.speaker_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self.refresh)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        title = QLabel(self.tr("<b>Retrieved segments</b>"))
+        bar.addWidget(title)
+        bar.addSpacing(12)
+        bar.addWidget(self.summary)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("Document:")))
+        bar.addWidget(self.document_filter)
+        bar.addWidget(QLabel(self.tr("Speaker:")))
+        bar.addWidget(self.speaker_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def reload_filters(self) -> None:
+        """Offer the project's documents and speakers as filters (keeping the chosen ones)."""
+        project = self.context.project
+        documents = [] if project is None else queries.list_documents(project)
+        speakers: dict[int, str] = {}
+        for document in documents:
+            for speaker in document.speakers:
+                speakers.setdefault(speaker.id, speaker.name)
+        self._fill(self.document_filter, self.tr("All documents"), [(d.id, d.name) for d in documents])
+        self._fill(self.speaker_filter, self.tr("All speakers"), sorted(speakers.items(), key=lambda s: s[1].casefold()))
+        self.refresh()
+
+    @staticmethod
+    def _fill(combo: QComboBox, everything: str, items: list[tuple[int, str]]) -> None:
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for item_id, name in items:
+            combo.addItem(name, item_id)
+        found = combo.findData(chosen) if chosen is not None else 0
+        combo.setCurrentIndex(max(0, found))
+        combo.blockSignals(False)
+
+    def show_codes(self, code_ids: list[int]) -> None:
+        self.code_ids = list(code_ids)
+        self.refresh()
+
+    def set_filters(self, *, document_id: int | None = None, speaker_id: int | None = None) -> None:
+        self.document_filter.setCurrentIndex(max(0, self.document_filter.findData(document_id)) if document_id else 0)
+        self.speaker_filter.setCurrentIndex(max(0, self.speaker_filter.findData(speaker_id)) if speaker_id else 0)
+        self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        project = self.context.project
+        if project is None or not self.code_ids:
+            self.model.set_segments([])
+            self.summary.setText(self.tr("Select codes to see their segments."))
+            return
+        document_id = self.document_filter.currentData()
+        speaker_id = self.speaker_filter.currentData()
+        segments = queries.retrieve_segments(
+            project, self.code_ids,
+            document_ids=None if document_id is None else [document_id],
+            speaker_ids=None if speaker_id is None else [speaker_id],
+        )
+        self.model.set_segments(segments)
+        documents = len({s.document_id for s in segments})
+        self.summary.setText(self.tr("%1 segment(s) in %2 document(s)").replace("%1", str(len(segments))).replace("%2", str(documents)))
+
+    def _jump(self, index: QModelIndex) -> None:
+        segment = self.model.segments[index.row()]
+        self.sig_jump.emit(segment.document_id, segment.start, segment.end)

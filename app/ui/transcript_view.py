@@ -1,0 +1,392 @@
+"""The transcript view: a document's text, read-only, with speaker labels in bold, every coding as a coloured
+highlight (overlaps in the blended colour) and a margin of time stamps and coding stripes, as MAXQDA shows them.
+
+Highlights are computed per text block by a QSyntaxHighlighter from the ``CodingLayer`` runs (bisection, no walk
+over the text); after a change only the blocks of the codings that changed are highlighted again. The margin
+paints only what is visible.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from app.services.queries import CodingRow, DocumentContent
+from app.ui.highlights import CodingLayer, blend
+from app.ui.positions import TextPositions
+
+CODE_MIME = "application/x-focuscoder-code-path"
+STRIPE_WIDTH, STRIPE_GAP, MAX_STRIPES = 5, 2, 12
+
+
+@dataclass
+class CodeLook:
+    """How the view shows codes: colour, path and order in the code tree, by code id."""
+
+    colors: dict[int, str] = field(default_factory=dict)
+    paths: dict[int, str] = field(default_factory=dict)
+    order: dict[int, int] = field(default_factory=dict)
+
+
+def format_ms(ms: int) -> str:
+    seconds = ms // 1000
+    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+class TranscriptHighlighter(QSyntaxHighlighter):
+    def __init__(self, view: TranscriptView) -> None:
+        super().__init__(view.document())
+        self.view = view
+        self._formats: dict[tuple[tuple[int, ...], bool], QTextCharFormat] = {}
+
+    def reset_formats(self) -> None:
+        self._formats.clear()
+
+    def _format(self, code_ids: tuple[int, ...], bold: bool) -> QTextCharFormat:
+        key = (code_ids, bold)
+        found = self._formats.get(key)
+        if found is None:
+            found = QTextCharFormat()
+            if code_ids:
+                found.setBackground(blend([self.view.look.colors.get(c, "#808080") for c in code_ids]))
+            if bold:
+                found.setFontWeight(QFont.Weight.Bold)
+            self._formats[key] = found
+        return found
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        view = self.view
+        block = self.currentBlock()
+        first = block.position()
+        last = first + block.length() - 1
+        layer = view.layer
+        runs = [] if layer is None else layer.runs_between(first, last)
+        labels = view.labels_between(first, last)
+        if not runs and not labels:
+            return
+        codings = layer.codings if layer is not None else []
+        pieces = [(run.start, run.end, tuple(sorted({codings[i].code_id for i in run.codings}))) for run in runs]
+        if not labels:
+            for start, end, code_ids in pieces:
+                start = max(start, first)
+                self.setFormat(start - first, min(end, last) - start, self._format(code_ids, False))
+            return
+        # Labels and coded runs may overlap: cut at every boundary of either and format each piece.
+        bounds = sorted({first, last, *(p for s, e, _ in pieces for p in (s, e)), *(p for s, e in labels for p in (s, e))})
+        for start, end in zip(bounds, bounds[1:]):
+            if not first <= start < end <= last:
+                continue
+            code_ids = next((ids for s, e, ids in pieces if s <= start and end <= e), ())
+            bold = any(s <= start and end <= e for s, e in labels)
+            if code_ids or bold:
+                self.setFormat(start - first, end - start, self._format(code_ids, bold))
+
+
+class CodingMargin(QWidget):
+    """Left of the text: the time stamp of each turn, and one coloured stripe per code beside what it codes."""
+
+    def __init__(self, view: TranscriptView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setMouseTracking(True)
+        self._bars: list[tuple[QRect, int]] = []  # painted stripes and their coding index, for tooltips
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.view.margin_width(), 0)
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ANN001
+        view = self.view
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().color(self.backgroundRole()).lighter(102))
+        painter.setPen(QColor("#d0d0d0"))
+        painter.drawLine(self.width() - 1, event.rect().top(), self.width() - 1, event.rect().bottom())
+        self._bars = []
+        visible = view.visible_range()
+        if visible is None:
+            return
+        first, last = visible
+        time_width = view.time_column_width()
+        if time_width:
+            painter.setPen(QColor("#707070"))
+            font = painter.font()
+            font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+            painter.setFont(font)
+            for offset, ms in view.times_between(first, last):
+                rect = view.cursor_rect_at(offset)
+                painter.drawText(QRect(2, rect.top(), time_width - 6, rect.height()), Qt.AlignmentFlag.AlignRight, format_ms(ms))
+        layer = view.layer
+        if layer is None:
+            return
+        indices = layer.codings_between(first, last)
+        codes = sorted({layer.codings[i].code_id for i in indices}, key=lambda c: view.look.order.get(c, 1 << 30))
+        columns = {code_id: column for column, code_id in enumerate(codes[:MAX_STRIPES])}
+        for index in indices:
+            coding = layer.codings[index]
+            column = columns.get(coding.code_id)
+            if column is None:
+                continue
+            start, end = layer.spans[index]
+            top = view.cursor_rect_at(max(start, first)).top()
+            bottom = view.cursor_rect_at(max(min(end, last), max(start, first))).bottom()
+            x = time_width + STRIPE_GAP + column * (STRIPE_WIDTH + STRIPE_GAP)
+            rect = QRect(x, top + 1, STRIPE_WIDTH, max(3, bottom - top - 1))
+            painter.fillRect(rect, QColor(view.look.colors.get(coding.code_id, "#808080")))
+            self._bars.append((rect, index))
+
+    def event(self, event) -> bool:  # noqa: ANN001
+        if event.type() == QEvent.Type.ToolTip:
+            hits = [index for rect, index in self._bars if rect.adjusted(-1, 0, 1, 0).contains(event.pos())]
+            if hits:
+                QToolTip.showText(event.globalPos(), self.view.describe_codings(hits), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001
+        for rect, index in self._bars:
+            if rect.adjusted(-1, 0, 1, 0).contains(event.position().toPoint()):
+                coding = self.view.layer.codings[index]
+                self.view.select_span(coding.start, coding.end)
+                return
+        super().mousePressEvent(event)
+
+
+class TranscriptView(QPlainTextEdit):
+    sig_code_dropped = Signal(str)
+    """A code (its path) was dropped on the text; the current selection is what to code."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(10)
+        self.setCursorWidth(2)
+        self.content: DocumentContent | None = None
+        self.positions = TextPositions("")
+        self.layer: CodingLayer | None = None
+        self.look = CodeLook()
+        self._labels: list[tuple[int, int]] = []
+        self._label_starts: list[int] = []
+        self._times: list[tuple[int, int]] = []  # (UTF-16 offset of a turn, its start time in ms)
+        self._time_offsets: list[int] = []
+        self.highlighter = TranscriptHighlighter(self)
+        self.margin = CodingMargin(self)
+        self.blockCountChanged.connect(self._update_margin_width)
+        self.updateRequest.connect(self._scroll_margin)
+
+    # --- what is shown ---------------------------------------------------------------------------------------
+
+    @property
+    def document_id(self) -> int | None:
+        return None if self.content is None else self.content.id
+
+    @property
+    def document_name(self) -> str | None:
+        return None if self.content is None else self.content.name
+
+    def show_document(self, content: DocumentContent | None, look: CodeLook) -> None:
+        self.content = content
+        self.look = look
+        self.highlighter.reset_formats()
+        if content is None:
+            self.layer = None
+            self._labels, self._label_starts, self._times, self._time_offsets = [], [], [], []
+            self.setPlainText("")
+            return
+        text = content.text
+        self.positions = TextPositions(text)
+        self.layer = CodingLayer(content.codings, self.positions)
+        labels, times = [], []
+        for turn in content.turns:
+            line_start = text.rfind("\n", 0, turn.start) + 1
+            if line_start < turn.start and turn.start - line_start <= 120:
+                labels.append(self.positions.span_to_utf16(line_start, turn.start))
+            if turn.start_ms is not None:
+                times.append((self.positions.to_utf16(line_start), turn.start_ms))
+        self._labels, self._label_starts = labels, [s for s, _ in labels]
+        self._times, self._time_offsets = times, [o for o, _ in times]
+        self.setPlainText(text)  # the highlighter formats every block once, here
+        self._update_margin_width()
+
+    def show_codings(self, codings: list[CodingRow], look: CodeLook) -> None:
+        """New codings (or colours) for the document shown: highlight again only the blocks that changed."""
+        if self.content is None:
+            return
+        old = self.layer
+        colors_changed = look.colors != self.look.colors
+        self.look = look
+        self.highlighter.reset_formats()
+        self.layer = CodingLayer(codings, self.positions)
+        if old is None or colors_changed:
+            changed = {(c.start, c.end) for c in (*codings, *(old.codings if old else []))}
+        else:
+            before = {(c.start, c.end, c.code_id) for c in old.codings}
+            after = {(c.start, c.end, c.code_id) for c in codings}
+            changed = {(start, end) for start, end, _ in before ^ after}
+        self._rehighlight_spans([self.positions.span_to_utf16(start, end) for start, end in changed])
+        self.margin.update()
+
+    def _rehighlight_spans(self, spans: list[tuple[int, int]]) -> None:
+        document = self.document()
+        done: set[int] = set()
+        for start, end in spans:
+            block = document.findBlock(start)
+            while block.isValid() and block.position() <= end:
+                if block.blockNumber() not in done:
+                    done.add(block.blockNumber())
+                    self.highlighter.rehighlightBlock(block)
+                block = block.next()
+
+    def labels_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        index = max(0, bisect_right(self._label_starts, start) - 1)
+        found = []
+        while index < len(self._labels) and self._labels[index][0] < end:
+            if self._labels[index][1] > start:
+                found.append(self._labels[index])
+            index += 1
+        return found
+
+    def times_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        return self._times[bisect_left(self._time_offsets, start) : bisect_right(self._time_offsets, end)]
+
+    # --- selection, in code points ---------------------------------------------------------------------------
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.content is None:
+            return None
+        start, end = self.positions.span_to_code_points(cursor.selectionStart(), cursor.selectionEnd())
+        return (start, end) if start < end else None
+
+    def cursor_position(self) -> int:
+        return self.positions.to_code_point(self.textCursor().position())
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_utf16(start))
+        cursor.setPosition(self.positions.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def codings_at_cursor(self) -> list[CodingRow]:
+        """The codings under the cursor, or overlapping the selection."""
+        if self.layer is None:
+            return []
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return [self.layer.codings[i] for i in self.layer.codings_between(cursor.selectionStart(), cursor.selectionEnd())]
+        return self.layer.codings_at(cursor.position())
+
+    def describe_codings(self, indices: list[int]) -> str:
+        lines = []
+        for index in indices:
+            coding = self.layer.codings[index]
+            path = self.look.paths.get(coding.code_id, "?")
+            weight = f", weight {coding.weight}" if coding.weight else ""
+            lines.append(self.tr("<b>%1</b> — coded by %2").replace("%1", _escape(path)).replace("%2", _escape(coding.coder)) + weight)
+        return "<br>".join(lines)
+
+    # --- geometry of what is visible -------------------------------------------------------------------------
+
+    def visible_range(self) -> tuple[int, int] | None:
+        if self.content is None:
+            return None
+        first = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+        last = self.cursorForPosition(self.viewport().rect().bottomRight()).position()
+        block = self.document().findBlock(last)
+        return first, block.position() + block.length() - 1 if block.isValid() else last
+
+    def cursor_rect_at(self, offset: int) -> QRect:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(offset, self.document().characterCount() - 1))
+        return self.cursorRect(cursor)
+
+    def time_column_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance("0:00:00") + 10 if self._times else 0
+
+    def margin_width(self) -> int:
+        return self.time_column_width() + STRIPE_GAP + MAX_STRIPES * (STRIPE_WIDTH + STRIPE_GAP) // 2 + 4
+
+    def _update_margin_width(self, *_args: object) -> None:
+        self.setViewportMargins(self.margin_width(), 0, 0, 0)
+
+    def _scroll_margin(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.margin.scroll(0, dy)
+        self.margin.update(0, rect.y(), self.margin.width(), rect.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self.margin.setGeometry(QRect(rect.left(), rect.top(), self.margin_width(), rect.height()))
+
+    # --- tooltips and dropping codes -------------------------------------------------------------------------
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802, ANN001
+        if event.type() == QEvent.Type.ToolTip and self.layer is not None:
+            offset = self.cursorForPosition(event.pos()).position()
+            runs = self.layer.runs_between(offset, offset + 1)
+            if runs:
+                QToolTip.showText(event.globalPos(), self.describe_codings(list(runs[0].codings)), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802, ANN001
+        if event.mimeData().hasFormat(CODE_MIME) and self.textCursor().hasSelection():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802, ANN001
+        if event.mimeData().hasFormat(CODE_MIME):
+            event.setAccepted(self.textCursor().hasSelection())
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802, ANN001
+        if event.mimeData().hasFormat(CODE_MIME):
+            path = bytes(event.mimeData().data(CODE_MIME).data()).decode("utf-8")
+            event.acceptProposedAction()
+            self.sig_code_dropped.emit(path)
+        else:
+            super().dropEvent(event)
+
+    def find_text(self, text: str, *, backwards: bool = False, case_sensitive: bool = False) -> bool:
+        """Select the next (or previous) occurrence of ``text``, wrapping around the document."""
+        if not text:
+            return False
+        flags = QTextDocument.FindFlag(0)
+        if backwards:
+            flags |= QTextDocument.FindFlag.FindBackward
+        if case_sensitive:
+            flags |= QTextDocument.FindFlag.FindCaseSensitively
+        if self.find(text, flags):
+            return True
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End if backwards else QTextCursor.MoveOperation.Start)
+        self.setTextCursor(cursor)
+        return self.find(text, flags)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
