@@ -11,8 +11,6 @@ import codecs
 import unicodedata
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from app.importers.base import ReaderError
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -151,6 +149,9 @@ def _guess_legacy_encoding(sample: bytes) -> str:
     western = _western_encoding(sample)
     non_ascii = sum(1 for byte in sample if byte >= 0x80)
     try:
+        # Imported here: canonical_text is used everywhere, the guesser only for legacy-encoded files.
+        from charset_normalizer import from_bytes
+
         best = from_bytes(sample, cp_isolation=_GUESS_CANDIDATES).best()
     except Exception:  # noqa: BLE001 - a failing heuristic must not fail the import; cp1252 is the fallback
         best = None
