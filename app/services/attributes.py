@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from app.models import Attribute, AttributeScope, AttributeType, AttributeValue,
 from app.services.changes import ChangeSet, Ref, ServiceError
 from app.services.lookup import get_document, get_speaker
 
+WHOLE_NUMBER = re.compile(r"[+-]?\d+")
 _TRUE = {"true", "yes", "ja", "1", "wahr", "x"}
 _FALSE = {"false", "no", "nein", "0", "falsch", ""}
 
@@ -23,8 +25,10 @@ def canonical_value(kind: AttributeType, value: str) -> str:
         return value
     if kind is AttributeType.NUMBER:
         try:
+            if WHOLE_NUMBER.fullmatch(value):  # stays exact, however long (a float keeps ~16 digits)
+                return str(int(value))
             number = float(value.replace(",", "."))
-        except ValueError:
+        except ValueError:  # also: more digits than int() converts
             raise ServiceError(f"'{value}' is not a number.") from None
         if not math.isfinite(number):
             raise ServiceError(f"'{value}' is not a number.")

@@ -159,3 +159,23 @@ def test_speaker_and_document_attributes_are_separate(project, workshop, db):
         ("speaker", "Ort", "text"), ("document", "Ort", "number")]
     set_attribute(project, name="Ort", value=None, document="Workshop 1")
     assert values(db) == [("speaker", "Ort", "text", "Herr Yilmaz", "Nürnberg")]
+
+
+@given(st.integers())
+def test_a_whole_number_is_kept_exactly_however_long(number):
+    assert canonical_value(NUMBER, str(number)) == str(number)
+    assert canonical_value(NUMBER, f" +{number} " if number >= 0 else str(number)) == str(number)
+
+
+def test_a_number_with_too_many_digits_is_refused_not_crashed():
+    with pytest.raises(ServiceError, match="not a number"):
+        canonical_value(NUMBER, "9" * 5000)
+
+
+@given(kind=st.sampled_from(list(AttributeType)), typed=st.text())
+def test_any_typed_text_is_stored_or_refused_with_a_service_error(kind, typed):
+    try:
+        stored = canonical_value(kind, typed)
+    except ServiceError:
+        return
+    assert canonical_value(kind, stored) == stored  # the stored form is already canonical
