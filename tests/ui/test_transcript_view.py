@@ -1,0 +1,89 @@
+"""The transcript view: labels, highlights (overlaps blended), stripes, time stamps, tooltips, emoji positions."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont
+
+from app import services
+from app.ui.highlights import blend
+
+
+class Look:
+    def __init__(self, char_format):
+        self.bold = char_format.fontWeight() == QFont.Weight.Bold
+        self.background = char_format.background().color() if char_format.hasProperty(char_format.Property.BackgroundBrush) else None
+
+
+def format_at(view, offset: int) -> Look | None:
+    """How the highlighter formatted UTF-16 ``offset`` (None where it set nothing)."""
+    block = view.document().findBlock(offset)
+    inside = offset - block.position()
+    for found in block.layout().formats():
+        if found.start <= inside < found.start + found.length:
+            return Look(found.format)
+    return None
+
+
+def utf16(view, text: str) -> int:
+    """Where ``text`` first occurs in the view, in UTF-16 units (what Qt counts)."""
+    return view.positions.to_utf16(view.toPlainText().index(text))
+
+
+def test_speaker_labels_are_bold_and_the_words_are_not(window):
+    view = window.transcript
+    label = format_at(view, utf16(view, "Moderatorin:"))
+    assert label is not None and label.bold
+    words = format_at(view, utf16(view, "Was hilft"))
+    assert words is None or not words.bold
+
+
+def test_a_coding_is_highlighted_in_its_codes_colour(window):
+    view = window.transcript
+    coded = format_at(view, utf16(view, "Sprachkurs ist"))
+    assert coded.background == blend(["#46F0F0"])
+    assert format_at(view, utf16(view, "Wirklich")) is None
+
+
+def test_overlapping_codings_show_a_blend_and_stripes_per_code(qtbot, window, context):
+    view = window.transcript
+    services.apply_code_to_quote(context.project, document="Workshop 1", code="Arbeitgeber", quote="das A und O. 😀 Wirklich")
+    window.refresh(services.ChangeSet(created=[services.Ref("coding", 0)]))
+    both = format_at(view, utf16(view, "A und O"))
+    assert both.background == blend(["#46F0F0", "#3CB44B"])
+    assert format_at(view, utf16(view, "Wirklich")).background == blend(["#3CB44B"])
+    view.margin.repaint()
+    stripe_colours = {view.layer.codings[i].code_id for _, i in view.margin._bars}
+    assert len(stripe_colours) == 2
+
+
+def test_time_stamps_are_shown_in_the_margin(window):
+    view = window.transcript
+    assert view.time_column_width() > 0
+    offsets = [offset for offset, _ in view.times_between(0, view.document().characterCount())]
+    assert [view.times_between(0, 10_000)[i][1] for i in range(2)] == [0, 15_000]
+    assert len(offsets) == 5
+
+
+def test_the_tooltip_names_code_and_coder(window):
+    view = window.transcript
+    runs = view.layer.runs_between(utf16(view, "Sprachkurs"), utf16(view, "Sprachkurs") + 1)
+    text = view.describe_codings(list(runs[0].codings))
+    assert "Sprache/Sprachkurs" in text and "default" in text
+
+
+def test_selection_after_an_emoji_is_converted_to_code_points(window):
+    view = window.transcript
+    plain = view.content.text
+    start = plain.index("Wirklich")
+    assert view.positions.to_utf16(start) == start + 1  # the emoji before it counts twice in Qt
+    view.select_span(start, start + len("Wirklich"))
+    assert view.textCursor().selectedText() == "Wirklich"
+    assert view.selected_span() == (start, start + len("Wirklich"))
+
+
+def test_blend_lightens_and_mixes():
+    single = blend(["#FF0000"])
+    assert single.red() == 255 and single.green() > 100
+    mixed = blend(["#FF0000", "#0000FF"])
+    assert mixed.red() == mixed.blue()
+    assert QColor(mixed).lightness() < QColor(blend(["#FF00FF"])).lightness() + 40
