@@ -463,3 +463,14 @@ def test_a_journal_beside_a_file_that_is_not_ours_is_left_alone(tmp_path):
     with pytest.raises(ProjectFileError, match="not a FocusCoder project"):
         open_project(path)
     assert _snapshot(path) == before and journal.read_bytes() == b"\x00" * 512
+
+
+def test_changes_made_on_a_worker_thread_are_seen_on_the_main_thread(project, db):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as worker:  # the UI's single writer thread
+        for name in ("Sprache", "Arbeit", "Familie"):
+            worker.submit(add_code, project, name).result()
+    with project.reading() as session:
+        assert session.execute(text("SELECT count(*) FROM code")).scalar() == 3
+    assert db.count("code") == 3
