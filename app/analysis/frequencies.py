@@ -1,7 +1,9 @@
-"""How often each code was applied, overall or broken down by document or speaker (``focuscoder stats``).
+"""How often each code was applied: per code with the tree's totals, or broken down by document, speaker or a
+speaker attribute such as "Institution" (``focuscoder stats`` and the report's frequency tables).
 
 A coding counts once for each speaker whose turn it touches; its words are counted on the part inside that
 turn. Words of a coding that lies outside every turn (a header, an unlabelled document) count for no speaker.
+Broken down by an attribute, a coding counts once per value among its speakers.
 """
 
 from __future__ import annotations
@@ -10,79 +12,138 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import select
+import numpy as np
 
-from app.analysis.spans import TurnSpan, overlapping_turns
-from app.analysis.tree import tree_order
-from app.analysis.words import count_words
-from app.models import Coding, Document, Project, Speaker, Turn
-from app.services.lookup import code_paths
+from app.analysis.dataset import ProjectData, Selection, as_data
+from app.analysis.parts import NONE, distinct_pairs
+from app.models import Project
 
-Breakdown = Literal["code", "document", "speaker"]
-BREAKDOWNS: tuple[Breakdown, ...] = ("code", "document", "speaker")
+Breakdown = Literal["code", "document", "speaker", "attribute"]
+BREAKDOWNS: tuple[Breakdown, ...] = ("code", "document", "speaker", "attribute")
 
 
 @dataclass(frozen=True)
 class FrequencyRow:
     code: str
-    group: str | None  # the document or speaker name; None for the whole project or "no speaker"
+    group: str | None  # the document, speaker or attribute value; None for the whole project or "no speaker"
     codings: int
     words: int
 
 
-def code_frequencies(project: Project, by: Breakdown = "code") -> list[FrequencyRow]:
-    """One row per code (in tree order), or per code and document/speaker that has codings of it."""
+@dataclass(frozen=True)
+class CodeFrequency:
+    """One code of the tree: its own codings, and the totals with all its sub-codes."""
+
+    code: str  # path
+    name: str
+    depth: int
+    codings: int
+    documents: int
+    speakers: int
+    words: int
+    total_codings: int
+    total_documents: int
+    total_speakers: int
+    total_words: int
+
+
+def code_tree_frequencies(
+    source: Project | ProjectData, selection: Selection | None = None
+) -> list[CodeFrequency]:
+    """Every selected code in tree order, with codings, documents, speakers and words, own and with sub-codes."""
+    data = as_data(source, selection)
+    size = len(data.codes)
+    codings = np.bincount(data.code_index, minlength=size).tolist()
+    words = np.bincount(data.code_index, weights=data.coded_words, minlength=size).astype(np.int64).tolist()
+    documents: defaultdict[int, set[int]] = defaultdict(set)
+    for code, document in zip(*(a.tolist() for a in distinct_pairs(data.code_index, data.document_index))):
+        documents[code].add(document)
+    parts = data.parts()
+    speakers: defaultdict[int, set[int]] = defaultdict(set)
+    spoken = parts.speaker != NONE
+    pairs = distinct_pairs(data.code_index[parts.coding[spoken]], parts.speaker[spoken])
+    for code, speaker in zip(*(a.tolist() for a in pairs)):
+        speakers[code].add(speaker)
+    position = {code_id: i for i, code_id in enumerate(data.codes)}
+    rows = []
+    for i, code in enumerate(data.codes.values()):
+        subtree = [position[c] for c in data.subtree(code.id)]
+        rows.append(
+            CodeFrequency(
+                code=code.path,
+                name=code.name,
+                depth=code.depth,
+                codings=codings[i],
+                documents=len(documents[i]),
+                speakers=len(speakers[i]),
+                words=words[i],
+                total_codings=sum(codings[c] for c in subtree),
+                total_documents=len(set().union(*(documents[c] for c in subtree))),
+                total_speakers=len(set().union(*(speakers[c] for c in subtree))),
+                total_words=sum(words[c] for c in subtree),
+            )
+        )
+    return rows
+
+
+def code_frequencies(
+    source: Project | ProjectData,
+    by: Breakdown = "code",
+    *,
+    attribute: str | None = None,
+    selection: Selection | None = None,
+) -> list[FrequencyRow]:
+    """One row per code (in tree order), or per code and document/speaker/attribute value that has codings."""
     if by not in BREAKDOWNS:
         raise ValueError(f"unknown breakdown {by!r}")
-    counts: defaultdict[tuple[int, str | None], list[int]] = defaultdict(lambda: [0, 0])
-    with project.reading() as session:
-        paths = code_paths(session)
-        order = tree_order(session)
-        speaker_names = dict(session.execute(select(Speaker.id, Speaker.name)).all())
-        for document in session.scalars(select(Document).order_by(Document.position, Document.id)):
-            codings = session.execute(
-                select(Coding.code_id, Coding.start, Coding.end).where(Coding.document_id == document.id)
-            ).all()
-            if not codings:
-                continue
-            turns = [
-                TurnSpan(*row)
-                for row in session.execute(
-                    select(Turn.start, Turn.end, Turn.speaker_id)
-                    .where(Turn.document_id == document.id)
-                    .order_by(Turn.start)
-                ).all()
-            ]
-            starts = [turn.start for turn in turns]
-            for code_id, start, end in codings:
-                if by == "speaker":
-                    for speaker_id, words in _words_by_speaker(document.text, turns, starts, start, end).items():
-                        cell = counts[(code_id, speaker_names.get(speaker_id))]
-                        cell[0] += 1
-                        cell[1] += words
-                else:
-                    cell = counts[(code_id, document.name if by == "document" else None)]
-                    cell[0] += 1
-                    cell[1] += count_words(document.text[start:end])
-        rank = {code_id: index for index, code_id in enumerate(order)}
-        if by == "code":  # every code appears, also those not yet applied
-            for code_id in order:
-                counts.setdefault((code_id, None), [0, 0])
-        rows = sorted(counts.items(), key=lambda item: (rank[item[0][0]], item[0][1] is None, item[0][1] or ""))
-        return [
-            FrequencyRow(code=paths[code_id], group=group, codings=codings, words=words)
-            for (code_id, group), (codings, words) in rows
-        ]
+    if by == "attribute" and not attribute:
+        raise ValueError("a breakdown by attribute needs the attribute's name")
+    data = as_data(source, selection)
+    if by in ("code", "document"):
+        groups: list[str | None] = [doc.name for doc in data.documents.values()] if by == "document" else [None]
+        group = data.document_index if by == "document" else np.zeros(len(data.coding_table), dtype=np.int64)
+        counts = _count(data.code_index, group, len(groups), data.coded_words)
+    else:
+        groups, speaker_group = speaker_groups(data, attribute if by == "attribute" else None)
+        parts = data.parts()
+        # NONE (-1) picks the appended last entry: the group of no speaker.
+        part_group = np.append(speaker_group, len(groups) - 1)[parts.speaker]
+        # Words: every part counts. Codings: once per (coding, group), however many turns of that group.
+        words = _count(data.code_index[parts.coding], part_group, len(groups), parts.words)
+        coding, group = distinct_pairs(parts.coding, part_group)
+        codings = _count(data.code_index[coding], group, len(groups), None)
+        counts = {key: (codings[key][0], words[key][1]) for key in codings}
+    if by == "code":  # every code appears, also those not yet applied
+        for i in range(len(data.codes)):
+            counts.setdefault((i, 0), (0, 0))
+    paths = [code.path for code in data.codes.values()]
+    keys = sorted(counts, key=lambda key: (key[0], groups[key[1]] is None, groups[key[1]] or ""))
+    return [FrequencyRow(paths[code], groups[group], *counts[(code, group)]) for code, group in keys]
 
 
-def _words_by_speaker(
-    text: str, turns: list[TurnSpan], starts: list[int], start: int, end: int
-) -> dict[int | None, int]:
-    touched = overlapping_turns(turns, starts, start, end)
-    if not touched:
-        return {None: count_words(text[start:end])}
-    words: dict[int | None, int] = {}
-    for turn in touched:
-        part = text[max(start, turn.start) : min(end, turn.end)]
-        words[turn.speaker_id] = words.get(turn.speaker_id, 0) + count_words(part)
-    return words
+def speaker_groups(data: ProjectData, attribute: str | None) -> tuple[list[str | None], np.ndarray]:
+    """The groups a speaker falls in (their name, or their value of ``attribute``), the last one ``None``
+    for no speaker or no value, and per speaker index its group's index."""
+    if attribute is None:
+        names: list[str | None] = [data.speakers[sid] for sid in data.speaker_ids]
+        return [*names, None], np.arange(len(names), dtype=np.int64)
+    values = [data.attribute_of(sid, attribute) for sid in data.speaker_ids]
+    distinct = sorted({v for v in values if v is not None}, key=str.casefold)
+    index = {value: i for i, value in enumerate(distinct)}
+    groups: list[str | None] = [*distinct, None]
+    return groups, np.array([index.get(v, len(distinct)) for v in values], dtype=np.int64)
+
+
+def _count(
+    code: np.ndarray, group: np.ndarray, groups: int, words: np.ndarray | None
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """(codings, words) per (code, group) that occurs."""
+    key = code * groups + group
+    size = int(key.max(initial=-1)) + 1
+    codings = np.bincount(key, minlength=size)
+    summed = np.bincount(key, weights=words, minlength=size) if words is not None else codings
+    present = np.flatnonzero(codings)
+    return {
+        (k // groups, k % groups): (c, int(w))
+        for k, c, w in zip(present.tolist(), codings[present].tolist(), summed[present].tolist())
+    }

@@ -1,0 +1,375 @@
+"""Everything the analyses read, loaded from a project in a handful of queries: codes, documents, speakers,
+turns and codings, narrowed to a ``Selection`` (which codes, documents and speakers a report covers).
+
+Analyses take a ``Project`` or an already loaded ``ProjectData``; a report loads once and hands the same data to
+every analysis. The codings are kept as columns (numpy arrays), because every analysis passes over all of them
+and a study may have 100,000: what is derived per coding is computed for all codings at once, on first use, and
+kept (see ``parts.py``).
+
+Positions are laid out "globally": the documents one after another (a line break between two), so one sorted
+array of turn bounds and one of word bounds serve all documents, and no turn or word runs across two.
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.analysis.tree import tree_order
+from app.analysis.word_index import WordCounter, word_positions
+from app.models import AttributeScope, Code, Coder, Document, Memo, Project, ProjectInfo, Speaker
+from app.services.attributes import attribute_values
+from app.services.changes import ServiceError
+from app.services.lookup import code_paths, find_speaker
+
+if TYPE_CHECKING:
+    from app.analysis.parts import CodingParts
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What to analyse; empty means everything. A chosen code brings its sub-codes along."""
+
+    codes: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+
+
+class CodeInfo(NamedTuple):
+    id: int
+    parent_id: int | None
+    name: str
+    path: str
+    depth: int
+    color: str
+    definition: str
+    anchor_example: str
+    coding_rule: str
+
+
+class DocumentInfo(NamedTuple):
+    id: int
+    name: str
+    text: str
+    sha256: str
+    offset: int  # where the text begins in the global layout
+
+
+class TurnInfo(NamedTuple):
+    id: int
+    document_id: int
+    position: int
+    speaker_id: int | None
+    start: int
+    end: int
+    start_ms: int | None
+
+
+class CodingRow(NamedTuple):
+    id: int
+    document_id: int
+    code_id: int
+    coder_id: int
+    start: int
+    end: int
+    weight: int
+
+
+# Columns of ``ProjectData.coding_table`` (and of the plain tuples in ``ProjectData.codings``).
+ID, DOCUMENT, CODE, CODER, START, END, WEIGHT = range(7)
+
+
+@dataclass
+class ProjectData:
+    name: str
+    language: str
+    created_at: datetime | None
+    codes: dict[int, CodeInfo]  # the selected codes, in the code tree's order
+    documents: dict[int, DocumentInfo]  # the selected documents, in the project's order
+    speakers: dict[int, str]  # the selected speakers, in order of their first turn
+    coders: dict[int, str]
+    speaker_attributes: dict[int, dict[str, str]]
+    turn_table: np.ndarray  # (n, 7) as TurnInfo's fields, documents in order, each by start; None stored as -1
+    coding_table: np.ndarray  # (n, 7): columns ID, DOCUMENT, CODE, CODER, START, END, WEIGHT; by position
+    coding_memos: dict[int, str] = field(default_factory=dict)
+    code_memos: dict[int, str] = field(default_factory=dict)
+    _parts: CodingParts | None = field(default=None, repr=False)
+
+    @cached_property
+    def turns(self) -> list[TurnInfo]:
+        """The turns as named tuples, in the order of ``turn_table``."""
+        return [
+            TurnInfo(t_id, doc, pos, None if sid < 0 else sid, start, end, None if ms < 0 else ms)
+            for t_id, doc, pos, sid, start, end, ms in self.turn_table.tolist()
+        ]
+
+    @cached_property
+    def turn_spans(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every turn's start and end in the global layout."""
+        offsets = _lookup_array({doc.id: doc.offset for doc in self.documents.values()})
+        shift = offsets[self.turn_table[:, 1]] if len(self.turn_table) else np.zeros(0, dtype=np.int64)
+        return self.turn_table[:, 4] + shift, self.turn_table[:, 5] + shift
+
+    @cached_property
+    def turn_speakers(self) -> np.ndarray:
+        """Every turn's speaker as an index into ``speaker_ids`` (-1: none)."""
+        lookup = _lookup_array({sid: i for i, sid in enumerate(self.speaker_ids)})
+        ids = self.turn_table[:, 3]
+        return np.where(ids < 0, -1, lookup[np.maximum(ids, 0)]) if len(ids) else ids
+
+    # --- columns ---------------------------------------------------------------------------------------------
+
+    @cached_property
+    def codings(self) -> list[tuple[int, ...]]:
+        """The codings as plain tuples (CodingRow's fields), for passes that want Python values."""
+        return [tuple(row) for row in self.coding_table.tolist()]
+
+    @cached_property
+    def code_index(self) -> np.ndarray:
+        """Per coding, its code's position in ``codes`` (tree order)."""
+        lookup = _lookup_array({code_id: i for i, code_id in enumerate(self.codes)})
+        return lookup[self.coding_table[:, CODE]]
+
+    @cached_property
+    def document_index(self) -> np.ndarray:
+        lookup = _lookup_array({doc_id: i for i, doc_id in enumerate(self.documents)})
+        return lookup[self.coding_table[:, DOCUMENT]]
+
+    @cached_property
+    def global_spans(self) -> tuple[np.ndarray, np.ndarray]:
+        offsets = np.array([doc.offset for doc in self.documents.values()], dtype=np.int64)
+        shift = offsets[self.document_index] if len(offsets) else np.zeros(0, dtype=np.int64)
+        return self.coding_table[:, START] + shift, self.coding_table[:, END] + shift
+
+    def corpus_slice(self, start: int, end: int) -> str:
+        """``text[start:end]`` of the global layout (within one document)."""
+        offsets = [doc.offset for doc in self.documents.values()]
+        doc = list(self.documents.values())[bisect_right(offsets, start) - 1]
+        return doc.text[start - doc.offset : end - doc.offset]
+
+    @cached_property
+    def words(self) -> WordCounter:
+        starts, ends = [], []
+        for doc in self.documents.values():
+            doc_starts, doc_ends = word_positions(doc.sha256, doc.text)
+            starts.append(doc_starts + doc.offset)
+            ends.append(doc_ends + doc.offset)
+        empty = np.zeros(0, dtype=np.int64)
+        return WordCounter(
+            self.corpus_slice, np.concatenate(starts) if starts else empty, np.concatenate(ends) if ends else empty
+        )
+
+    @cached_property
+    def coded_words(self) -> np.ndarray:
+        """Per coding, the words of its passage."""
+        return self.words.count(*self.global_spans)
+
+    @cached_property
+    def speaker_ids(self) -> list[int]:
+        return list(self.speakers)
+
+    def parts(self) -> CodingParts:
+        """Each coding cut at turn boundaries: which turn and speaker each part belongs to, and its words."""
+        if self._parts is None:
+            from app.analysis.parts import split_at_turns
+
+            self._parts = split_at_turns(self)
+        return self._parts
+
+    # --- lookups ---------------------------------------------------------------------------------------------
+
+    def coding(self, index: int) -> CodingRow:
+        return CodingRow._make(self.codings[index])
+
+    def speaker_name(self, speaker_id: int | None) -> str | None:
+        return None if speaker_id is None else self.speakers.get(speaker_id)
+
+    def attribute_of(self, speaker_id: int | None, attribute: str) -> str | None:
+        if speaker_id is None:
+            return None
+        return self.speaker_attributes.get(speaker_id, {}).get(attribute)
+
+    def attribute_names(self) -> list[str]:
+        names: dict[str, None] = {}
+        for speaker_id in self.speakers:
+            for name in self.speaker_attributes.get(speaker_id, {}):
+                names.setdefault(name, None)
+        return list(names)
+
+    @cached_property
+    def children(self) -> dict[int | None, list[int]]:
+        found: dict[int | None, list[int]] = {}
+        for code in self.codes.values():
+            parent = code.parent_id if code.parent_id in self.codes else None
+            found.setdefault(parent, []).append(code.id)
+        return found
+
+    def subtree(self, code_id: int) -> list[int]:
+        """The code and all its (selected) sub-codes, in tree order."""
+        found, stack = [], [code_id]
+        while stack:
+            current = stack.pop()
+            found.append(current)
+            stack.extend(reversed(self.children.get(current, [])))
+        return found
+
+
+def _lookup_array(mapping: dict[int, int]) -> np.ndarray:
+    """An array ``a`` with ``a[key] == mapping[key]`` (and -1 elsewhere), for vectorised lookups by id."""
+    table = np.full(max(mapping, default=0) + 1, -1, dtype=np.int64)
+    if mapping:
+        table[np.fromiter(mapping.keys(), dtype=np.int64)] = np.fromiter(mapping.values(), dtype=np.int64)
+    return table
+
+
+def as_data(source: Project | ProjectData, selection: Selection | None = None) -> ProjectData:
+    """The loaded data of a project, or the data itself when it is loaded already."""
+    if isinstance(source, ProjectData):
+        return source
+    return load(source, selection)
+
+
+def load(project: Project, selection: Selection | None = None) -> ProjectData:
+    selection = selection or Selection()
+    speaker_attributes = attribute_values(project, scope=AttributeScope.SPEAKER)
+    with project.reading() as session:
+        info = session.get(ProjectInfo, 1)
+        codes = _load_codes(session, selection.codes)
+        documents = _load_documents(session, selection.documents)
+        wanted = _speaker_ids(session, selection.speakers)
+        names = dict(session.execute(select(Speaker.id, Speaker.name)).tuples().all())
+        coders = dict(session.execute(select(Coder.id, Coder.name).order_by(Coder.name)).tuples().all())
+        memos = session.execute(
+            select(Memo.coding_id, Memo.code_id, Memo.text).where(
+                (Memo.coding_id.is_not(None)) | (Memo.code_id.is_not(None))
+            )
+        ).tuples().all()
+        # The DB-API cursor directly for the two big queries: SQLAlchemy's row objects would double their cost.
+        raw = session.connection().connection.dbapi_connection
+        turn_rows = raw.execute(
+            'SELECT id, document_id, position, coalesce(speaker_id, -1), start, "end", coalesce(start_ms, -1) '
+            "FROM turn"
+        ).fetchall()
+        # A table scan, unsorted: far faster than walking the (document, start) index for every row.
+        codings = raw.execute('SELECT id, document_id, code_id, coder_id, start, "end", weight FROM coding').fetchall()
+    turns = _turn_table(turn_rows, documents, wanted)
+    speakers = {}
+    for sid in dict.fromkeys(turns[:, 3].tolist()):  # in order of first turn: as a reader meets them
+        if sid >= 0:
+            speakers[sid] = names[sid]
+    table = _coding_table(codings, codes, documents)
+    data = ProjectData(
+        name=info.name,
+        language=info.language,
+        created_at=info.created_at,
+        codes=codes,
+        documents=documents,
+        speakers=speakers,
+        coders=coders,
+        speaker_attributes={sid: values for sid, values in speaker_attributes.items() if sid in speakers},
+        turn_table=turns,
+        coding_table=table,
+        coding_memos={coding_id: text for coding_id, _, text in memos if coding_id is not None and text.strip()},
+        code_memos={code_id: text for _, code_id, text in memos if code_id is not None and text.strip()},
+    )
+    if wanted is not None:
+        # The chosen speakers' turns only are kept: a coding stays when it touches one of them.
+        touched = np.unique(data.parts().coding[data.parts().turn >= 0])
+        data.coding_table = data.coding_table[touched]
+        for name in ("codings", "code_index", "document_index", "global_spans", "coded_words"):
+            data.__dict__.pop(name, None)
+        data._parts = None
+    return data
+
+
+def _turn_table(
+    rows: list[tuple[int, ...]], documents: dict[int, DocumentInfo], wanted: set[int] | None
+) -> np.ndarray:
+    table = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=7 * len(rows)).reshape(-1, 7)
+    keep = np.isin(table[:, 1], list(documents))
+    if wanted is not None:
+        keep &= np.isin(table[:, 3], list(wanted))
+    table = table[keep]
+    offsets = _lookup_array({doc.id: doc.offset for doc in documents.values()})
+    return np.ascontiguousarray(table[np.argsort(table[:, 4] + offsets[table[:, 1]], kind="stable")])
+
+
+def _coding_table(
+    rows: list[tuple[int, ...]], codes: dict[int, CodeInfo], documents: dict[int, DocumentInfo]
+) -> np.ndarray:
+    """The selected codings as an array, sorted by their place in the global layout (documents in order,
+    then start): binary searches over turns and words then walk memory forwards, several times faster."""
+    table = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=7 * len(rows)).reshape(-1, 7)
+    table = table[np.isin(table[:, CODE], list(codes)) & np.isin(table[:, DOCUMENT], list(documents))]
+    offsets = _lookup_array({doc.id: doc.offset for doc in documents.values()})
+    order = np.lexsort((table[:, END], table[:, START] + offsets[table[:, DOCUMENT]]))
+    return np.ascontiguousarray(table[order])
+
+
+def _load_codes(session: Session, chosen: Iterable[str]) -> dict[int, CodeInfo]:
+    paths = code_paths(session)
+    rows = {code.id: code for code in session.scalars(select(Code))}
+    keep: set[int] | None = None
+    if chosen:
+        by_path = {path: code_id for code_id, path in paths.items()}
+        keep = set()
+        for path in chosen:
+            path = "/".join(part.strip() for part in path.split("/"))
+            if path not in by_path:
+                raise ServiceError(f"There is no code '{path}'.")
+            keep.update(code_id for code_id, p in paths.items() if p == path or p.startswith(path + "/"))
+    return {
+        code_id: CodeInfo(
+            id=code_id,
+            parent_id=rows[code_id].parent_id,
+            name=rows[code_id].name,
+            path=paths[code_id],
+            depth=paths[code_id].count("/"),
+            color=rows[code_id].color,
+            definition=rows[code_id].definition or "",
+            anchor_example=rows[code_id].anchor_example or "",
+            coding_rule=rows[code_id].coding_rule or "",
+        )
+        for code_id in tree_order(session)
+        if keep is None or code_id in keep
+    }
+
+
+def _load_documents(session: Session, chosen: Iterable[str]) -> dict[int, DocumentInfo]:
+    rows = session.execute(
+        select(Document.id, Document.name, Document.text, Document.sha256).order_by(Document.position, Document.id)
+    ).tuples().all()
+    chosen = list(chosen)
+    if chosen:
+        names = {row[1] for row in rows}
+        for name in chosen:
+            if name not in names:
+                raise ServiceError(f"There is no document '{name}'.")
+        rows = [row for row in rows if row[1] in chosen]
+    documents, offset = {}, 0
+    for doc_id, name, text, sha256 in rows:
+        documents[doc_id] = DocumentInfo(doc_id, name, text, sha256, offset)
+        offset += len(text) + 1
+    return documents
+
+
+def _speaker_ids(session: Session, chosen: Iterable[str]) -> set[int] | None:
+    chosen = list(chosen)
+    if not chosen:
+        return None
+    ids = set()
+    for name in chosen:
+        speaker = find_speaker(session, name)
+        if speaker is None:
+            raise ServiceError(f"There is no speaker '{name}'.")
+        ids.add(speaker.id)
+    return ids

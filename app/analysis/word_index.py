@@ -1,0 +1,78 @@
+"""Counting the words of many passages at once: where each word of a text is, found once.
+
+``count_words(text[start:end])`` for 100,000 codings scans the same text many times over. Here every word's
+start and end is found once per document, so the words of any number of passages are two vectorised binary
+searches; only a word cut by a passage's edge is counted again on the part inside. The result is exactly
+``count_words`` of each slice. Document text never changes after import, so a document's word positions are kept
+by the text's SHA-256 for the next analysis.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+
+import numpy as np
+
+from app.analysis.words import WORD, count_words
+
+# Enough for a large study; positions cost 16 bytes per word.
+_CACHE_LIMIT_CHARACTERS = 60_000_000
+_cache: OrderedDict[str, tuple[str, np.ndarray, np.ndarray]] = OrderedDict()
+
+
+def word_positions(sha256: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The start and end of every word of ``text``, computed on first use and then kept."""
+    kept = _cache.get(sha256)
+    if kept is not None and kept[0] == text:
+        _cache.move_to_end(sha256)
+        return kept[1], kept[2]
+    matches = list(WORD.finditer(text))
+    starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
+    ends = np.fromiter((m.end() for m in matches), dtype=np.int64, count=len(matches))
+    _cache[sha256] = (text, starts, ends)
+    held = sum(len(entry[0]) for entry in _cache.values())
+    while held > _CACHE_LIMIT_CHARACTERS and len(_cache) > 1:
+        _, dropped = _cache.popitem(last=False)
+        held -= len(dropped[0])
+    return starts, ends
+
+
+class WordCounter:
+    """Counts words of passages of one text (a document, or all documents laid end to end).
+
+    ``text(start, end)`` gives a slice of that text: only the few cut words at passage edges are looked at.
+    """
+
+    def __init__(self, text: Callable[[int, int], str], starts: np.ndarray, ends: np.ndarray) -> None:
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+
+    def count(self, span_starts: np.ndarray, span_ends: np.ndarray) -> np.ndarray:
+        """The words of each passage ``text[span_starts[i]:span_ends[i]]``."""
+        span_starts = np.asarray(span_starts, dtype=np.int64)
+        span_ends = np.asarray(span_ends, dtype=np.int64)
+        total = len(self.starts)
+        first = np.searchsorted(self.ends, span_starts, side="right")  # first word ending after the start
+        last = np.searchsorted(self.starts, span_ends, side="left")  # one past the last word starting before the end
+        words = np.maximum(last - first, 0)
+        if total == 0:
+            return words
+        has = words > 0
+        first_c = np.minimum(first, total - 1)
+        last_c = np.clip(last - 1, 0, total - 1)
+        cut_left = has & ((self.starts[first_c] < span_starts) | (self.ends[first_c] > span_ends))
+        cut_right = (words > 1) & (self.ends[last_c] > span_ends)
+        # Rare: people select whole words. Count the cut word's inside part the way count_words would.
+        for i in np.flatnonzero(cut_left).tolist():
+            w = int(first_c[i])
+            inside = self.text(max(int(span_starts[i]), int(self.starts[w])), min(int(span_ends[i]), int(self.ends[w])))
+            words[i] += count_words(inside) - 1
+        for i in np.flatnonzero(cut_right).tolist():
+            w = int(last_c[i])
+            words[i] += count_words(self.text(int(self.starts[w]), int(span_ends[i]))) - 1
+        return words
+
+    def count_one(self, start: int, end: int) -> int:
+        return int(self.count(np.array([start]), np.array([end]))[0])
