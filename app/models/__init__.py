@@ -18,6 +18,7 @@ from app.models.schema import (
     Turn,
 )
 from app.models.speaker_names import speaker_key
+from app.models.text_index import CodeKeyword, StopList, Term, TextIndex
 
 __all__ = [
     "Attribute",
@@ -26,6 +27,7 @@ __all__ = [
     "AttributeValue",
     "Base",
     "Code",
+    "CodeKeyword",
     "Coder",
     "Coding",
     "Document",
@@ -35,6 +37,9 @@ __all__ = [
     "ProjectInfo",
     "Speaker",
     "SpeakerAlias",
+    "StopList",
+    "Term",
+    "TextIndex",
     "Turn",
     "create_project",
     "open_project",
