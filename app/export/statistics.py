@@ -1,0 +1,98 @@
+"""The analyses as full tables for spreadsheets (every code, pair and coding; nothing cut for the page), and
+the coded segments for the .csv export."""
+
+from __future__ import annotations
+
+from app.analysis.cooccurrence import code_cooccurrence
+from app.analysis.dataset import ProjectData
+from app.analysis.frequencies import code_tree_frequencies
+from app.analysis.matrices import Matrix, code_by_attribute, code_by_document, code_by_speaker
+from app.analysis.priorities import institution_attribute, priority_ranking
+from app.analysis.quotes import coded_segments
+from app.analysis.speaker_overview import speaker_overview
+from app.export.content import Table
+
+
+def segments_table(data: ProjectData, labels: dict[str, str], *, memos: bool = True) -> Table:
+    """One row per coding: document, speaker, code path, text, start, end, time stamp, coder, weight, memo."""
+    columns = [labels["document"], labels["speaker"], labels["path"], labels["text"], labels["start"],
+               labels["end"], labels["time"], labels["coder"], labels["weight"]]
+    columns += [labels["memo"]] if memos else []
+    rows = []
+    for quote in coded_segments(data):
+        row: list[object] = [quote.document, quote.speaker or "", quote.code, quote.text, quote.start, quote.end,
+                             quote.time or "", quote.coder, quote.weight]
+        if memos:
+            row.append(quote.memo or "")
+        rows.append(row)
+    return Table(labels["segments"], columns, rows, numeric={4, 5, 8})
+
+
+def statistics_tables(data: ProjectData, labels: dict[str, str], *, memos: bool = True) -> list[Table]:
+    tables = []
+    frequencies = code_tree_frequencies(data)
+    tables.append(Table(
+        labels["frequencies"],
+        [labels["path"], labels["code"], labels["own"], labels["with_subcodes"], labels["documents"],
+         f"{labels['documents']} ({labels['with_subcodes']})", labels["speakers"],
+         f"{labels['speakers']} ({labels['with_subcodes']})", labels["words"],
+         f"{labels['words']} ({labels['with_subcodes']})"],
+        [[f.code, f.name, f.codings, f.total_codings, f.documents, f.total_documents, f.speakers,
+          f.total_speakers, f.words, f.total_words] for f in frequencies],
+        numeric=set(range(2, 10)),
+    ))
+    totals = {f.code: f.total_codings for f in frequencies}
+    tables.append(Table(
+        labels["codebook"],
+        [labels["path"], labels["definition"], labels["anchor"], labels["rule"], labels["frequency"]],
+        [[c.path, c.definition, c.anchor_example, c.coding_rule, totals[c.path]] for c in data.codes.values()],
+        numeric={4},
+    ))
+    attribute = institution_attribute(data)
+    overview = speaker_overview(data)
+    speaker_ids = {name: sid for sid, name in data.speakers.items()}
+    tables.append(Table(
+        labels["speaker_overview"],
+        [labels["document"], labels["speaker"], *([attribute] if attribute else []), labels["turns"],
+         labels["words"], labels["share"], labels["codings"]],
+        [[s.document or labels["all_documents"], s.speaker,
+          *([data.attribute_of(speaker_ids[s.speaker], attribute) or ""] if attribute else []),
+          s.turns, s.words, s.share, s.codings] for s in overview],
+        numeric=set(range(3 if attribute else 2, 7 if attribute else 6)),
+        percent={5 if attribute else 4},
+    ))
+    tables.append(_matrix(code_by_speaker(data), labels["code_by_speaker"], labels, labels["no_speaker"]))
+    tables.append(_matrix(code_by_document(data), labels["code_by_document"], labels, ""))
+    if attribute:
+        tables.append(_matrix(code_by_attribute(data, attribute), labels["by_attribute"].format(attribute=attribute),
+                              labels, labels["no_value"]))
+    found = code_cooccurrence(data)
+    tables.append(Table(
+        labels["cooccurrence"], [labels["code_a"], labels["code_b"], labels["overlapping"], labels["same_turn"]],
+        [[p.code_a, p.code_b, p.overlapping, p.same_turn] for p in found.pairs], numeric={2, 3},
+    ))
+    for name, cells in ((labels["overlapping"], found.overlapping), (labels["same_turn"], found.same_turn)):
+        tables.append(Table(
+            f"{labels['cooccurrence']} – {name}", [labels["code"], *found.codes],
+            [[path, *row] for path, row in zip(found.codes, cells)], numeric=set(range(1, len(found.codes) + 1)),
+        ))
+    parents = [data.codes[c].path for c in data.children.get(None, []) if data.children.get(c)]
+    rows = []
+    for parent in parents:
+        for row in priority_ranking(data, parent, attribute=attribute):
+            rows.append([parent, row.rank, row.code, row.speakers, row.institutions, row.codings,
+                         None if row.mean_weight is None else round(row.mean_weight, 2), row.documents])
+    tables.append(Table(
+        labels["priorities"],
+        [labels["code"], labels["rank"], labels["path"], labels["speakers"], labels["institutions"],
+         labels["codings"], labels["mean_weight"], labels["documents"]],
+        rows, numeric={1, 3, 4, 5, 6, 7},
+    ))
+    tables.append(segments_table(data, labels, memos=memos))
+    return tables
+
+
+def _matrix(matrix: Matrix, name: str, labels: dict[str, str], none_label: str) -> Table:
+    columns = [labels["path"], *[c if c is not None else none_label for c in matrix.columns]]
+    return Table(name, columns, [[path, *cells] for path, cells in zip(matrix.rows, matrix.cells)],
+                 numeric=set(range(1, len(columns))))
