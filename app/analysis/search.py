@@ -1,0 +1,289 @@
+"""Finding every place a topic comes up: by word, phrase, lemma (every inflection), wildcard or regular expression,
+within chosen documents, speakers, speaker attributes or coded passages; results as keyword-in-context lines.
+
+Words are compared case-insensitively (``casefold``). Words, phrases, lemmas and wildcards are looked up in the
+language index, so they never run spaCy over the documents; a regular expression runs over the text itself (it
+may span words) and is case-insensitive too. Hits are limited to what the speakers said (the turns).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.analysis.language import pipeline
+from app.analysis.text_index import DocumentIndex, load_indexes
+from app.models import (
+    Attribute,
+    AttributeScope,
+    AttributeValue,
+    Code,
+    Coding,
+    Document,
+    Project,
+    Speaker,
+    Term,
+    Turn,
+)
+from app.services import ServiceError
+from app.services.lookup import get_code, get_speaker
+
+MODES = ("word", "phrase", "lemma", "wildcard", "regex")
+CONTEXT = 60  # characters of context either side of a keyword-in-context line
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Where to look; every filter left empty means "everywhere"."""
+
+    documents: Sequence[str] = ()
+    speakers: Sequence[str] = ()
+    attribute: tuple[str, str] | None = None  # a speaker attribute and its value: ("Institution", "IHK")
+    codes: Sequence[str] = ()  # inside passages coded with one of these codes (or their sub-codes)
+
+
+@dataclass(frozen=True)
+class Hit:
+    document: str
+    document_id: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    time_ms: int | None  # the turn's time stamp
+    before: str = field(repr=False)
+    after: str = field(repr=False)
+    turn: tuple[int, int] | None = field(default=None, repr=False)  # the turn's span
+
+    def line(self) -> str:
+        """The keyword-in-context line: ``... before [hit] after ...``."""
+        return f"{self.before}[{self.text}]{self.after}"
+
+    def as_json(self) -> dict:
+        return {"document": self.document, "start": self.start, "end": self.end, "text": self.text,
+                "speaker": self.speaker}
+
+
+# --- matching words in the index --------------------------------------------------------------------------------
+
+
+def query_words(query: str, language: str) -> list[tuple[str, str]]:
+    """The words of a query as the index reads them: (word, spaCy's lemma)."""
+    doc = pipeline(language).nlp(query)
+    return [(token.text, token.lemma_ or token.text) for token in doc if any(c.isalnum() for c in token.text)]
+
+
+def _term_ids(session: Session, language: str, keys: set[str]) -> dict[str, int]:
+    rows = session.execute(select(Term.key, Term.id).where(Term.language == language, Term.key.in_(keys)))
+    return dict(rows.tuples().all())
+
+
+def _wildcard(word: str) -> re.Pattern[str]:
+    pattern = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in word.casefold())
+    return re.compile(pattern, re.DOTALL)
+
+
+def word_patterns(session: Session, query: str, mode: str, language: str) -> list[tuple[str, np.ndarray]]:
+    """For each word of the query: which array to look in ("forms" or "lemmas") and the term ids that match."""
+    if mode == "wildcard":
+        words = [word for word in re.split(r"\s+", query.strip()) if word]
+        keys = session.execute(select(Term.key, Term.id).where(Term.language == language)).tuples().all()
+        patterns = []
+        for word in words:
+            pattern = _wildcard(word)
+            patterns.append(("forms", np.array([i for key, i in keys if pattern.fullmatch(key)], dtype=np.int32)))
+        return patterns
+    words = query_words(query, language)
+    if mode == "lemma":
+        lemmatiser = pipeline(language).lemmatiser
+        wanted = [lemmatiser.lemma(word, lemma).casefold() for word, lemma in words]
+        column = "lemmas"
+    else:
+        wanted = [word.casefold() for word, _ in words]
+        column = "forms"
+    ids = _term_ids(session, language, set(wanted))
+    return [(column, np.array([ids[key]] if key in ids else [], dtype=np.int32)) for key in wanted]
+
+
+def match_words(index: DocumentIndex, patterns: list[tuple[str, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends of every run of consecutive words matching the patterns in order."""
+    n, k = index.words, len(patterns)
+    if k == 0 or n < k or any(len(ids) == 0 for _, ids in patterns):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    found = np.ones(n - k + 1, dtype=bool)
+    for offset, (column, ids) in enumerate(patterns):
+        values = getattr(index, column)[offset : n - k + 1 + offset]
+        found &= values == ids[0] if len(ids) == 1 else np.isin(values, ids)
+    first = np.flatnonzero(found)
+    return index.word_starts[first].astype(np.int64), index.word_ends[first + k - 1].astype(np.int64)
+
+
+# --- the search -------------------------------------------------------------------------------------------------
+
+
+def search(
+    project: Project, query: str, *, mode: str = "word", filters: Filters | None = None, context: int = CONTEXT
+) -> list[Hit]:
+    """Every hit of ``query`` (see ``MODES``), in document order."""
+    if mode not in MODES:
+        raise ServiceError(f"Unknown search mode '{mode}' (use one of {', '.join(MODES)}).")
+    if not query.strip():
+        raise ServiceError("The search is empty.")
+    if mode == "word" and len(query.split()) > 1:
+        mode = "phrase"
+    filters = filters or Filters()
+    regex = _compile(query) if mode == "regex" else None
+    with project.reading() as session:
+        document_ids = _document_ids(session, filters.documents)
+    indexes = load_indexes(project, document_ids)
+    hits: list[Hit] = []
+    with project.reading() as session:
+        scope = _Scope(session, filters)
+        patterns: dict[str, list[tuple[str, np.ndarray]]] = {}
+        for document_id in document_ids:
+            index = indexes.get(document_id)
+            if index is None:
+                continue
+            if regex is None:
+                if index.language not in patterns:
+                    patterns[index.language] = word_patterns(session, query, mode, index.language)
+                starts, ends = match_words(index, patterns[index.language])
+                if len(starts) == 0:
+                    continue
+                text = session.scalar(select(Document.text).where(Document.id == document_id))
+            else:
+                text = session.scalar(select(Document.text).where(Document.id == document_id))
+                spans = [(m.start(), m.end()) for m in regex.finditer(text) if m.end() > m.start()]
+                starts = np.array([s for s, _ in spans], dtype=np.int64)
+                ends = np.array([e for _, e in spans], dtype=np.int64)
+            hits += scope.hits(document_id, text, starts, ends, context)
+    return hits
+
+
+def _compile(query: str) -> re.Pattern[str]:
+    try:
+        return re.compile(query, re.IGNORECASE | re.MULTILINE)
+    except re.error as exc:
+        raise ServiceError(f"'{query}' is not a valid regular expression ({exc}).") from exc
+
+
+def _document_ids(session: Session, names: Sequence[str]) -> list[int]:
+    query = select(Document.id, Document.name).order_by(Document.position, Document.id)
+    rows = session.execute(query).all()
+    if not names:
+        return [row.id for row in rows]
+    by_name = {row.name: row.id for row in rows}
+    missing = [name for name in names if name not in by_name]
+    if missing:
+        raise ServiceError(f"There is no document '{missing[0]}'.")
+    wanted = set(names)
+    return [row.id for row in rows if row.name in wanted]
+
+
+class _Scope:
+    """The filters, resolved once: which speakers count, which coded passages; and what a hit shows."""
+
+    def __init__(self, session: Session, filters: Filters) -> None:
+        self.session = session
+        self.names = dict(session.execute(select(Document.id, Document.name)).tuples().all())
+        self.speaker_names = dict(session.execute(select(Speaker.id, Speaker.name)).tuples().all())
+        self.speakers: set[int] | None = None
+        if filters.speakers:
+            self.speakers = {get_speaker(session, name).id for name in filters.speakers}
+        if filters.attribute is not None:
+            having = _speakers_with(session, *filters.attribute)
+            self.speakers = having if self.speakers is None else self.speakers & having
+        self.code_ids: set[int] | None = None
+        if filters.codes:
+            self.code_ids = set()
+            for path in filters.codes:
+                self.code_ids |= _with_sub_codes(session, get_code(session, path).id)
+
+    def hits(self, document_id: int, text: str, starts: np.ndarray, ends: np.ndarray, context: int) -> list[Hit]:
+        turns = self.session.execute(
+            select(Turn.start, Turn.end, Turn.speaker_id, Turn.start_ms)
+            .where(Turn.document_id == document_id)
+            .order_by(Turn.start)
+        ).tuples().all()
+        keep = np.ones(len(starts), dtype=bool)
+        turn_of = np.full(len(starts), -1, dtype=np.int64)
+        if turns:
+            turn_starts = np.array([t[0] for t in turns], dtype=np.int64)
+            turn_ends = np.array([t[1] for t in turns], dtype=np.int64)
+            turn_of = np.searchsorted(turn_starts, starts, side="right") - 1
+            inside = turn_of >= 0
+            safe = np.maximum(turn_of, 0)
+            keep &= inside & (ends <= turn_ends[safe]) & (starts >= turn_starts[safe])
+            if self.speakers is not None:
+                speaker_ok = np.array([t[2] in self.speakers for t in turns], dtype=bool)
+                keep &= speaker_ok[safe]
+        elif self.speakers is not None:
+            keep[:] = False
+        if self.code_ids is not None:
+            keep &= self._inside_codings(document_id, starts, ends)
+        document = self.names[document_id]
+        found = []
+        for i in np.flatnonzero(keep).tolist():
+            start, end, t = int(starts[i]), int(ends[i]), int(turn_of[i])
+            turn = turns[t] if t >= 0 else None
+            found.append(Hit(
+                document, document_id, start, end, text[start:end],
+                self.speaker_names.get(turn[2]) if turn else None,
+                turn[3] if turn else None,
+                _flat(text[max(0, start - context):start]),
+                _flat(text[end:end + context]),
+                (turn[0], turn[1]) if turn else None,
+            ))
+        return found
+
+    def _inside_codings(self, document_id: int, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        codings = self.session.execute(
+            select(Coding.start, Coding.end).where(
+                Coding.document_id == document_id, Coding.code_id.in_(self.code_ids)
+            ).order_by(Coding.start)
+        ).tuples().all()
+        coding_starts = [c[0] for c in codings]
+        inside = np.zeros(len(starts), dtype=bool)
+        for i, (start, end) in enumerate(zip(starts.tolist(), ends.tolist())):
+            # Any coding that begins at or before the hit may contain it; codings are few per hit position.
+            j = bisect_right(coding_starts, start)
+            inside[i] = any(codings[c][1] >= end for c in range(j - 1, -1, -1))
+        return inside
+
+
+def _flat(text: str) -> str:
+    """Context on one line: line breaks and tabs become spaces."""
+    return _SPACES.sub(" ", text)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _speakers_with(session: Session, attribute: str, value: str) -> set[int]:
+    rows = session.execute(
+        select(AttributeValue.speaker_id, AttributeValue.value)
+        .join(Attribute, Attribute.id == AttributeValue.attribute_id)
+        .where(Attribute.scope == AttributeScope.SPEAKER, Attribute.name == attribute)
+    ).tuples().all()
+    if not rows and session.scalar(select(Attribute.id).where(Attribute.name == attribute)) is None:
+        raise ServiceError(f"There is no speaker attribute '{attribute}'.")
+    wanted = value.strip().casefold()
+    return {speaker_id for speaker_id, stored in rows if stored.strip().casefold() == wanted}
+
+
+def _with_sub_codes(session: Session, code_id: int) -> set[int]:
+    children: dict[int | None, list[int]] = {}
+    for child, parent in session.execute(select(Code.id, Code.parent_id)).tuples():
+        children.setdefault(parent, []).append(child)
+    found, todo = set(), [code_id]
+    while todo:
+        current = todo.pop()
+        found.add(current)
+        todo += children.get(current, [])
+    return found
