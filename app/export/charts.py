@@ -59,7 +59,7 @@ def heat_map(matrix: Matrix, language: dict[str, str]) -> bytes:
     cells = [row[:MOST_COLUMNS] for row in matrix.cells[:MOST_ROWS]]
     peak = max((value for row in cells for value in row), default=0) or 1
     with plt.rc_context(FONT):
-        figure, axes = plt.subplots(figsize=(min(1.6 + 0.55 * len(columns), 6.5), 1.0 + 0.26 * max(len(rows), 1)))
+        figure, axes = plt.subplots(figsize=(min(2.8 + 0.45 * len(columns), 7.0), 1.2 + 0.24 * max(len(rows), 1)))
         image = axes.imshow(cells or [[0]], cmap="Blues", vmin=0, vmax=peak, aspect="auto")
         axes.set_xticks(range(len(columns)), [_short(c, 24) for c in columns], rotation=40, ha="right")
         axes.set_yticks(range(len(rows)), [_short(path.replace("/", " › "), 40) for path in rows])

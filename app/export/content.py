@@ -19,7 +19,8 @@ class Table:
     percent: set[int] = field(default_factory=set)  # 0..1 values shown as per cent
     depths: list[int] | None = None  # per row, how far to indent the first cell (code tree depth)
     widths: list[float] | None = None  # relative column widths in the Word table
-    small: bool = False  # a wide matrix: smaller type
+    small: bool = False  # a wide matrix: smaller type, column headings turned upright
+    landscape: bool = False  # long texts in many columns: a landscape page reads better
 
 
 @dataclass
@@ -48,7 +49,8 @@ class QuoteBlock:
 @dataclass
 class Section:
     title: str
-    level: int  # 1: chapter, 2: sub-section
+    level: int  # 1: chapter, 2: sub-section, 3: sub-sub-section
+    new_page: bool = False
     blocks: list[Block] = field(default_factory=list)  # a Section among them is a sub-section
 
 

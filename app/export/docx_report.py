@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as WordDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt, RGBColor
 
@@ -25,6 +26,7 @@ def write_docx(report: Report, target: str | Path) -> Path:
     """Write ``report`` to ``target`` (all or nothing)."""
     document = docx.Document()
     style.set_up(document, report.language)
+    style.hyphenate(document)
     writer = _Writer(document, report)
     writer.title_page()
     if report.with_contents:
@@ -52,7 +54,7 @@ class _Writer:
         # assignment (even of a style object), which made a report with thousands of quotes take minutes.
         self.styles = {name: styles[name].style_id for name in (
             "Normal", "Caption", "FC Table Text", "FC Table Small", "FC Note", "FC Quote", "FC Attribution",
-            "FC Memo", "FC Title Detail", "Title", "Subtitle", "TOC Heading",
+            "FC Memo", "FC Title Detail", "Title", "Subtitle", "TOC Heading", "FC Table Heading",
         )}
         self.headings = {level: styles[f"Heading {level}"].style_id for level in (1, 2, 3)}
 
@@ -112,7 +114,7 @@ class _Writer:
         self._page_break()
 
     def _headings(self, blocks: list) -> list[tuple[int, str]]:
-        return [(block.level, block.title) for block in walk(blocks) if isinstance(block, Section)]
+        return [(b.level, b.title) for b in walk(blocks) if isinstance(b, Section) and b.level <= 2]
 
     def _page_break(self) -> None:
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -120,12 +122,20 @@ class _Writer:
     # --- body -------------------------------------------------------------------------------------------
 
     def section(self, section: Section) -> None:
-        self.paragraph(section.title, style_id=self.headings[min(section.level, 3)])
+        if any(isinstance(block, Table) and block.landscape for block in section.blocks):
+            self.on_landscape_pages(lambda: self._section(section, landscape=True))
+        else:
+            self._section(section, landscape=False)
+
+    def _section(self, section: Section, *, landscape: bool) -> None:
+        heading = self.paragraph(section.title, style_id=self.headings[min(section.level, 3)])
+        if section.new_page:
+            heading.paragraph_format.page_break_before = True
         for block in section.blocks:
             if isinstance(block, Section):
                 self.section(block)
             elif isinstance(block, Table):
-                self.table(block)
+                self.table(block, landscape=landscape)
             elif isinstance(block, Chart):
                 self.chart(block)
             elif isinstance(block, QuoteBlock):
@@ -133,20 +143,34 @@ class _Writer:
             elif isinstance(block, Paragraph):
                 self.paragraph(block.text, "FC Note" if block.note else "Normal")
 
-    def table(self, table: Table) -> None:
+    def on_landscape_pages(self, write) -> None:
+        """Write on pages of their own, turned to landscape, then go on in portrait."""
+        self._orient(WD_ORIENT.LANDSCAPE)
+        write()
+        self._orient(WD_ORIENT.PORTRAIT)
+
+    def _orient(self, orientation: WD_ORIENT) -> None:
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = orientation
+        landscape = orientation == WD_ORIENT.LANDSCAPE
+        section.page_width = style.PAGE_HEIGHT if landscape else style.PAGE_WIDTH
+        section.page_height = style.PAGE_WIDTH if landscape else style.PAGE_HEIGHT
+        section.different_first_page_header_footer = False  # the title page's empty footer is the first section's
+
+    def table(self, table: Table, *, landscape: bool = False) -> None:
         self.tables += 1
         caption = self.paragraph(f"{self.labels['table']} {self.tables}: {table.name}", "Caption")
         caption.paragraph_format.keep_with_next = True
-        widths = self._widths(table)
+        widths = self._widths(table, style.LANDSCAPE_TEXT_WIDTH_CM if landscape else style.TEXT_WIDTH_CM)
         word_table = self.document.add_table(rows=len(table.rows) + 1, cols=len(table.columns))
         text_style = self.styles["FC Table Small" if table.small else "FC Table Text"]
         rows = word_table.rows
         for j, (cell, heading) in enumerate(zip(rows[0].cells, table.columns)):
             paragraph = cell.paragraphs[0]
-            paragraph._p.style = text_style
+            paragraph._p.style = self.styles["FC Table Heading"]
             run = paragraph.add_run(heading)
             run.bold, run.font.color.rgb = True, RGBColor(0xFF, 0xFF, 0xFF)
-            if j in table.numeric:
+            if j in table.numeric and not table.small:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for i, values in enumerate(table.rows):
             depth = table.depths[i] if table.depths else None
@@ -162,13 +186,14 @@ class _Writer:
                     run.bold = depth == 0
                 if j not in table.numeric and style.is_right_to_left(text):
                     style.right_to_left(paragraph)
-        style.table_look(word_table, widths)
+        keep_rows = all(len(str(v)) < style.LONG_CELL for row in table.rows for v in row)
+        style.table_look(word_table, widths, keep_rows=keep_rows, upright=table.small)
         self.document.add_paragraph().paragraph_format.space_after = Pt(2)
 
-    def _widths(self, table: Table) -> list[float]:
+    def _widths(self, table: Table, available: float) -> list[float]:
         relative = table.widths or [2.0] * len(table.columns)
         relative = (relative + [relative[-1]] * len(table.columns))[: len(table.columns)]
-        scale = style.TEXT_WIDTH_CM / sum(relative)
+        scale = available / sum(relative)
         return [w * scale for w in relative]
 
     def chart(self, chart: Chart) -> None:

@@ -24,6 +24,8 @@ HEADER_FILL, BAND_FILL, RULE = "1F3A5F", "F1F4F8", "B7C0CC"
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)  # A4
 MARGIN_LEFT, MARGIN_RIGHT = Cm(2.5), Cm(2.0)
 TEXT_WIDTH_CM = 16.5
+LANDSCAPE_TEXT_WIDTH_CM = 29.7 - 2.5 - 2.0
+LONG_CELL = 250  # characters: rows with longer cells may break across pages, or they leave half-empty pages
 
 
 def set_up(document: WordDocument, language: str) -> None:
@@ -72,6 +74,7 @@ def set_up(document: WordDocument, language: str) -> None:
             fmt.line_spacing = options["line"]
 
     paragraph_style("FC Table Text", 9, line=1.0)
+    paragraph_style("FC Table Heading", 8.5, line=1.0)
     paragraph_style("FC Table Small", 7.5, line=1.0)
     paragraph_style("FC Note", 8.5, before=2, after=10, muted=True, italic=True)
     paragraph_style("FC Quote", 10.5, before=6, after=1, indent=0.5)
@@ -99,6 +102,13 @@ def _fonts(style_element, font: str, language: str) -> None:
     lang.set(qn("w:bidi"), "ar-SA")
 
 
+def hyphenate(document: WordDocument) -> None:
+    """Automatic hyphenation: German compounds in narrow table columns otherwise break mid-word."""
+    element = OxmlElement("w:autoHyphenation")
+    element.set(qn("w:val"), "true")
+    document.settings.element.insert_element_before(element, *_AFTER_AUTOHYPHENATION)
+
+
 def _no_border(style_element) -> None:
     ppr = style_element.get_or_add_pPr()
     for border in ppr.findall(qn("w:pBdr")):
@@ -115,6 +125,17 @@ _AFTER_PBDR = (
 _AFTER_BIDI = _AFTER_PBDR[_AFTER_PBDR.index("w:bidi") + 1 :]
 _AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
 _AFTER_TBLCELLMAR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+_AFTER_AUTOHYPHENATION = (
+    "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps", "w:showEnvelope", "w:summaryLength",
+    "w:clickAndTypeStyle", "w:defaultTableStyle", "w:evenAndOddHeaders", "w:bookFoldRevPrinting", "w:bookFoldPrinting",
+    "w:bookFoldPrintingSheets", "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing",
+    "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery", "w:doNotUseMarginsForDrawingGridOrigin",
+    "w:drawingGridHorizontalOrigin", "w:drawingGridVerticalOrigin", "w:doNotShadeFormData", "w:noPunctuationKerning",
+    "w:characterSpacingControl", "w:printTwoOnOne", "w:strictFirstAndLastChars", "w:noLineBreaksAfter",
+    "w:noLineBreaksBefore", "w:savePreviewPicture", "w:doNotValidateAgainstSchema", "w:saveInvalidXml",
+    "w:ignoreMixedContent", "w:alwaysShowPlaceholderText", "w:doNotDemarcateInvalidXml", "w:saveXmlDataOnly",
+    "w:useXSLTWhenSaving", "w:saveThroughXslt", "w:showXMLTags", "w:alwaysMergeEmptyNamespace", "w:updateFields",
+)
 _AFTER_UPDATEFIELDS = (
     "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
     "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
@@ -222,9 +243,10 @@ def page_footer(document: WordDocument, text: str, page: str, of: str) -> None:
         run.font.size, run.font.color.rgb = Pt(8.5), MUTED
 
 
-def table_look(table: WordTable, widths_cm: list[float]) -> None:
+def table_look(table: WordTable, widths_cm: list[float], *, keep_rows: bool = True, upright: bool = False) -> None:
     """Thin horizontal rules, no vertical lines, fixed column widths (Word reads the cells', LibreOffice the
-    grid's), the header row repeated on every page and rows kept whole."""
+    grid's), the header row repeated on every page, rows kept whole (``keep_rows``), and with ``upright`` the
+    column headings turned to read bottom-up, as matrices with many columns have them."""
     tbl = table._tbl
     tblpr = tbl.tblPr
     borders = OxmlElement("w:tblBorders")
@@ -250,13 +272,26 @@ def table_look(table: WordTable, widths_cm: list[float]) -> None:
         column.w = Cm(width)
     for index, row in enumerate(tbl.tr_lst):
         trpr = row.get_or_add_trPr()
-        trpr.append(OxmlElement("w:cantSplit"))
+        if keep_rows or index == 0:
+            trpr.append(OxmlElement("w:cantSplit"))
         if index == 0:
+            if upright:
+                height = OxmlElement("w:trHeight")
+                height.set(qn("w:val"), str(int(Cm(3.2).twips)))
+                height.set(qn("w:hRule"), "atLeast")
+                trpr.append(height)
             trpr.append(OxmlElement("w:tblHeader"))
-        for cell, width in zip(row.tc_lst, widths_cm):
+        for column, (cell, width) in enumerate(zip(row.tc_lst, widths_cm)):
             cell.width = Cm(width)
             if index == 0 or index % 2 == 0:
                 _shade(cell, HEADER_FILL if index == 0 else BAND_FILL)
+            if index == 0 and upright and column > 0:
+                direction = OxmlElement("w:textDirection")
+                direction.set(qn("w:val"), "btLr")
+                cell.get_or_add_tcPr().append(direction)
+                align = OxmlElement("w:vAlign")
+                align.set(qn("w:val"), "bottom")
+                cell.get_or_add_tcPr().append(align)
 
 
 def _shade(cell, fill: str) -> None:

@@ -129,7 +129,7 @@ def _basis(data: ProjectData, labels: dict[str, str]) -> Section:
     ]
     section.blocks.append(Table(labels["documents"], [labels["document"], labels["words"], labels["turns"],
                                 labels["speakers"], labels["codings"]], rows, numeric={1, 2, 3, 4},
-                                widths=[6, 2, 2, 2.5, 2.5]))
+                                widths=[5.5, 2, 2, 2.9, 2.6]))
     return section
 
 
@@ -146,7 +146,8 @@ def _codebook(data: ProjectData, frequencies: list[CodeFrequency], labels: dict[
     section.blocks.append(Table(
         labels["codebook"], [labels["code"], labels["definition"], labels["anchor"], labels["rule"],
                              labels["frequency"]],
-        rows, numeric={4}, depths=[code.depth for code in data.codes.values()], widths=[3.2, 4.2, 4.2, 3.6, 1.8],
+        rows, numeric={4}, depths=[code.depth for code in data.codes.values()], widths=[4, 6.5, 5.5, 6.5, 2.3],
+        landscape=True,
     ))
     section.blocks.append(Paragraph(labels["frequency_note"], note=True))
     return section
@@ -163,7 +164,7 @@ def _frequencies(
     section.blocks.append(Table(
         labels["frequencies"], [labels["code"], labels["own"], labels["with_subcodes"], labels["documents"],
                                 labels["speakers"], labels["words"]],
-        rows, numeric={1, 2, 3, 4, 5}, depths=[f.depth for f in frequencies], widths=[6, 2, 2, 2, 2.2, 2],
+        rows, numeric={1, 2, 3, 4, 5}, depths=[f.depth for f in frequencies], widths=[4.6, 2.6, 2.3, 2.5, 2.8, 1.9],
     ))
     section.blocks.append(Paragraph(labels["frequencies_note"], note=True))
     if options.charts and any(f.total_codings for f in frequencies):
@@ -179,7 +180,7 @@ def _frequencies(
     if attribute is not None and len(data.coding_table):
         matrix = code_by_attribute(data, attribute).without_empty_rows()
         sub = _matrix_table(matrix, labels["by_attribute"].format(attribute=attribute), labels, labels["no_value"])
-        section.blocks.append(Section(labels["by_attribute"].format(attribute=attribute), 2, [sub]))
+        section.blocks.append(Section(labels["by_attribute"].format(attribute=attribute), 2, blocks=[sub]))
     return section
 
 
@@ -225,7 +226,7 @@ def _matrices(data: ProjectData, labels: dict[str, str], options: ReportOptions)
     if len(data.documents) > 1:
         by_document = _matrix_table(code_by_document(data).without_empty_rows(), labels["code_by_document"],
                                     labels, "")
-        sections.append(Section(labels["code_by_document"], 1, [by_document]))
+        sections.append(Section(labels["code_by_document"], 1, blocks=[by_document]))
     return sections
 
 
@@ -258,7 +259,7 @@ def _priorities(data: ProjectData, labels: dict[str, str], options: ReportOption
         parents = tuple(data.codes[c].path for c in data.children.get(None, []) if data.children.get(c))
     if not parents or not len(data.coding_table):
         return None
-    section = Section(labels["priorities"], 1, [Paragraph(labels["priorities_note"], note=True)])
+    section = Section(labels["priorities"], 1, blocks=[Paragraph(labels["priorities_note"], note=True)])
     for parent in parents:
         ranking = priority_ranking(data, parent)
         with_institutions = any(row.institutions is not None for row in ranking)
@@ -274,7 +275,7 @@ def _priorities(data: ProjectData, labels: dict[str, str], options: ReportOption
         sub = Section(labels["priorities_of"].format(parent=parent), 2)
         sub.blocks.append(Table(labels["priorities_of"].format(parent=parent), columns, rows,
                                 numeric={0} | set(range(2, len(columns))),
-                                widths=[1.2, 6] + [2.2] * (len(columns) - 2)))
+                                widths=[1.1, 5.2] + [2.7] * (len(columns) - 2)))
         section.blocks.append(sub)
     return section
 
@@ -284,16 +285,24 @@ def _quotes_section(
 ) -> Section | None:
     if not data.codes:
         return None
-    section = Section(labels["quotes"], 1)
+    section = Section(labels["quotes"], 1, new_page=True)
     found = quotes(data, per_code=options.quotes_per_code, with_context=options.with_context)
     by_code: dict[str, list[Quote]] = {}
     for quote in found:
         by_code.setdefault(quote.code, []).append(quote)
     own = {f.code: f.codings for f in frequencies}
+    # A top-level code is a sub-section (and in the table of contents); the codes below it one level lower.
+    parent = section
     for code in data.codes.values():
-        sub = Section(code.path.replace("/", " › "), 2)
-        _add_quotes(sub, data, by_code.get(code.path, []), None, labels, options, total=own[code.path])
-        section.blocks.append(sub)
+        if code.depth == 0 or code.parent_id not in data.codes:
+            parent = Section(code.name, 2)
+            section.blocks.append(parent)
+            target = parent
+        else:
+            target = Section(code.path.split("/", 1)[1].replace("/", " › "), 3)
+            parent.blocks.append(target)
+        if by_code.get(code.path) or not data.children.get(code.id):  # a parent's own quotes, if any
+            _add_quotes(target, data, by_code.get(code.path, []), None, labels, options, total=own[code.path])
     return section
 
 

@@ -1,0 +1,265 @@
+"""Write REFI-QDA exchange files: a ``.qdpx`` project and a ``.qdc`` codebook, valid against the 2019 schemas.
+
+The project's ``project.qde`` lists users (coders), the code tree (definition, anchor example and coding rule in
+the description), variables (attributes), cases (speakers, with their turns as selections and their values),
+text sources (GUID-named UTF-8 files with LF line ends in ``sources/``) with one selection per coding, and notes
+(memos, referred to with ``NoteRef``). Positions are code points, as the standard says.
+"""
+
+from __future__ import annotations
+
+import uuid
+import zipfile
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from lxml import etree
+
+from app import __version__
+from app.models import Project
+from app.models.exchange import CodeData, ProjectData, join_description
+from app.services.changes import ServiceError
+from app.services.project_data import read_project_data
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+ORIGIN = f"FocusCoder {__version__}"
+_VARIABLE_TYPES = {"text": "Text", "boolean": "Boolean", "date": "Date"}
+
+
+def export_qdpx(project: Project, path: str | Path) -> Path:
+    return write_qdpx(read_project_data(project), path)
+
+
+def export_qdc(project: Project, path: str | Path) -> Path:
+    return write_qdc(read_project_data(project), path)
+
+
+def write_qdpx(data: ProjectData, path: str | Path) -> Path:
+    """Write the project as a ``.qdpx``; the file appears whole or not at all."""
+    qde, sources = project_xml(data)
+    return _write_atomically(Path(path), lambda partial: _zip(partial, qde, sources))
+
+
+def write_qdc(data: ProjectData, path: str | Path) -> Path:
+    return _write_atomically(Path(path), lambda partial: partial.write_bytes(codebook_xml(data)))
+
+
+def codebook_xml(data: ProjectData) -> bytes:
+    if not data.codes:
+        raise ServiceError("The code tree is empty: there is no codebook to export.")
+    root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS}, origin=ORIGIN)
+    _codes(etree.SubElement(root, f"{{{CODEBOOK_NS}}}Codes"), data.codes, CODEBOOK_NS, {})
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def project_xml(data: ProjectData) -> tuple[bytes, dict[str, bytes]]:
+    """The ``project.qde`` bytes and the source files (archive name -> UTF-8 bytes)."""
+    e = _Maker(PROJECT_NS)
+    root = e.root("Project", name=data.name or "FocusCoder project", origin=ORIGIN,
+                  creationDateTime=_when(datetime.now(timezone.utc)))
+    notes = _memo_refs(data)
+    if data.coders:
+        users = e.sub(root, "Users")
+        for coder in data.coders:
+            e.sub(users, "User", guid=coder.guid, name=coder.name)
+    if data.codes:
+        _codes(e.sub(e.sub(root, "CodeBook"), "Codes"), data.codes, PROJECT_NS, notes)
+    kinds = _variable_kinds(data)
+    if data.attributes:
+        variables = e.sub(root, "Variables")
+        for attribute in data.attributes:
+            e.sub(variables, "Variable", guid=attribute.guid, name=attribute.name, typeOfVariable=kinds[attribute.guid])
+    speaker_names = {speaker.guid: speaker.name for speaker in data.speakers}
+    turn_guids = {
+        doc.guid: [_turn_guid(doc.guid, index) if turn.end > turn.start else None
+                   for index, turn in enumerate(doc.turns)]
+        for doc in data.documents
+    }
+    if data.speakers:
+        cases = e.sub(root, "Cases")
+        speaker_memos = {m.target_guid: m.text for m in data.memos if m.target_kind == "speaker"}
+        for speaker in data.speakers:
+            case = e.sub(cases, "Case", guid=speaker.guid, name=speaker.name)
+            if speaker_memos.get(speaker.guid, "").strip():
+                e.sub(case, "Description").text = speaker_memos[speaker.guid]
+            _values(e, case, data, speaker.guid, kinds)
+            for doc in data.documents:
+                for turn, turn_guid in zip(doc.turns, turn_guids[doc.guid]):
+                    if turn_guid and turn.speaker_guid == speaker.guid:
+                        e.sub(case, "SelectionRef", targetGUID=turn_guid)
+    files: dict[str, bytes] = {}
+    if data.documents:
+        sources = e.sub(root, "Sources")
+        for doc in data.documents:
+            files[f"sources/{doc.guid}.txt"] = doc.text.encode("utf-8")
+            source = e.sub(sources, "TextSource", guid=doc.guid, name=doc.name,
+                           plainTextPath=f"internal://{doc.guid}.txt")
+            for turn, turn_guid in zip(doc.turns, turn_guids[doc.guid]):
+                if turn_guid:
+                    e.sub(source, "PlainTextSelection", guid=turn_guid,
+                          name=_turn_label(speaker_names.get(turn.speaker_guid), doc.text, turn.start, turn.end),
+                          startPosition=str(turn.start), endPosition=str(turn.end))
+            for coding in (c for c in data.codings if c.document_guid == doc.guid):
+                _coding(e, source, doc.text, coding, notes)
+            for note in notes.get(doc.guid, ()):
+                e.sub(source, "NoteRef", targetGUID=note)
+            _values(e, source, data, doc.guid, kinds)
+    written = [m for m in data.memos if m.target_kind != "speaker" and m.text.strip()]
+    if written:
+        notes_element = e.sub(root, "Notes")
+        for memo in written:
+            attributes = {"guid": memo.guid, "name": memo.title or _label(memo.text, 0, len(memo.text))}
+            if memo.author_guid:
+                attributes["creatingUser"] = memo.author_guid
+            e.sub(e.sub(notes_element, "Note", **attributes), "PlainTextContent").text = memo.text
+    groups: dict[str, list[str]] = {}
+    for doc in data.documents:
+        if doc.group:
+            groups.setdefault(doc.group, []).append(doc.guid)
+    if groups:  # an empty <Sets/> is invalid (Taguette writes one)
+        sets = e.sub(root, "Sets")
+        for name, members in groups.items():
+            member_set = e.sub(sets, "Set", guid=str(uuid.uuid5(uuid.NAMESPACE_URL, f"focuscoder:set:{name}")),
+                               name=name)
+            for member in members:
+                e.sub(member_set, "MemberSource", targetGUID=member)
+    for note in notes.get(None, ()):
+        e.sub(root, "NoteRef", targetGUID=note)
+    qde = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return qde, files
+
+
+class _Maker:
+    def __init__(self, namespace: str) -> None:
+        self.ns = namespace
+
+    def root(self, tag: str, **attributes: str) -> etree._Element:
+        return etree.Element(f"{{{self.ns}}}{tag}", nsmap={None: self.ns}, **attributes)
+
+    def sub(self, parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
+        return etree.SubElement(parent, f"{{{self.ns}}}{tag}", **attributes)
+
+
+def _codes(parent: etree._Element, codes: list[CodeData], namespace: str, notes: dict) -> None:
+    e = _Maker(namespace)
+    elements: dict[str | None, etree._Element] = {None: parent}
+    for code in codes:  # parents come first
+        element = e.sub(elements.get(code.parent_guid, parent), "Code", guid=code.guid, name=code.name,
+                        isCodable="true")
+        if code.color:
+            element.set("color", code.color)
+        description = join_description(code.definition, code.anchor_example, code.coding_rule)
+        if description:
+            e.sub(element, "Description").text = description
+        if namespace == PROJECT_NS:  # the codebook schema has no notes
+            for note in notes.get(code.guid, ()):
+                e.sub(element, "NoteRef", targetGUID=note)
+        elements[code.guid] = element
+
+
+def _coding(e: _Maker, source: etree._Element, text: str, coding, notes: dict) -> None:  # noqa: ANN001
+    selection = e.sub(source, "PlainTextSelection", guid=_selection_guid(coding.guid),
+                      name=_label(text, coding.start, coding.end),
+                      startPosition=str(coding.start), endPosition=str(coding.end))
+    element = e.sub(selection, "Coding", guid=coding.guid)
+    for target in (selection, element):
+        if coding.coder_guid:
+            target.set("creatingUser", coding.coder_guid)
+        if coding.created_at:
+            target.set("creationDateTime", _when(coding.created_at))
+    e.sub(element, "CodeRef", targetGUID=coding.code_guid)
+    for note in notes.get(coding.guid, ()):
+        e.sub(element, "NoteRef", targetGUID=note)
+
+
+def _values(e: _Maker, owner: etree._Element, data: ProjectData, owner_guid: str, kinds: dict[str, str]) -> None:
+    for value in data.values:
+        if value.owner_guid != owner_guid:
+            continue
+        element = e.sub(owner, "VariableValue")
+        e.sub(element, "VariableRef", targetGUID=value.attribute_guid)
+        kind = kinds[value.attribute_guid]
+        e.sub(element, f"{kind}Value").text = _decimal(value.value) if kind == "Float" else value.value
+
+
+def _variable_kinds(data: ProjectData) -> dict[str, str]:
+    """REFI-QDA's type per attribute: a number attribute is Integer when all its values are whole."""
+    kinds = {}
+    for attribute in data.attributes:
+        kind = _VARIABLE_TYPES.get(attribute.type)
+        if kind is None:
+            values = [v.value for v in data.values if v.attribute_guid == attribute.guid]
+            kind = "Integer" if all(v.lstrip("+-").isdigit() for v in values) else "Float"
+        kinds[attribute.guid] = kind
+    return kinds
+
+
+def _memo_refs(data: ProjectData) -> dict[str | None, list[str]]:
+    """Memo GUIDs by the GUID of what they are about (None: the project). Speaker memos travel as descriptions."""
+    refs: dict[str | None, list[str]] = {}
+    for memo in data.memos:
+        if memo.target_kind != "speaker" and memo.text.strip():
+            refs.setdefault(memo.target_guid, []).append(memo.guid)
+    return refs
+
+
+def _decimal(value: str) -> str:
+    try:  # xsd:decimal has no exponent ("1e-05")
+        return format(Decimal(value), "f")
+    except InvalidOperation:
+        return value
+
+
+def _label(text: str, start: int, end: int, limit: int = 60) -> str:
+    passage = " ".join(text[start:end].split())
+    return passage if len(passage) <= limit else passage[: limit - 1] + "…"
+
+
+def _turn_label(speaker: str | None, text: str, start: int, end: int) -> str:
+    passage = _label(text, start, end)
+    return f"{speaker}: {passage}" if speaker else passage
+
+
+def _selection_guid(coding_guid: str) -> str:
+    return _derived(coding_guid, "selection")
+
+
+def _turn_guid(document_guid: str, index: int) -> str:
+    return _derived(document_guid, f"turn:{index}")
+
+
+def _derived(base: str, purpose: str) -> str:
+    """A stable GUID for a selection FocusCoder has no row for, so exporting twice gives the same file."""
+    try:
+        namespace = uuid.UUID(base)
+    except ValueError:
+        namespace = uuid.uuid5(uuid.NAMESPACE_URL, base)
+    return str(uuid.uuid5(namespace, purpose))
+
+
+def _when(moment: datetime) -> str:
+    if moment.tzinfo is not None:  # SQLite gives naive times, which we store as UTC
+        moment = moment.astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _zip(path: Path, qde: bytes, sources: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("project.qde", qde)
+        for name, content in sources.items():
+            archive.writestr(name, content)
+
+
+def _write_atomically(path: Path, write) -> Path:  # noqa: ANN001 - callable taking the partial file's path
+    if not path.parent.is_dir():
+        raise ServiceError(f"{path.name}: the folder {path.parent} does not exist.")
+    partial = path.with_name(f".{path.name}.writing")
+    try:
+        write(partial)
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return path
