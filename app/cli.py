@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 SUBCOMMANDS = ("gui", "new", "import", "info", "codes", "code", "uncode", "stats", "speakers", "memo", "sample",
-               "export")
+               "export",
+               "search", "autocode", "words")
 
 
 class UsageError(Exception):
@@ -76,8 +77,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         ]
     }
     if not args.dry_run:
+        from app.analysis.text_index import index_documents
+
         with _open(args.project) as project:
-            import_documents(project, parsed)
+            changes = import_documents(project, parsed)
+            index_documents(project, changes.ids("document"))  # search and word counts read this index
     if args.json:
         _print_json(preview)
         return 0
@@ -389,6 +393,10 @@ def build_parser() -> Parser:
                    help="rank the sub-codes of these codes (default: every top-level code with sub-codes)")
     p.add_argument("--context", action="store_true", help="quotes with the rest of their sentence")
     p.add_argument("--no-charts", action="store_true", help="leave the charts out")
+
+    from app.cli_text import add_commands  # search, autocode, words
+
+    add_commands(command)
     return parser
 
 

@@ -78,9 +78,15 @@ class Lemmatiser:
         lemma = table.get(word)
         if lemma is None and word[:1].isupper():  # the first word of a sentence, or "Courses" in a title
             lemma = table.get(word.lower())
-        if lemma is None and self.language == "de" and word[:1].islower():  # a noun typed in lower case
-            lemma = table.get(word[:1].upper() + word[1:])
         return lemma
+
+    def query_lemmas(self, word: str, found: str | None = None) -> set[str]:
+        """The lemmas a typed search word may mean (casefolded): a German word typed in lower case may be a noun
+        ("kurse" -> "kurs") or not ("sage" -> "sagen"), so both readings are searched."""
+        lemmas = {self.lemma(word, found).casefold()}
+        if self.language == "de" and word[:1].islower():
+            lemmas.add(self.lemma(word[:1].upper() + word[1:]).casefold())
+        return lemmas
 
     def _compound(self, word: str) -> str | None:
         for cut in range(MIN_HEAD, len(word) - MIN_TAIL + 1):  # longest last part first

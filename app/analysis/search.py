@@ -102,13 +102,13 @@ def word_patterns(session: Session, query: str, mode: str, language: str) -> lis
     words = query_words(query, language)
     if mode == "lemma":
         lemmatiser = pipeline(language).lemmatiser
-        wanted = [lemmatiser.lemma(word, lemma).casefold() for word, lemma in words]
+        wanted = [lemmatiser.query_lemmas(word, lemma) for word, lemma in words]
         column = "lemmas"
     else:
-        wanted = [word.casefold() for word, _ in words]
+        wanted = [{word.casefold()} for word, _ in words]
         column = "forms"
-    ids = _term_ids(session, language, set(wanted))
-    return [(column, np.array([ids[key]] if key in ids else [], dtype=np.int32)) for key in wanted]
+    ids = _term_ids(session, language, set().union(*wanted))
+    return [(column, np.array(sorted(ids[key] for key in keys if key in ids), dtype=np.int32)) for keys in wanted]
 
 
 def match_words(index: DocumentIndex, patterns: list[tuple[str, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
