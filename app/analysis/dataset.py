@@ -246,13 +246,13 @@ def load(project: Project, selection: Selection | None = None) -> ProjectData:
         codes = _load_codes(session, selection.codes)
         documents = _load_documents(session, selection.documents)
         wanted = _speaker_ids(session, selection.speakers)
-        names = dict(session.execute(select(Speaker.id, Speaker.name)).tuples().all())
-        coders = dict(session.execute(select(Coder.id, Coder.name).order_by(Coder.name)).tuples().all())
+        names = dict(session.execute(select(Speaker.id, Speaker.name)).all())
+        coders = dict(session.execute(select(Coder.id, Coder.name).order_by(Coder.name)).all())
         memos = session.execute(
             select(Memo.coding_id, Memo.code_id, Memo.text).where(
                 (Memo.coding_id.is_not(None)) | (Memo.code_id.is_not(None))
             )
-        ).tuples().all()
+        ).all()
         # The DB-API cursor directly for the two big queries: SQLAlchemy's row objects would double their cost.
         raw = session.connection().connection.dbapi_connection
         turn_rows = raw.execute(
@@ -347,7 +347,7 @@ def _load_codes(session: Session, chosen: Iterable[str]) -> dict[int, CodeInfo]:
 def _load_documents(session: Session, chosen: Iterable[str]) -> dict[int, DocumentInfo]:
     rows = session.execute(
         select(Document.id, Document.name, Document.text, Document.sha256).order_by(Document.position, Document.id)
-    ).tuples().all()
+    ).all()
     chosen = list(chosen)
     if chosen:
         names = {row[1] for row in rows}

@@ -1,0 +1,346 @@
+"""The analyses, checked against figures counted by hand (a small small_workshop) and against plain Python over a
+seeded random study: every figure is recounted here from what the test itself put into the project."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import combinations
+
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.analysis.cooccurrence import code_cooccurrence
+from app.analysis.dataset import Selection, load
+from app.analysis.frequencies import code_frequencies, code_tree_frequencies
+from app.analysis.matrices import code_by_attribute, code_by_document, code_by_speaker
+from app.analysis.priorities import priority_ranking
+from app.analysis.quotes import coded_segments, quotes
+from app.analysis.speaker_overview import speaker_overview
+from app.analysis.word_index import WordCounter, word_positions
+from app.analysis.words import count_words
+from app import services
+from app.importers.base import ParsedDocument, ParsedTurn
+from app.models import AttributeType, Project, create_project
+from app.services import ServiceError
+
+# The fixtures live here, not in a conftest: tests/analysis/conftest.py belongs to the text-analysis tests.
+
+def transcript(name: str, turns: list[tuple[str | None, str]], preamble: str = "") -> ParsedDocument:
+    """``Speaker: words`` lines; each turn's span covers its words only, like the real turn parser's."""
+    text, parsed = preamble, []
+    for speaker, words in turns:
+        label = f"{speaker}: " if speaker else ""
+        start = len(text) + len(label)
+        text += f"{label}{words}\n"
+        parsed.append(ParsedTurn(speaker=speaker, start=start, end=start + len(words),
+                                 start_ms=1000 * len(parsed) * 17))
+    return ParsedDocument(name=name, text=text, source_name=f"{name}.txt", source_format="txt", turns=tuple(parsed))
+
+
+@dataclass
+class Model:
+    """What the test put into the project, to count from by hand or in plain Python."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    turns: dict[str, list[ParsedTurn]] = field(default_factory=dict)
+    codes: list[str] = field(default_factory=list)  # paths, parents first
+    codings: list[tuple[str, str, int, int, int]] = field(default_factory=list)  # document, code, start, end, weight
+    institution: dict[str, str] = field(default_factory=dict)
+
+
+@pytest.fixture
+def new_project(tmp_path: Path):
+    projects: list[Project] = []
+
+    def make(name: str = "Studie", language: str = "de") -> Project:
+        project = create_project(tmp_path / f"{name}-{len(projects)}.fcproj", name=name, language=language)
+        projects.append(project)
+        return project
+
+    yield make
+    for project in projects:
+        project.close()
+
+
+WORKSHOP = [
+    ("Moderatorin", "Was hilft beim Einstieg?"),
+    ("Anna", "Der Sprachkurs ist das A und O."),
+    ("Yilmaz", "Ohne Anerkennung geht wenig."),
+    ("Anna", "Die brauchen Begleitung."),
+]
+
+
+@pytest.fixture
+def small_workshop(new_project) -> tuple[Project, ParsedDocument]:
+    """One transcript, four turns, codes in two levels (one without codings), five codings."""
+    project = new_project()
+    parsed = transcript("Workshop", WORKSHOP, preamble="Protokoll\n")
+    services.import_documents(project, [parsed])
+    for speaker, value in (("Anna", "IHK"), ("Yilmaz", "Jobcenter"), ("Moderatorin", "Uni")):
+        services.set_attribute(project, speaker=speaker, name="Institution", value=value, kind=AttributeType.TEXT)
+    for path in ("Sprache", "Sprache/Kurse", "Anerkennung", "Maßnahmen/Mentoring", "Maßnahmen/Kurse", "Leer"):
+        services.add_code(project, path, definition=f"Definition von {path}")
+    quote = services.apply_code_to_quote
+    quote(project, document="Workshop", code="Sprache/Kurse", quote="Der Sprachkurs ist das A und O.", weight=80)
+    quote(project, document="Workshop", code="Sprache", quote="Sprachkurs", coder="Lena")
+    quote(project, document="Workshop", code="Anerkennung", quote="Ohne Anerkennung geht wenig.")
+    quote(project, document="Workshop", code="Maßnahmen/Mentoring", quote="Die brauchen Begleitung.", weight=50)
+    quote(project, document="Workshop", code="Maßnahmen/Kurse", quote="das A und O.\nYilmaz: Ohne")
+    return project, parsed
+
+
+VOCABULARY = "Sprachkurs Anerkennung Ausbildungs-Duldung geht's Kita Äpfel Größe und die der ist 2024 Öl".split()
+
+
+@pytest.fixture
+def random_study(new_project) -> tuple[Project, Model]:
+    """A seeded random study: three documents (one with text outside turns), five speakers with institutions,
+    a two-level code tree and 160 codings of random spans, some across turns, some outside every turn."""
+    rng = random.Random(4)
+    project = new_project("Zufall")
+    model = Model()
+    speakers = ["Moderatorin", "Anna", "Berk", "Chiara", "Dana"]
+    parsed = []
+    for d in range(3):
+        turns = [(rng.choice(speakers), " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(2, 12))))
+                 for _ in range(rng.randint(6, 14))]
+        doc = transcript(f"Gruppe {d + 1}", turns, preamble="Kopfzeile ohne Sprecher\n" if d == 1 else "")
+        parsed.append(doc)
+        model.texts[doc.name], model.turns[doc.name] = doc.text, list(doc.turns)
+    services.import_documents(project, parsed)
+    for speaker, institution in zip(speakers, ["Uni", "IHK", "IHK", "Jobcenter", None]):
+        if institution:
+            services.set_attribute(project, speaker=speaker, name="Institution", value=institution)
+            model.institution[speaker] = institution
+    for parent in ("Sprache", "Netzwerke", "Maßnahmen"):
+        for child in ("A", "B", "C"):
+            services.add_code(project, f"{parent}/{child}")
+    services.add_code(project, "Sonstiges")
+    model.codes = [c for p in ("Sprache", "Netzwerke", "Maßnahmen") for c in (p, f"{p}/A", f"{p}/B", f"{p}/C")]
+    model.codes.append("Sonstiges")
+    for _ in range(160):
+        name = rng.choice(list(model.texts))
+        text = model.texts[name]
+        start = rng.randrange(len(text) - 2)
+        end = min(len(text), start + rng.randint(1, 80))
+        code, weight = rng.choice(model.codes), rng.choice((0, 0, 20, 60, 100))
+        coder = rng.choice(("Lena", "Murat"))
+        if services.apply_code(project, document=name, code=code, start=start, end=end, weight=weight, coder=coder):
+            model.codings.append((name, code, start, end, weight))
+    return project, model
+
+
+# --- by hand ------------------------------------------------------------------------------------------------
+
+
+def test_tree_frequencies_by_hand(small_workshop):
+    project, _ = small_workshop
+    rows = {row.code: row for row in code_tree_frequencies(project)}
+    assert list(rows) == ["Sprache", "Sprache/Kurse", "Anerkennung", "Maßnahmen", "Maßnahmen/Mentoring",
+                          "Maßnahmen/Kurse", "Leer"]
+    assert (rows["Sprache"].codings, rows["Sprache"].words) == (1, 1)
+    assert (rows["Sprache"].total_codings, rows["Sprache"].total_words, rows["Sprache"].total_speakers) == (2, 8, 1)
+    assert (rows["Maßnahmen"].codings, rows["Maßnahmen"].total_codings, rows["Maßnahmen"].total_speakers) == (0, 2, 2)
+    # "das A und O.\nYilmaz: Ohne": 4 + 2 words; it touches Anna's and Yilmaz's turns
+    assert (rows["Maßnahmen/Kurse"].words, rows["Maßnahmen/Kurse"].speakers) == (6, 2)
+    assert (rows["Leer"].codings, rows["Leer"].total_codings, rows["Leer"].documents) == (0, 0, 0)
+
+
+def test_breakdowns_by_hand(small_workshop):
+    project, _ = small_workshop
+    by_speaker = {(r.code, r.group): (r.codings, r.words) for r in code_frequencies(project, by="speaker")}
+    # the label "Yilmaz: " lies outside both turns: Anna's part has 4 words, Yilmaz's 1
+    assert by_speaker[("Maßnahmen/Kurse", "Anna")] == (1, 4)
+    assert by_speaker[("Maßnahmen/Kurse", "Yilmaz")] == (1, 1)
+    by_institution = {(r.code, r.group): r.codings for r in code_frequencies(project, by="attribute",
+                                                                             attribute="Institution")}
+    assert by_institution == {("Sprache", "IHK"): 1, ("Sprache/Kurse", "IHK"): 1, ("Anerkennung", "Jobcenter"): 1,
+                              ("Maßnahmen/Mentoring", "IHK"): 1, ("Maßnahmen/Kurse", "IHK"): 1,
+                              ("Maßnahmen/Kurse", "Jobcenter"): 1}
+    matrix = code_by_speaker(project)
+    assert matrix.columns == ["Moderatorin", "Anna", "Yilmaz"]
+    assert matrix.cells[matrix.rows.index("Maßnahmen/Kurse")] == [0, 1, 1]
+    assert matrix.without_empty_rows().rows == ["Sprache", "Sprache/Kurse", "Anerkennung", "Maßnahmen/Mentoring",
+                                                "Maßnahmen/Kurse"]
+    assert code_by_document(project).cells[0] == [1]
+    assert code_by_attribute(project, "Institution").columns == ["IHK", "Jobcenter", "Uni"]
+
+
+def test_cooccurrence_by_hand(small_workshop):
+    project, _ = small_workshop
+    found = code_cooccurrence(project)
+    pairs = {(p.code_a, p.code_b): (p.overlapping, p.same_turn) for p in found.pairs}
+    assert pairs == {
+        ("Sprache", "Sprache/Kurse"): (1, 1),
+        ("Sprache", "Maßnahmen/Kurse"): (0, 1),  # "Sprachkurs" ends before "das A und O."
+        ("Sprache/Kurse", "Maßnahmen/Kurse"): (1, 1),
+        ("Anerkennung", "Maßnahmen/Kurse"): (1, 1),
+    }
+    i, j = found.codes.index("Sprache"), found.codes.index("Sprache/Kurse")
+    assert found.overlapping[i][j] == found.overlapping[j][i] == 1 and found.overlapping[i][i] == 0
+
+
+def test_priority_ranking_by_hand(small_workshop):
+    project, _ = small_workshop
+    ranking = priority_ranking(project, "Maßnahmen")
+    assert [(r.rank, r.name, r.speakers, r.institutions, r.codings, r.mean_weight) for r in ranking] == [
+        (1, "Kurse", 2, 2, 1, None),
+        (2, "Mentoring", 1, 1, 1, 50.0),
+    ]
+    with pytest.raises(ServiceError):
+        priority_ranking(project, "Gibt es nicht")
+
+
+def test_speaker_overview_by_hand(small_workshop):
+    project, parsed = small_workshop
+    rows = {(r.document, r.speaker): r for r in speaker_overview(project)}
+    total = sum(count_words(parsed.turn_text(t)) for t in parsed.turns)
+    anna = rows[("Workshop", "Anna")]
+    assert (anna.turns, anna.words, anna.codings) == (2, 7 + 3, 4)
+    assert anna.share == pytest.approx(10 / total)
+    assert rows[(None, "Yilmaz")].codings == 2
+
+
+def test_quotes_by_hand(small_workshop):
+    project, parsed = small_workshop
+    found = quotes(project, "Maßnahmen", with_subcodes=True, with_context=True)
+    assert [q.code for q in found] == ["Maßnahmen/Mentoring", "Maßnahmen/Kurse"]
+    mentoring = found[0]
+    assert (mentoring.speaker, mentoring.text, mentoring.weight, mentoring.paragraph) == (
+        "Anna", "Die brauchen Begleitung.", 50, 5)
+    assert mentoring.time == "0:00:51"  # the fourth turn: 3 × 17 s
+    assert found[1].speaker == "Anna, Yilmaz" and found[1].before == "Der Sprachkurs ist "
+    assert quotes(project, "Sprache", with_context=True)[0].after == " ist das A und O."
+    assert [q.code for q in quotes(project, per_code=1)] == [
+        "Sprache", "Sprache/Kurse", "Anerkennung", "Maßnahmen/Mentoring", "Maßnahmen/Kurse"]
+
+
+def test_selection_narrows_codes_documents_and_speakers(small_workshop):
+    project, _ = small_workshop
+    data = load(project, Selection(codes=("Maßnahmen",), speakers=("Yilmaz",)))
+    assert [c.path for c in data.codes.values()] == ["Maßnahmen", "Maßnahmen/Mentoring", "Maßnahmen/Kurse"]
+    assert list(data.speakers.values()) == ["Yilmaz"]
+    assert [(r.code, r.group, r.codings) for r in code_frequencies(data, by="speaker")] == [
+        ("Maßnahmen/Kurse", "Yilmaz", 1)]
+    for wrong in (Selection(codes=("Nope",)), Selection(documents=("Nope",)), Selection(speakers=("Nope",))):
+        with pytest.raises(ServiceError):
+            load(project, wrong)
+
+
+def test_empty_project(new_project):
+    project = new_project()
+    assert code_tree_frequencies(project) == []
+    assert code_frequencies(project, by="speaker") == []
+    assert code_cooccurrence(project).pairs == []
+    assert speaker_overview(project) == [] and coded_segments(project) == []
+    assert code_by_speaker(project).cells == []
+
+
+# --- against plain Python on a random study -----------------------------------------------------------------
+
+
+def _touched(model, name, start, end):
+    return [t for t in model.turns[name] if t.start < end and t.end > start]
+
+
+def test_random_study_frequencies_match_plain_python(random_study):
+    project, model = random_study
+    data = load(project)
+    own, words, docs, speakers = Counter(), Counter(), defaultdict(set), defaultdict(set)
+    by_speaker, by_document = Counter(), Counter()
+    for name, code, start, end, _ in model.codings:
+        text = model.texts[name]
+        own[code] += 1
+        words[code] += count_words(text[start:end])
+        docs[code].add(name)
+        by_document[(code, name)] += 1
+        touched = _touched(model, name, start, end)
+        speakers[code].update(t.speaker for t in touched)
+        parts = defaultdict(int)
+        for turn in touched:
+            parts[turn.speaker] += count_words(text[max(start, turn.start):min(end, turn.end)])
+        for speaker, count in (parts.items() if touched else [(None, count_words(text[start:end]))]):
+            by_speaker[(code, speaker, "codings")] += 1
+            by_speaker[(code, speaker, "words")] += count
+    for row in code_tree_frequencies(data):
+        subtree = [c for c in model.codes if c == row.code or c.startswith(row.code + "/")]
+        assert (row.codings, row.words, row.documents, row.speakers) == (
+            own[row.code], words[row.code], len(docs[row.code]), len(speakers[row.code]))
+        assert row.total_codings == sum(own[c] for c in subtree)
+        assert row.total_words == sum(words[c] for c in subtree)
+        assert row.total_speakers == len(set().union(*(speakers[c] for c in subtree)))
+    for row in code_frequencies(data, by="speaker"):
+        assert (row.codings, row.words) == (by_speaker[(row.code, row.group, "codings")],
+                                            by_speaker[(row.code, row.group, "words")])
+    assert sum(r.codings for r in code_frequencies(data, by="speaker")) == sum(
+        v for k, v in by_speaker.items() if k[2] == "codings")
+    assert {(r.code, r.group): r.codings for r in code_frequencies(data, by="document")} == dict(by_document)
+
+
+def test_random_study_matrices_cooccurrence_priorities_match_plain_python(random_study):
+    project, model = random_study
+    data = load(project)
+    speaker_cells, overlapping, same_turn = Counter(), Counter(), Counter()
+    codes_in_turn = defaultdict(set)
+    for name, code, start, end, _ in model.codings:
+        for speaker in {t.speaker for t in _touched(model, name, start, end)} or {None}:
+            speaker_cells[(code, speaker)] += 1
+        for turn in _touched(model, name, start, end):
+            codes_in_turn[(name, turn.start)].add(code)
+    for a, b in combinations(model.codings, 2):
+        if a[0] == b[0] and a[1] != b[1] and a[2] < b[3] and b[2] < a[3]:
+            overlapping[frozenset((a[1], b[1]))] += 1
+    for present in codes_in_turn.values():
+        for pair in combinations(sorted(present), 2):
+            same_turn[frozenset(pair)] += 1
+    matrix = code_by_speaker(data)
+    for code, cells in zip(matrix.rows, matrix.cells):
+        assert cells == [speaker_cells[(code, speaker)] for speaker in matrix.columns]
+    found = code_cooccurrence(data)
+    for i, a in enumerate(found.codes):
+        for j, b in enumerate(found.codes):
+            expected = (0, 0) if a == b else (overlapping[frozenset((a, b))], same_turn[frozenset((a, b))])
+            assert (found.overlapping[i][j], found.same_turn[i][j]) == expected
+    for row in priority_ranking(data, "Maßnahmen"):
+        mine = [c for c in model.codings if c[1] == row.code]
+        who = {t.speaker for c in mine for t in _touched(model, c[0], c[2], c[3])}
+        weights = [c[4] for c in mine if c[4] > 0]
+        assert row.codings == len(mine) and row.speakers == len(who)
+        assert row.institutions == len({model.institution[s] for s in who if s in model.institution})
+        assert row.mean_weight == (pytest.approx(sum(weights) / len(weights)) if weights else None)
+    segments = coded_segments(data)
+    assert len(segments) == len(model.codings)
+    assert sorted((s.document, s.code, s.start, s.end, s.weight) for s in segments) == sorted(model.codings)
+    assert all(s.text == model.texts[s.document][s.start:s.end] for s in segments)
+
+
+def test_random_study_speaker_overview_matches_plain_python(random_study):
+    project, model = random_study
+    talk = Counter()
+    for name, turns in model.turns.items():
+        for turn in turns:
+            talk[(name, turn.speaker)] += count_words(model.texts[name][turn.start:turn.end])
+    for row in speaker_overview(project):
+        if row.document is not None:
+            assert row.words == talk[(row.document, row.speaker)]
+            total = sum(v for (doc, _), v in talk.items() if doc == row.document)
+            assert row.share == pytest.approx(row.words / total)
+            assert row.turns == sum(1 for t in model.turns[row.document] if t.speaker == row.speaker)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab ÄÖ-'’.\n1ü")), max_size=60),
+    spans=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=8),
+)
+def test_word_counter_counts_like_count_words(text, spans):
+    starts, ends = word_positions(str(hash(text)), text)
+    counter = WordCounter(lambda a, b: text[a:b], starts, ends)
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in spans]
+    counted = counter.count([a for a, _ in spans], [b for _, b in spans]).tolist() if spans else []
+    assert counted == [count_words(text[a:b]) for a, b in spans]
