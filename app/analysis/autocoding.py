@@ -74,8 +74,8 @@ def passages(project: Project, hits: Sequence[Hit], unit: str, code: str | None 
             code_id = get_code(session, code).id
             coded = set(session.execute(
                 select(Coding.document_id, Coding.start, Coding.end).where(Coding.code_id == code_id)
-            ).tuples().all())
-        texts = dict(session.execute(select(Document.id, Document.text).where(Document.id.in_(spans))).tuples().all())
+            ).all())
+        texts = dict(session.execute(select(Document.id, Document.text).where(Document.id.in_(spans))).all())
     found = []
     for document_id, rows in spans.items():
         for start, end, hit, count in rows:
@@ -124,7 +124,7 @@ def suggest(project: Project, code: str, *, unit: str = "sentence", filters: Fil
         code_id = get_code(session, code).id
         codings = session.execute(
             select(Coding.document_id, Coding.start, Coding.end).where(Coding.code_id == code_id)
-        ).tuples().all()
+        ).all()
     by_document: dict[int, list[tuple[int, int]]] = {}
     for document_id, start, end in codings:
         by_document.setdefault(document_id, []).append((start, end))

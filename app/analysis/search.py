@@ -81,7 +81,7 @@ def query_words(query: str, language: str) -> list[tuple[str, str]]:
 
 def _term_ids(session: Session, language: str, keys: set[str]) -> dict[str, int]:
     rows = session.execute(select(Term.key, Term.id).where(Term.language == language, Term.key.in_(keys)))
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 def _wildcard(word: str) -> re.Pattern[str]:
@@ -93,7 +93,7 @@ def word_patterns(session: Session, query: str, mode: str, language: str) -> lis
     """For each word of the query: which array to look in ("forms" or "lemmas") and the term ids that match."""
     if mode == "wildcard":
         words = [word for word in re.split(r"\s+", query.strip()) if word]
-        keys = session.execute(select(Term.key, Term.id).where(Term.language == language)).tuples().all()
+        keys = session.execute(select(Term.key, Term.id).where(Term.language == language)).all()
         patterns = []
         for word in words:
             pattern = _wildcard(word)
@@ -191,8 +191,8 @@ class _Scope:
 
     def __init__(self, session: Session, filters: Filters) -> None:
         self.session = session
-        self.names = dict(session.execute(select(Document.id, Document.name)).tuples().all())
-        self.speaker_names = dict(session.execute(select(Speaker.id, Speaker.name)).tuples().all())
+        self.names = dict(session.execute(select(Document.id, Document.name)).all())
+        self.speaker_names = dict(session.execute(select(Speaker.id, Speaker.name)).all())
         self.speakers: set[int] | None = None
         if filters.speakers:
             self.speakers = {get_speaker(session, name).id for name in filters.speakers}
@@ -210,7 +210,7 @@ class _Scope:
             select(Turn.start, Turn.end, Turn.speaker_id, Turn.start_ms)
             .where(Turn.document_id == document_id)
             .order_by(Turn.start)
-        ).tuples().all()
+        ).all()
         keep = np.ones(len(starts), dtype=bool)
         turn_of = np.full(len(starts), -1, dtype=np.int64)
         if turns:
@@ -247,7 +247,7 @@ class _Scope:
             select(Coding.start, Coding.end).where(
                 Coding.document_id == document_id, Coding.code_id.in_(self.code_ids)
             ).order_by(Coding.start)
-        ).tuples().all()
+        ).all()
         coding_starts = [c[0] for c in codings]
         inside = np.zeros(len(starts), dtype=bool)
         for i, (start, end) in enumerate(zip(starts.tolist(), ends.tolist())):
@@ -270,7 +270,7 @@ def _speakers_with(session: Session, attribute: str, value: str) -> set[int]:
         select(AttributeValue.speaker_id, AttributeValue.value)
         .join(Attribute, Attribute.id == AttributeValue.attribute_id)
         .where(Attribute.scope == AttributeScope.SPEAKER, Attribute.name == attribute)
-    ).tuples().all()
+    ).all()
     if not rows and session.scalar(select(Attribute.id).where(Attribute.name == attribute)) is None:
         raise ServiceError(f"There is no speaker attribute '{attribute}'.")
     wanted = value.strip().casefold()
@@ -279,7 +279,7 @@ def _speakers_with(session: Session, attribute: str, value: str) -> set[int]:
 
 def _with_sub_codes(session: Session, code_id: int) -> set[int]:
     children: dict[int | None, list[int]] = {}
-    for child, parent in session.execute(select(Code.id, Code.parent_id)).tuples():
+    for child, parent in session.execute(select(Code.id, Code.parent_id)):
         children.setdefault(parent, []).append(child)
     found, todo = set(), [code_id]
     while todo:

@@ -55,7 +55,7 @@ class Vocabulary:
         self.language = language
         self.pipeline = pipe
         self.ids: dict[str, int] = dict(
-            session.execute(select(Term.key, Term.id).where(Term.language == language)).tuples().all()
+            session.execute(select(Term.key, Term.id).where(Term.language == language)).all()
         )
         self.next_id = (session.scalar(select(Term.id).order_by(Term.id.desc()).limit(1)) or 0) + 1
         self.new: list[dict] = []
@@ -200,7 +200,7 @@ def _index_one(session: Session, document_id: int) -> str:
     vocabulary = Vocabulary(session, language, pipe)
     turns = session.execute(
         select(Turn.start, Turn.end).where(Turn.document_id == document_id).order_by(Turn.start)
-    ).tuples().all()
+    ).all()
     built = build_index(document_id, document.text, reading_spans(document.text, turns), vocabulary)
     if vocabulary.new:
         session.execute(Term.__table__.insert(), vocabulary.new)
@@ -265,7 +265,7 @@ def _in_memory(project: Project, session: Session, document_id: int) -> Document
     vocabulary = _memory_vocabularies.get(key)
     if vocabulary is None:
         vocabulary = _memory_vocabularies[key] = Vocabulary(session, language, pipeline(language))
-    turns = session.execute(select(Turn.start, Turn.end).where(Turn.document_id == document_id)).tuples().all()
+    turns = session.execute(select(Turn.start, Turn.end).where(Turn.document_id == document_id)).all()
     return build_index(document_id, document.text, reading_spans(document.text, sorted(turns)), vocabulary)
 
 

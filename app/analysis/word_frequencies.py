@@ -91,7 +91,7 @@ def _excluded_terms(project: Project, terms: dict[int, tuple[str, str, bool]]) -
     """Term ids never counted: stop words (the project's list where it has one, else spaCy's) and numbers."""
     with project.reading() as session:
         own = {row.language: set(filter(None, row.words.split("\n"))) for row in session.scalars(select(StopList))}
-        language_of = dict(session.execute(select(Term.id, Term.language)).tuples().all())
+        language_of = dict(session.execute(select(Term.id, Term.language)).all())
     excluded = []
     for term_id, (key, _text, default_stop) in terms.items():
         listed = own.get(language_of.get(term_id, ""))
@@ -116,13 +116,13 @@ class _Grouping:
                 ):
                     self.turns.setdefault(document_id, []).append((start, end, speaker_id))
             if by == "speaker":
-                self.labels.update(session.execute(select(Speaker.id, Speaker.name)).tuples().all())
+                self.labels.update(session.execute(select(Speaker.id, Speaker.name)).all())
             if by == "attribute":
                 values = session.execute(
                     select(AttributeValue.speaker_id, AttributeValue.value)
                     .join(Attribute, Attribute.id == AttributeValue.attribute_id)
                     .where(Attribute.scope == AttributeScope.SPEAKER, Attribute.name == attribute)
-                ).tuples().all()
+                ).all()
                 if not values and session.scalar(select(Attribute.id).where(Attribute.name == attribute)) is None:
                     raise ServiceError(f"There is no speaker attribute '{attribute}'.")
                 distinct = sorted({value for _, value in values})

@@ -33,12 +33,12 @@ def code_passages(
         wanted = sorted(set(passages))
         lengths = dict(session.execute(
             select(Document.id, Document.text).where(Document.id.in_({p[0] for p in wanted}))
-        ).tuples().all())
+        ).all())
         existing = set(session.execute(
             select(Coding.document_id, Coding.start, Coding.end).where(
                 Coding.code_id == code_id, Coding.coder_id == coder_id
             )
-        ).tuples().all())
+        ).all())
         rows = []
         for document_id, start, end in wanted:
             if document_id not in lengths:

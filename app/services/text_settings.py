@@ -72,4 +72,4 @@ def code_keywords(project: Project, code: str) -> list[tuple[str, str]]:
             select(CodeKeyword.query, CodeKeyword.mode)
             .where(CodeKeyword.code_id == row.id)
             .order_by(CodeKeyword.position)
-        ).tuples().all())
+        ).all())

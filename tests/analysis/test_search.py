@@ -1,0 +1,115 @@
+"""Search: lemmas find every inflection (German compounds, English), phrases, wildcards, regular expressions,
+filters, and keyword-in-context lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.analysis.search import Filters, search
+from app.models import Project
+from app.services import ServiceError, add_code, apply_code_to_quote, import_documents, set_attribute
+
+
+GERMAN_TURNS = (
+    ("Moderatorin", "Was hilft beim Einstieg in die Ausbildung?"),
+    ("Frau Berger", "Der Sprachkurs ist das Wichtigste. Viele Sprachkurse sind voll."),
+    ("Herr Okafor", "In den Sprachkursen lernen sie viel. Aber die Deutschkenntnisse reichen nicht."),
+    ("Frau Berger", "Mit guten Deutschkenntnissen klappt die Anerkennung schneller."),
+    ("Herr Okafor", "Das Anerkennungsverfahren dauert trotzdem Monate."),
+)
+ENGLISH_TURNS = (
+    ("Moderator", "What helps refugees find training?"),
+    ("Ms Hill", "The language courses helped most. Children need daycare too."),
+    ("Mr Grant", "Our language course was full. Employers were helping a lot."),
+)
+
+
+@pytest.fixture
+def german(project: Project, make_document) -> Project:
+    """The project with "Gruppe 1" (German), imported and indexed."""
+    from app.analysis.text_index import index_documents
+
+    changes = import_documents(project, [make_document("Gruppe 1", GERMAN_TURNS)])
+    index_documents(project, changes.ids("document"))
+    return project
+
+
+@pytest.fixture
+def bilingual(german: Project, make_document) -> Project:
+    """"Gruppe 1" (German) and "Group 2" (English)."""
+    import_documents(german, [make_document("Group 2", ENGLISH_TURNS)])
+    return german
+
+
+def _texts(hits):
+    return [hit.text for hit in hits]
+
+
+@pytest.mark.parametrize("query", ["Sprachkurs", "Sprachkurse", "sprachkursen"])
+def test_a_lemma_search_finds_every_inflection_of_a_compound(german, query):
+    assert _texts(search(german, query, mode="lemma")) == ["Sprachkurs", "Sprachkurse", "Sprachkursen"]
+
+
+def test_deutschkenntnisse_in_every_inflection(german):
+    assert _texts(search(german, "Deutschkenntnis", mode="lemma")) == ["Deutschkenntnisse", "Deutschkenntnissen"]
+
+
+def test_anerkennungsverfahren_is_no_hit_for_anerkennung(german):
+    assert _texts(search(german, "Anerkennung", mode="lemma")) == ["Anerkennung"]
+    assert _texts(search(german, "Anerkennungsverfahren", mode="lemma")) == ["Anerkennungsverfahren"]
+
+
+def test_english_lemmas(bilingual):
+    assert _texts(search(bilingual, "course", mode="lemma")) == ["courses", "course"]
+    assert _texts(search(bilingual, "help", mode="lemma", filters=Filters(documents=["Group 2"]))) == [
+        "helps", "helped", "helping"]
+    assert _texts(search(bilingual, "child", mode="lemma")) == ["Children"]
+
+
+def test_a_word_search_finds_that_form_only_in_any_case(german):
+    assert _texts(search(german, "sprachkurse")) == ["Sprachkurse"]
+
+
+def test_phrases_by_form_and_by_lemma(bilingual):
+    assert _texts(search(bilingual, "language course")) == ["language course"]
+    assert _texts(search(bilingual, "language course", mode="lemma")) == ["language courses", "language course"]
+    assert _texts(search(bilingual, "die Ausbildung", mode="phrase")) == ["die Ausbildung"]
+
+
+def test_wildcards_and_regular_expressions(german):
+    assert _texts(search(german, "Sprach*", mode="wildcard")) == ["Sprachkurs", "Sprachkurse", "Sprachkursen"]
+    assert _texts(search(german, "Deutschkenntniss?", mode="wildcard")) == ["Deutschkenntnisse"]
+    assert _texts(search(german, r"anerkennung\w*", mode="regex")) == ["Anerkennung", "Anerkennungsverfahren"]
+    assert _texts(search(german, r"dauert \w+ monate", mode="regex")) == ["dauert trotzdem Monate"]
+
+
+def test_hits_are_only_in_what_speakers_said(german):
+    assert search(german, "Okafor", mode="regex") == []
+
+
+def test_filters(german):
+    add_code(german, "Sprache")
+    apply_code_to_quote(german, document="Gruppe 1", code="Sprache", quote="In den Sprachkursen lernen sie viel.")
+    set_attribute(german, speaker="Frau Berger", name="Institution", value="Jobcenter")
+    by_speaker = search(german, "Sprachkurs", mode="lemma", filters=Filters(speakers=["Herr Okafor"]))
+    assert [(h.text, h.speaker) for h in by_speaker] == [("Sprachkursen", "Herr Okafor")]
+    by_attribute = search(german, "Sprachkurs", mode="lemma", filters=Filters(attribute=("Institution", "jobcenter")))
+    assert _texts(by_attribute) == ["Sprachkurs", "Sprachkurse"]
+    assert _texts(search(german, "Sprachkurs", mode="lemma", filters=Filters(codes=["Sprache"]))) == ["Sprachkursen"]
+    with pytest.raises(ServiceError, match="no document"):
+        search(german, "x", filters=Filters(documents=["Nope"]))
+
+
+def test_keyword_in_context(german):
+    hit = search(german, "Sprachkursen")[0]
+    assert (hit.document, hit.speaker) == ("Gruppe 1", "Herr Okafor")
+    assert "voll. Herr Okafor: In den [Sprachkursen] lernen sie viel. Aber" in hit.line()  # one line
+    assert hit.as_json() == {"document": "Gruppe 1", "start": hit.start, "end": hit.end, "text": "Sprachkursen",
+                             "speaker": "Herr Okafor"}
+
+
+def test_bad_searches_say_why(german):
+    with pytest.raises(ServiceError, match="not a valid regular expression"):
+        search(german, "(", mode="regex")
+    with pytest.raises(ServiceError, match="empty"):
+        search(german, "  ")
