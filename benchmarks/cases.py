@@ -174,6 +174,62 @@ def measure_open(prepared: Prepared, scratch: Path) -> tuple[float, None]:
     return _best(open_ready), None
 
 
+# --- text analysis ------------------------------------------------------------------------------------------
+
+
+def measure_text_index(prepared: Prepared, scratch: Path) -> tuple[float, float]:
+    """Build the language index of every document; the floor is spaCy's own nlp.pipe over the same turns.
+
+    The index reads lemmas from the lookup table once per distinct word instead of running spaCy's lemmatizer on
+    every word, which is why it can take less time than the floor.
+    """
+    from app.analysis.language import pipeline
+    from app.analysis.text_index import index_documents, reading_spans
+    from app.models import open_project
+
+    import spacy
+
+    pipeline("de")  # loading the pipeline is not what is measured
+    # The floor: spaCy's own pipeline giving the same words, sentences and lookup lemmas, run over the same turns.
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    path = _copy(prepared, scratch)
+    with sqlite3.connect(path) as db:
+        texts = dict(db.execute("SELECT id, text FROM document").fetchall())
+        turns: dict[int, list[tuple[int, int]]] = {}
+        for document_id, start, end in db.execute('SELECT document_id, start, "end" FROM turn ORDER BY start'):
+            turns.setdefault(document_id, []).append((start, end))
+    pieces = [texts[d][s:e] for d in texts for s, e in reading_spans(texts[d], turns.get(d, []))]
+    repeat = 1 if len(texts) > 20 else 3
+
+    def app_index() -> None:
+        with open_project(path) as project:
+            index_documents(project, force=True)
+
+    def floor() -> None:
+        for _ in nlp.pipe(pieces):
+            pass
+
+    floor()  # warm spaCy's caches for both
+    return _best(app_index, repeat), _best(floor, repeat)
+
+
+def measure_lemma_search(prepared: Prepared, scratch: Path) -> tuple[float, None]:
+    """A lemma search (every inflection of "Sprachkurs") in an open, indexed project, hits in context."""
+    from app.analysis.search import search
+    from app.analysis.text_index import index_documents
+    from app.models import open_project
+
+    path = _copy(prepared, scratch)
+    with open_project(path) as project:
+        index_documents(project)
+        search(project, "Abschluss", mode="lemma")  # the first search loads the index, as opening the view does
+        seconds = _best(lambda: search(project, "Sprachkurs", mode="lemma"), repeat=5)
+    return seconds, None
+
+
 CASES = (
     Case("import transcripts", measure_import, Target(ratio=3.0, exponent=1.1),
          "read .txt transcripts, recognise speakers, write documents and turns"),
@@ -185,6 +241,10 @@ CASES = (
          "codings and coded words per code and speaker"),
     Case("open project", measure_open, Target(seconds=1.0, memory_mb=500),
          "open the file and compute the project overview"),
+    Case("build the language index", measure_text_index, Target(ratio=1.3),
+         "spaCy over every turn, lemmas (compounds too), sentences, written to the project"),
+    Case("lemma search", measure_lemma_search, Target(seconds=0.100),
+         "every inflection of one word over all documents, as keyword-in-context hits"),
 )
 CASE_BY_NAME = {case.name: case for case in CASES}
 

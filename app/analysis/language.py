@@ -1,7 +1,7 @@
 """Which spaCy pipeline reads a document, and what language a document is in.
 
 A trained pipeline (``de_core_news_sm``, ``en_core_web_sm``, or a larger one) is used when it is installed;
-otherwise a blank pipeline with a sentencizer and the lookup lemmatizer from ``spacy-lookups-data``, so nothing is
+otherwise a blank pipeline with a sentencizer and the lemma lookup table from ``spacy-lookups-data``, so nothing is
 ever downloaded. Pipelines are loaded once per process.
 
 The lookup tables know inflected words, not German compounds: ``Kurse`` -> ``Kurs``, but ``Sprachkursen`` comes back
@@ -127,13 +127,12 @@ def pipeline(language: str) -> Pipeline:
         nlp = spacy.load(trained, exclude=["ner", "entity_ruler", "textcat"])
         name = f"{trained} {nlp.meta.get('version', '')}".strip()
     else:
+        # The lookup lemmatizer is not added: Lemmatiser reads the same table once per distinct word, where the
+        # component would look up every word of every turn (a third of the pipeline's time).
         nlp = spacy.blank(language)
         nlp.add_pipe("sentencizer")
-        name = f"blank {language}"
-        if lookup_table(language):
-            nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-            name += " + lookups"
         nlp.initialize()
+        name = f"blank {language}" + (" + lookups" if lookup_table(language) else "")
     nlp.max_length = 50_000_000  # a turn is short; a document without turns is read in one piece
     return Pipeline(language, f"{name} (spaCy {spacy.__version__})", nlp, Lemmatiser(language, lookup_table(language)))
 

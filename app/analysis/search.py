@@ -48,18 +48,31 @@ class Filters:
     codes: Sequence[str] = ()  # inside passages coded with one of these codes (or their sub-codes)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Hit:
+    """One hit. Its text and context are cut from the document's text when asked for: a search may have many."""
+
     document: str
     document_id: int
     start: int
     end: int
-    text: str
     speaker: str | None
     time_ms: int | None  # the turn's time stamp
-    before: str = field(repr=False)
-    after: str = field(repr=False)
     turn: tuple[int, int] | None = field(default=None, repr=False)  # the turn's span
+    source: str = field(default="", repr=False, compare=False)  # the document's text
+    context: int = field(default=CONTEXT, repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        return self.source[self.start:self.end]
+
+    @property
+    def before(self) -> str:
+        return _flat(self.source[max(0, self.start - self.context):self.start])
+
+    @property
+    def after(self) -> str:
+        return _flat(self.source[self.end:self.end + self.context])
 
     def line(self) -> str:
         """The keyword-in-context line: ``... before [hit] after ...``."""
@@ -228,18 +241,16 @@ class _Scope:
         if self.code_ids is not None:
             keep &= self._inside_codings(document_id, starts, ends)
         document = self.names[document_id]
+        speaker_of = [self.speaker_names.get(turn[2]) for turn in turns]
         found = []
-        for i in np.flatnonzero(keep).tolist():
-            start, end, t = int(starts[i]), int(ends[i]), int(turn_of[i])
-            turn = turns[t] if t >= 0 else None
-            found.append(Hit(
-                document, document_id, start, end, text[start:end],
-                self.speaker_names.get(turn[2]) if turn else None,
-                turn[3] if turn else None,
-                _flat(text[max(0, start - context):start]),
-                _flat(text[end:end + context]),
-                (turn[0], turn[1]) if turn else None,
-            ))
+        for i, start, end in zip(np.flatnonzero(keep).tolist(), starts[keep].tolist(), ends[keep].tolist()):
+            t = int(turn_of[i])
+            if t >= 0:
+                turn = turns[t]
+                found.append(Hit(document, document_id, start, end, speaker_of[t], turn[3], (turn[0], turn[1]),
+                                 text, context))
+            else:
+                found.append(Hit(document, document_id, start, end, None, None, None, text, context))
         return found
 
     def _inside_codings(self, document_id: int, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:

@@ -10,6 +10,7 @@ cancelled run keeps what it finished. The index is derived data: it is rebuilt w
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,7 @@ _I32 = np.dtype("<i4")
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
+_BATCH_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -181,36 +183,59 @@ def index_documents(
         else:
             todo = stale_documents(session, ids)
     changes = ChangeSet()
+    vocabularies: dict[str, Vocabulary] = {}
+    built: list[tuple[DocumentIndex, str]] = []
+    written_at = time.perf_counter()
     for done, document_id in enumerate(todo):
         if cancel is not None and cancel():
             break
-        with project.transaction() as session:
-            name = _index_one(session, document_id)
-        _kept.pop((project.path, document_id), None)
+        with project.reading() as session:
+            index, pipeline_name, name = _build_one(session, document_id, vocabularies)
+        built.append((index, pipeline_name))
         changes.updated.append(Ref("text_index", document_id))
+        # Written in batches of about a second's work: a commit per small document would cost more than reading it.
+        if time.perf_counter() - written_at > _BATCH_SECONDS:
+            _write(project, built, vocabularies)
+            built, written_at = [], time.perf_counter()
         if progress is not None:
             progress((done + 1) / len(todo), name)
+    _write(project, built, vocabularies)
     return changes
 
 
-def _index_one(session: Session, document_id: int) -> str:
+def _build_one(
+    session: Session, document_id: int, vocabularies: dict[str, Vocabulary]
+) -> tuple[DocumentIndex, str, str]:
     document = session.get(Document, document_id)
     language = document_language(session, document)
-    pipe = pipeline(language)
-    vocabulary = Vocabulary(session, language, pipe)
+    vocabulary = vocabularies.get(language)
+    if vocabulary is None:
+        vocabulary = vocabularies[language] = Vocabulary(session, language, pipeline(language))
     turns = session.execute(
         select(Turn.start, Turn.end).where(Turn.document_id == document_id).order_by(Turn.start)
     ).all()
     built = build_index(document_id, document.text, reading_spans(document.text, turns), vocabulary)
-    if vocabulary.new:
-        session.execute(Term.__table__.insert(), vocabulary.new)
-    row = session.get(TextIndex, document_id) or TextIndex(document_id=document_id)
-    row.version, row.language, row.pipeline, row.words = INDEX_VERSION, language, pipe.name, built.words
-    row.word_starts, row.word_ends = built.word_starts.tobytes(), built.word_ends.tobytes()
-    row.forms, row.lemmas = built.forms.tobytes(), built.lemmas.tobytes()
-    row.sentence_starts, row.sentence_ends = built.sentence_starts.tobytes(), built.sentence_ends.tobytes()
-    session.add(row)
-    return document.name
+    return built, vocabulary.pipeline.name, document.name
+
+
+def _write(project: Project, built: list[tuple[DocumentIndex, str]], vocabularies: dict[str, Vocabulary]) -> None:
+    """Store built indexes with the terms they brought, in one transaction."""
+    if not built:
+        return
+    with project.transaction() as session:
+        for vocabulary in vocabularies.values():
+            if vocabulary.new:
+                session.execute(Term.__table__.insert(), vocabulary.new)
+                vocabulary.new = []
+        for index, pipeline_name in built:
+            row = session.get(TextIndex, index.document_id) or TextIndex(document_id=index.document_id)
+            row.version, row.language, row.pipeline, row.words = INDEX_VERSION, index.language, pipeline_name, index.words
+            row.word_starts, row.word_ends = index.word_starts.tobytes(), index.word_ends.tobytes()
+            row.forms, row.lemmas = index.forms.tobytes(), index.lemmas.tobytes()
+            row.sentence_starts, row.sentence_ends = index.sentence_starts.tobytes(), index.sentence_ends.tobytes()
+            session.add(row)
+    for index, _ in built:
+        _kept.pop((project.path, index.document_id), None)
 
 
 # --- reading it back -------------------------------------------------------------------------------------------
