@@ -17,7 +17,8 @@ from typing import Any, NoReturn
 
 SUBCOMMANDS = ("gui", "new", "import", "info", "codes", "code", "uncode", "stats", "speakers", "memo", "sample",
                "export",
-               "search", "autocode", "words")
+               "search", "autocode", "words",
+               "merge", "agreement")
 
 
 class UsageError(Exception):
@@ -60,6 +61,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from app.cli_exchange import cmd_import_exchange, is_exchange_import  # REFI-QDA: .qdpx, .qdc
+
+    if is_exchange_import(args.files):
+        return cmd_import_exchange(args)
     from app.importers import read_document
     from app.services import import_documents
 
@@ -231,6 +236,10 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format in ("qdpx", "qdc"):  # REFI-QDA exchange files
+        from app.cli_exchange import cmd_export_exchange
+
+        return cmd_export_exchange(args)
     from app.export.exports import (
         export_code_quotes_docx,
         export_codebook_docx,
@@ -291,7 +300,8 @@ def build_parser() -> Parser:
     p.add_argument("--language", choices=("de", "en"), default="de")
     p.add_argument("--name", help="the project's name (default: the file name)")
 
-    p = command("import", cmd_import, "import transcripts (txt, docx, odt, rtf, srt, vtt, csv, xlsx)")
+    p = command("import", cmd_import,
+                "import transcripts (txt, docx, odt, rtf, srt, vtt, csv, xlsx) or a REFI-QDA .qdpx/.qdc")
     p.add_argument("project")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--speakers", default="auto", metavar="auto|none|REGEX",
@@ -378,7 +388,8 @@ def build_parser() -> Parser:
 
     p = command("export", cmd_export, "write a Word report, a codebook, a code's quotes, an .xlsx or a .csv")
     p.add_argument("project")
-    p.add_argument("--format", choices=("docx", "xlsx", "csv"), help="default: from the output file's extension")
+    p.add_argument("--format", choices=("docx", "xlsx", "csv", "qdpx", "qdc"),
+                   help="default: from the output file's extension")
     p.add_argument("--output", required=True, metavar="FILE")
     p.add_argument("--codes", nargs="+", metavar="PATH", help="only these codes (with their sub-codes)")
     p.add_argument("--documents", nargs="+", metavar="NAME", help="only these documents")
@@ -397,15 +408,23 @@ def build_parser() -> Parser:
     from app.cli_text import add_commands  # search, autocode, words
 
     add_commands(command)
+    from app.cli_exchange import add_commands as add_exchange_commands  # merge, agreement
+
+    add_exchange_commands(command)
     return parser
 
 
 def _check(args: argparse.Namespace) -> None:
+    from app.cli_exchange import check as check_exchange
+
+    check_exchange(args)
     if args.command == "export":
         if args.format is None:
             suffix = Path(args.output).suffix.lower().lstrip(".")
-            if suffix not in ("docx", "xlsx", "csv"):
-                raise UsageError("export needs --format docx|xlsx|csv (or an output file ending in one of them)")
+            if suffix not in ("docx", "xlsx", "csv", "qdpx", "qdc"):
+                raise UsageError(
+                    "export needs --format docx|xlsx|csv|qdpx|qdc (or an output file ending in one of them)"
+                )
             args.format = suffix
         if (args.codebook_only or args.code) and args.format != "docx":
             raise UsageError("--codebook-only and --code make Word documents: use --format docx")

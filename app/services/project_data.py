@@ -1,0 +1,124 @@
+"""Read a whole project into plain ``ProjectData``: for REFI-QDA export and for merging it into another project."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import (
+    Attribute,
+    AttributeValue,
+    Code,
+    Coder,
+    Coding,
+    Document,
+    Memo,
+    Project,
+    ProjectInfo,
+    Speaker,
+    SpeakerAlias,
+    Turn,
+)
+from app.models.exchange import (
+    AttributeData,
+    AttributeValueData,
+    CodeData,
+    CoderData,
+    CodingData,
+    DocumentData,
+    MemoData,
+    ProjectData,
+    SpeakerData,
+    TurnData,
+)
+
+
+def read_project_data(project: Project) -> ProjectData:
+    with project.reading() as session:
+        return project_data(session)
+
+
+def project_data(session: Session) -> ProjectData:
+    info = session.get(ProjectInfo, 1)
+    data = ProjectData(name=info.name if info else "", origin=info.created_with if info else "")
+    coders = {c.id: c.guid for c in session.scalars(select(Coder).order_by(Coder.id))}
+    data.coders = [CoderData(c.guid, c.name) for c in session.scalars(select(Coder).order_by(Coder.id))]
+
+    codes = list(session.scalars(select(Code)))
+    code_guids = {code.id: code.guid for code in codes}
+    data.codes = [
+        CodeData(
+            guid=code.guid,
+            name=code.name,
+            parent_guid=code_guids.get(code.parent_id) if code.parent_id is not None else None,
+            color=code.color,
+            definition=code.definition,
+            anchor_example=code.anchor_example,
+            coding_rule=code.coding_rule,
+        )
+        for code in _tree_order(codes)
+    ]
+
+    aliases: dict[int, list[str]] = {}
+    for alias in session.scalars(select(SpeakerAlias).order_by(SpeakerAlias.id)):
+        aliases.setdefault(alias.speaker_id, []).append(alias.name)
+    speakers = list(session.scalars(select(Speaker).order_by(Speaker.id)))
+    speaker_guids = {s.id: s.guid for s in speakers}
+    data.speakers = [SpeakerData(s.guid, s.name, tuple(aliases.get(s.id, ()))) for s in speakers]
+
+    turns: dict[int, list[TurnData]] = {}
+    for turn in session.scalars(select(Turn).order_by(Turn.document_id, Turn.position)):
+        turns.setdefault(turn.document_id, []).append(
+            TurnData(turn.start, turn.end, speaker_guids.get(turn.speaker_id), turn.start_ms, turn.end_ms,
+                     turn.votes, turn.priority)
+        )
+    documents = list(session.scalars(select(Document).order_by(Document.position, Document.id)))
+    document_guids = {d.id: d.guid for d in documents}
+    data.documents = [
+        DocumentData(d.guid, d.name, d.text, d.source_name, d.source_format, d.group_name, tuple(turns.get(d.id, ())))
+        for d in documents
+    ]
+
+    codings = list(session.scalars(select(Coding).order_by(Coding.document_id, Coding.start, Coding.end, Coding.id)))
+    coding_guids = {c.id: c.guid for c in codings}
+    data.codings = [
+        CodingData(c.guid, document_guids[c.document_id], code_guids[c.code_id], coders.get(c.coder_id),
+                   c.start, c.end, c.weight, c.created_at)
+        for c in codings
+    ]
+
+    for memo in session.scalars(select(Memo).order_by(Memo.id)):
+        kind, target = "project", None
+        for name, column, guids in (
+            ("document", memo.document_id, document_guids),
+            ("code", memo.code_id, code_guids),
+            ("speaker", memo.speaker_id, speaker_guids),
+            ("coding", memo.coding_id, coding_guids),
+        ):
+            if column is not None:
+                kind, target = name, guids[column]
+        data.memos.append(MemoData(memo.guid, memo.text, memo.title, kind, target, coders.get(memo.author_id)))
+
+    attributes = list(session.scalars(select(Attribute).order_by(Attribute.id)))
+    attribute_guids = {a.id: a.guid for a in attributes}
+    data.attributes = [AttributeData(a.guid, a.name, a.type.value, a.scope.value) for a in attributes]
+    for value in session.scalars(select(AttributeValue).order_by(AttributeValue.id)):
+        owner = speaker_guids[value.speaker_id] if value.speaker_id is not None else document_guids[value.document_id]
+        data.values.append(AttributeValueData(attribute_guids[value.attribute_id], owner, value.value))
+    return data
+
+
+def _tree_order(codes: list[Code]) -> list[Code]:
+    """Parents before children, siblings by their position."""
+    children: dict[int | None, list[Code]] = {}
+    for code in codes:
+        children.setdefault(code.parent_id, []).append(code)
+    ordered: list[Code] = []
+
+    def visit(parent_id: int | None) -> None:
+        for code in sorted(children.get(parent_id, []), key=lambda c: (c.position, c.id)):
+            ordered.append(code)
+            visit(code.id)
+
+    visit(None)
+    return ordered
