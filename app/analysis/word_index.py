@@ -64,14 +64,13 @@ class WordCounter:
         last_c = np.clip(last - 1, 0, total - 1)
         cut_left = has & ((self.starts[first_c] < span_starts) | (self.ends[first_c] > span_ends))
         cut_right = (words > 1) & (self.ends[last_c] > span_ends)
-        # Rare: people select whole words. Count the cut word's inside part the way count_words would.
-        for i in np.flatnonzero(cut_left).tolist():
-            w = int(first_c[i])
-            inside = self.text(max(int(span_starts[i]), int(self.starts[w])), min(int(span_ends[i]), int(self.ends[w])))
-            words[i] += count_words(inside) - 1
-        for i in np.flatnonzero(cut_right).tolist():
-            w = int(last_c[i])
-            words[i] += count_words(self.text(int(self.starts[w]), int(span_ends[i]))) - 1
+        # A cut word counts once if its inside part holds a letter or digit. Separators (- ' ’) stand single
+        # between word characters, so only a part of length 1 (or an empty span) can lack one: look at those only.
+        for cut, word in ((cut_left, first_c), (cut_right, last_c)):
+            inside_start = np.maximum(span_starts, self.starts[word])
+            inside_end = np.minimum(span_ends, self.ends[word])
+            for i in np.flatnonzero(cut & (inside_end - inside_start <= 1)).tolist():
+                words[i] -= 1 - count_words(self.text(int(inside_start[i]), int(inside_end[i])))
         return words
 
     def count_one(self, start: int, end: int) -> int:

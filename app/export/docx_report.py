@@ -6,13 +6,17 @@ attribution. Plain content in (``content.Report``), a .docx file out.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph as WordParagraph
 
 from app import __version__
 from app.export import docx_style as style
@@ -20,6 +24,54 @@ from app.export.content import Chart, Paragraph, QuoteBlock, Report, Section, Ta
 from app.export.files import atomic_output
 
 INDENT_CM = 0.35  # per level of the code tree in a table's first column
+
+
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _paragraph_properties(style_id: str | None, *, right: bool = False, indent_cm: float = 0.0,
+                          right_to_left: bool = False):
+    """A w:pPr in schema order (pStyle, bidi, ind, jc), built directly: python-docx's setters search for
+    each child's place on every call, which dominates a report of thousands of paragraphs."""
+    properties = OxmlElement("w:pPr")
+    if style_id:
+        properties.append(OxmlElement("w:pStyle", {qn("w:val"): style_id}))
+    if right_to_left:
+        properties.append(OxmlElement("w:bidi"))
+    if indent_cm:
+        properties.append(OxmlElement("w:ind", {qn("w:left"): str(int(Cm(indent_cm).twips))}))
+    if right:
+        properties.append(OxmlElement("w:jc", {qn("w:val"): "right"}))
+    return properties
+
+
+def _paragraph_element(style_id: str | None):
+    element = OxmlElement("w:p")
+    if style_id:
+        element.append(_paragraph_properties(style_id))
+    return element
+
+
+def _run_element(text: str, *, bold: bool = False, right_to_left: bool = False, color: str | None = None):
+    """A w:r holding ``text``, line breaks as w:br (python-docx's run.text walks the text character by
+    character); run properties in schema order (b, color, rtl)."""
+    run = OxmlElement("w:r")
+    if bold or right_to_left or color:
+        properties = OxmlElement("w:rPr")
+        if bold:
+            properties.append(OxmlElement("w:b"))
+        if color:
+            properties.append(OxmlElement("w:color", {qn("w:val"): color}))
+        if right_to_left:
+            properties.append(OxmlElement("w:rtl"))
+        run.append(properties)
+    for index, line in enumerate(_NOT_IN_XML.sub("", text).split("\n")):
+        if index:
+            run.append(OxmlElement("w:br"))
+        piece = OxmlElement("w:t", {qn("xml:space"): "preserve"})
+        piece.text = line
+        run.append(piece)
+    return run
 
 
 def write_docx(report: Report, target: str | Path) -> Path:
@@ -57,13 +109,17 @@ class _Writer:
             "FC Memo", "FC Title Detail", "Title", "Subtitle", "TOC Heading", "FC Table Heading",
         )}
         self.headings = {level: styles[f"Heading {level}"].style_id for level in (1, 2, 3)}
+        self.body_end = document.element.body.get_or_add_sectPr()
 
     def paragraph(self, text: str = "", style_name: str | None = None, *, style_id: str | None = None):
-        paragraph = self.document.add_paragraph(text)
+        # python-docx finds the body's closing sectPr by scanning every child for each new paragraph, which
+        # grows quadratically with 10,000 quotes; the sectPr stays the same element, so insert before it.
         style_id = style_id or (self.styles[style_name] if style_name else None)
-        if style_id and style_id != self.styles["Normal"]:
-            paragraph._p.style = style_id
-        return paragraph
+        element = _paragraph_element(None if style_id == self.styles["Normal"] else style_id)
+        if text:
+            element.append(_run_element(text))
+        self.body_end.addprevious(element)
+        return WordParagraph(element, self.document._body)
 
     def number(self, value: object, percent: bool = False) -> str:
         if value is None:
@@ -84,7 +140,7 @@ class _Writer:
 
     def title_page(self) -> None:
         doc, labels, report = self.document, self.labels, self.report
-        spacer = doc.add_paragraph()
+        spacer = self.paragraph()
         spacer.paragraph_format.space_before = Cm(5)
         self.paragraph(report.title, "Title")
         subtitle = self.paragraph(report.subtitle, "Subtitle")
@@ -117,7 +173,7 @@ class _Writer:
         return [(b.level, b.title) for b in walk(blocks) if isinstance(b, Section) and b.level <= 2]
 
     def _page_break(self) -> None:
-        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     # --- body -------------------------------------------------------------------------------------------
 
@@ -164,9 +220,10 @@ class _Writer:
         widths = self._widths(table, style.LANDSCAPE_TEXT_WIDTH_CM if landscape else style.TEXT_WIDTH_CM)
         word_table = self.document.add_table(rows=len(table.rows) + 1, cols=len(table.columns))
         text_style = self.styles["FC Table Small" if table.small else "FC Table Text"]
-        rows = word_table.rows
-        for j, (cell, heading) in enumerate(zip(rows[0].cells, table.columns)):
-            paragraph = cell.paragraphs[0]
+        # The cells' paragraphs straight from the XML: python-docx's row.cells recomputes the grid every time.
+        grid = [[tc.p_lst[0] for tc in tr.tc_lst] for tr in word_table._tbl.tr_lst]
+        for j, (element, heading) in enumerate(zip(grid[0], table.columns)):
+            paragraph = WordParagraph(element, word_table)
             paragraph._p.style = self.styles["FC Table Heading"]
             run = paragraph.add_run(heading)
             run.bold, run.font.color.rgb = True, RGBColor(0xFF, 0xFF, 0xFF)
@@ -174,21 +231,18 @@ class _Writer:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for i, values in enumerate(table.rows):
             depth = table.depths[i] if table.depths else None
-            for j, (cell, value) in enumerate(zip(rows[i + 1].cells, values)):
-                paragraph = cell.paragraphs[0]
-                paragraph._p.style = text_style
-                text = self.number(value, j in table.percent) if j in table.numeric else ("" if value is None else str(value))
-                run = paragraph.add_run(text)
-                if j in table.numeric:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                elif j == 0 and depth is not None:
-                    paragraph.paragraph_format.left_indent = Cm(INDENT_CM * depth)
-                    run.bold = depth == 0
-                if j not in table.numeric and style.is_right_to_left(text):
-                    style.right_to_left(paragraph)
+            for j, (element, value) in enumerate(zip(grid[i + 1], values)):
+                numeric = j in table.numeric
+                text = self.number(value, j in table.percent) if numeric else ("" if value is None else str(value))
+                indent = INDENT_CM * depth if (j == 0 and depth) else 0.0
+                properties = _paragraph_properties(text_style, right=numeric, indent_cm=indent,
+                                                   right_to_left=not numeric and style.is_right_to_left(text))
+                element.append(properties)
+                element.append(_run_element(text, bold=j == 0 and depth == 0 and not numeric,
+                                            right_to_left=not numeric and style.is_right_to_left(text)))
         keep_rows = all(len(str(v)) < style.LONG_CELL for row in table.rows for v in row)
         style.table_look(word_table, widths, keep_rows=keep_rows, upright=table.small)
-        self.document.add_paragraph().paragraph_format.space_after = Pt(2)
+        self.paragraph().paragraph_format.space_after = Pt(2)
 
     def _widths(self, table: Table, available: float) -> list[float]:
         relative = table.widths or [2.0] * len(table.columns)
@@ -198,7 +252,7 @@ class _Writer:
 
     def chart(self, chart: Chart) -> None:
         self.figures += 1
-        picture = self.document.add_paragraph()
+        picture = self.paragraph()
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True
         picture.add_run().add_picture(io.BytesIO(chart.png), width=Cm(min(chart.width_cm, style.TEXT_WIDTH_CM)))
@@ -206,17 +260,26 @@ class _Writer:
         caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def quote(self, quote: QuoteBlock) -> None:
-        paragraph = self.paragraph("", "FC Quote")
-        paragraph.paragraph_format.keep_with_next = True
-        if quote.before:
-            paragraph.add_run(f"… {quote.before}").font.color.rgb = style.MUTED
-        paragraph.add_run(f"„{quote.text}“" if self.report.language == "de" else f"“{quote.text}”")
-        if quote.after:
-            paragraph.add_run(f"{quote.after} …").font.color.rgb = style.MUTED
-        style.left_bar(paragraph, quote.color)
-        if style.is_right_to_left(quote.text):
-            style.right_to_left(paragraph)
+        rtl = style.is_right_to_left(quote.text)
+        # Built directly in schema order (pStyle, keepNext, pBdr, bidi): one of these per quote, 10,000 of them.
+        properties = OxmlElement("w:pPr")
+        properties.append(OxmlElement("w:pStyle", {qn("w:val"): self.styles["FC Quote"]}))
+        properties.append(OxmlElement("w:keepNext"))
+        borders = OxmlElement("w:pBdr")
+        borders.append(OxmlElement("w:left", {qn("w:val"): "single", qn("w:sz"): "18", qn("w:space"): "8",
+                                              qn("w:color"): quote.color.lstrip("#")}))
+        properties.append(borders)
+        if rtl:
+            properties.append(OxmlElement("w:bidi"))
+        element = OxmlElement("w:p")
+        element.append(properties)
+        marked = f"„{quote.text}“" if self.report.language == "de" else f"“{quote.text}”"
+        for text, muted in ((f"… {quote.before}" if quote.before else "", True), (marked, False),
+                            (f"{quote.after} …" if quote.after else "", True)):
+            if text:
+                element.append(_run_element(text, right_to_left=rtl, color=str(style.MUTED) if muted else None))
+        self.body_end.addprevious(element)
         attribution = self.paragraph(f"— {quote.attribution}", "FC Attribution")
         if quote.memo:
-            attribution.paragraph_format.keep_with_next = True
+            attribution._p.pPr.append(OxmlElement("w:keepNext"))
             self.paragraph(f"{self.labels['memo']}: {quote.memo}", "FC Memo")
