@@ -66,6 +66,10 @@ class SourceReader:
         self._read_cases()
         for note_ref in children(self.root, "NoteRef"):
             self.note_targets[guid(note_ref.get("targetGUID"))].append(("project", None))
+        codebook = child(self.root, "CodeBook")
+        for code in codebook.iter() if codebook is not None else ():
+            if local(code.tag) == "Code":
+                self._attach_notes(code, ("code", guid(code.get("guid"))))
         self._read_notes()
         groups = self._read_sets()
         if self.own_file:
@@ -77,6 +81,9 @@ class SourceReader:
             dataclasses.replace(doc, group=groups.get(doc.guid), turns=tuple(self.turns.get(doc.guid, ())))
             for doc in self.documents
         ]
+        declared = {variable: index for index, variable in enumerate(self.variables)}
+        order = {attribute: declared[variable] for (variable, _scope), attribute in self.attributes.items()}
+        self.data.attributes.sort(key=lambda attribute: order[attribute.guid])  # as the file declares them
         uncoded = Counter(self.uncoded.values())
         for name, count in uncoded.items():
             self.data.problems.append(f"'{name}': {count} selection(s) without a code were left out")
@@ -238,9 +245,12 @@ class SourceReader:
                 continue
             text = text or child_text(note, "Description")
             author = note.get("creatingUser")
+            title = note.get("name") or ""
+            if " ".join(text.split()).startswith(title.rstrip("…")):
+                title = ""  # the name is only the start of the text (as we and ATLAS.ti name notes)
             for index, (kind, target) in enumerate(self.note_targets.get(note_guid) or [("project", None)]):
                 memo_guid = note_guid if index == 0 else derived_guid(note_guid, f"{kind}:{target}")
-                self.data.memos.append(MemoData(memo_guid, text, note.get("name") or "", kind, target,
+                self.data.memos.append(MemoData(memo_guid, text, title, kind, target,
                                                 guid(author) if author else None))
 
     def _read_sets(self) -> dict[str, str]:
