@@ -51,6 +51,7 @@ class SourceReader:
         self.note_targets: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
         self.variables: dict[str, tuple[str, str]] = {}
         self.attributes: dict[tuple[str, str], str] = {}
+        self.coding_guids: set[str] = set()
 
     def read(self) -> None:
         self._read_variables()
@@ -173,6 +174,9 @@ class SourceReader:
             if code_ref is None:
                 continue
             coding_guid = guid(coding.get("guid"))
+            if coding_guid in self.coding_guids:  # a tool that reuses GUIDs must not cost a coding
+                coding_guid = derived_guid(coding_guid, f"{doc_guid}:{start}:{end}:{len(self.coding_guids)}")
+            self.coding_guids.add(coding_guid)
             coder = coding.get("creatingUser") or user
             self.data.codings.append(CodingData(
                 coding_guid, doc_guid, guid(code_ref.get("targetGUID")), guid(coder) if coder else None,
