@@ -239,6 +239,8 @@ def test_no_command_builds_and_names_the_sample_project(tmp_path, capsys, monkey
 
     target = tmp_path / "data" / "Beispielprojekt.fcproj"
     monkeypatch.setattr(sample, "default_sample_path", lambda: target)
+    opened = []  # the desktop window itself is tested in tests/ui; here only what it is asked to open
+    monkeypatch.setattr("app.ui.app.run_gui", lambda project, screenshot=None: opened.append(project) or 0)
     code, out, err = run(capsys)
     assert code == 0, err
-    assert str(target) in out and target.exists()
+    assert opened == [target] and target.exists()

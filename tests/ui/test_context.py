@@ -52,7 +52,10 @@ def test_a_change_is_announced_with_its_changeset(qtbot, context):
 def test_background_work_reports_progress_and_delivers_on_the_gui_thread(qtbot, context):
     seen = {}
 
+    gate = threading.Event()  # the work waits until the test listens for its end
+
     def work(state, numbers):
+        gate.wait(5)
         seen["worker"] = threading.current_thread()
         for index, _ in enumerate(numbers):
             state.report(index / len(numbers), "counting")
@@ -63,7 +66,7 @@ def test_background_work_reports_progress_and_delivers_on_the_gui_thread(qtbot, 
     task = context.tasks.submit("sum", work, [1, 2, 3])
     task.sig_finished.connect(lambda result: received.append((result, threading.current_thread())))
     with qtbot.waitSignal(task.sig_finished, timeout=5000) as finished:
-        pass
+        gate.set()
     assert finished.args == [6]
     qtbot.waitUntil(lambda: bool(received))
     assert received[0] == (6, threading.main_thread())
@@ -88,12 +91,15 @@ def test_a_cancelled_task_says_so(qtbot, context):
 
 
 def test_a_failing_task_hands_over_its_error(qtbot, context):
+    gate = threading.Event()
+
     def broken(state):
+        gate.wait(5)
         raise ValueError("no such file")
 
     task = context.tasks.submit("broken", broken)
     with qtbot.waitSignal(task.sig_failed, timeout=5000) as failed:
-        pass
+        gate.set()
     assert str(failed.args[0]) == "no such file"
 
 
