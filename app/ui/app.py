@@ -66,6 +66,8 @@ def run_gui(project_path: str | Path | None, screenshot: str | Path | None = Non
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     window.open_first_document()
+    _settle(app)
+    window.prepare_screenshot()
     window.codes.tree.setFocus()
     _settle(app)
     picture = window.grab()

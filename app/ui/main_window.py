@@ -3,6 +3,7 @@ segments below it; menus, shortcuts, recent projects, and a layout that is remem
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -237,6 +238,23 @@ class MainWindow(QMainWindow):
             return False
         self.open_document(rows[0].id)
         return True
+
+    def prepare_screenshot(self) -> None:
+        """Show a coding screen at work: the most used code's segments, the transcript where codings begin."""
+        rows = self.codes.tree.code_model.rows
+        if rows:
+            busiest = max(rows, key=lambda row: row.codings)
+            self.codes.tree.select_code(busiest.id)
+        layer = self.transcript.layer
+        if layer is not None and layer.codings:
+            # Start where codings are densest: most of them begin within the next 2,000 characters.
+            starts = [coding.start for coding in layer.codings]
+            densest = max(range(len(starts)), key=lambda i: bisect_left(starts, starts[i] + 2000) - i)
+            text = self.transcript.content.text
+            line_start = text.rfind("\n", 0, starts[densest]) + 1
+            self.transcript.select_span(line_start, line_start)
+            bar = self.transcript.verticalScrollBar()
+            bar.setValue(self.transcript.document().findBlock(self.transcript.positions.to_utf16(line_start)).firstLineNumber())
 
     def show_passage(self, document_id: int, start: int, end: int) -> None:
         if self.transcript.document_id != document_id:

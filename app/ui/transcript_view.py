@@ -8,6 +8,7 @@ paints only what is visible.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ from app.ui.highlights import CodingLayer, blend
 from app.ui.positions import TextPositions
 
 CODE_MIME = "application/x-focuscoder-code-path"
+_CLOCK = re.compile(r"\d:\d\d")  # a time stamp the text itself shows before a turn's words
 STRIPE_WIDTH, STRIPE_GAP, MAX_STRIPES = 5, 2, 12
 
 
@@ -219,7 +221,7 @@ class TranscriptView(QPlainTextEdit):
             line_start = text.rfind("\n", 0, turn.start) + 1
             if line_start < turn.start and turn.start - line_start <= 120:
                 labels.append(self.positions.span_to_utf16(line_start, turn.start))
-            if turn.start_ms is not None:
+            if turn.start_ms is not None and not _CLOCK.search(text, line_start, turn.start):
                 times.append((self.positions.to_utf16(line_start), turn.start_ms))
         self._labels, self._label_starts = labels, [s for s, _ in labels]
         self._times, self._time_offsets = times, [o for o, _ in times]
