@@ -160,16 +160,22 @@ def document_codings(project: Project, document_id: int) -> list[CodingRow]:
         return _codings(session, document_id)
 
 
-def _codings(session: Session, document_id: int) -> list[CodingRow]:
-    return [
-        CodingRow(*row)
-        for row in session.execute(
-            select(Coding.id, Coding.code_id, Coding.start, Coding.end, Coder.name, Coding.weight)
-            .join(Coder, Coder.id == Coding.coder_id)
-            .where(Coding.document_id == document_id)
-            .order_by(Coding.start, Coding.end, Coding.id)
-        )
-    ]
+def document_codings_by_id(project: Project, document_id: int, coding_ids: Iterable[int]) -> list[CodingRow]:
+    """Just these codings of the document (the others may be elsewhere), for refreshing after a small change."""
+    with project.reading() as session:
+        return _codings(session, document_id, list(coding_ids))
+
+
+def _codings(session: Session, document_id: int, coding_ids: list[int] | None = None) -> list[CodingRow]:
+    query = (
+        select(Coding.id, Coding.code_id, Coding.start, Coding.end, Coder.name, Coding.weight)
+        .join(Coder, Coder.id == Coding.coder_id)
+        .where(Coding.document_id == document_id)
+        .order_by(Coding.start, Coding.end, Coding.id)
+    )
+    if coding_ids is not None:
+        query = query.where(Coding.id.in_(coding_ids))
+    return [CodingRow(*row) for row in session.execute(query)]
 
 
 def list_codes(project: Project) -> list[CodeRow]:

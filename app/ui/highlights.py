@@ -36,16 +36,19 @@ class CodingLayer:
             events.append((end, 0, index))
         events.sort()
         runs: list[Run] = []
+        append = runs.append
         active: dict[int, None] = {}
+        covering: tuple[int, ...] = ()
         previous = 0
         for offset, kind, index in events:
-            if offset > previous and active:
-                runs.append(Run(previous, offset, tuple(active)))
+            if offset > previous and covering:
+                append(Run(previous, offset, covering))
             previous = offset
             if kind:
                 active[index] = None
             else:
-                active.pop(index, None)
+                del active[index]
+            covering = tuple(active)
         return runs
 
     def runs_between(self, start: int, end: int) -> list[Run]:

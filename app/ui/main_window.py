@@ -275,12 +275,26 @@ class MainWindow(QMainWindow):
         if document_id is not None and self.context.project is not None:
             if ("document", document_id) in {(r.kind, r.id) for r in changes.deleted}:
                 self.transcript.show_document(None, self.codes.tree.code_model.look())
+            elif kinds == {"coding"} and not changes.updated and self.transcript.layer is not None:
+                self._update_codings(document_id, changes)  # the common case: a coding added or removed
             elif kinds & {"code", "coding"}:
                 codings = queries.document_codings(self.context.project, document_id)
                 self.transcript.show_codings(codings, self.codes.tree.code_model.look())
         if kinds & {"code", "coding", "speaker"}:
             self.segments.show_codes(self.codes.tree.selected_ids())
         self._update_caption()
+
+    def _update_codings(self, document_id: int, changes: ChangeSet) -> None:
+        """Bring only the added and removed codings to the transcript, not all of the document's again."""
+        removed = set(changes.ids("coding", of="deleted"))
+        added = queries.document_codings_by_id(self.context.project, document_id, changes.ids("coding"))
+        old = self.transcript.layer.codings
+        gone = [coding for coding in old if coding.id in removed]
+        codings = sorted(
+            [coding for coding in old if coding.id not in removed] + added, key=lambda c: (c.start, c.end, c.id)
+        )
+        changed = [(c.start, c.end) for c in (*gone, *added)]
+        self.transcript.show_codings(codings, self.codes.tree.code_model.look(), changed=changed)
 
     def _update_caption(self) -> None:
         content = self.transcript.content

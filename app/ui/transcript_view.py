@@ -228,8 +228,13 @@ class TranscriptView(QPlainTextEdit):
         self.setPlainText(text)  # the highlighter formats every block once, here
         self._update_margin_width()
 
-    def show_codings(self, codings: list[CodingRow], look: CodeLook) -> None:
-        """New codings (or colours) for the document shown: highlight again only the blocks that changed."""
+    def show_codings(
+        self, codings: list[CodingRow], look: CodeLook, *, changed: list[tuple[int, int]] | None = None
+    ) -> None:
+        """New codings (or colours) for the document shown: highlight again only the blocks that changed.
+
+        ``changed``, when the caller knows it, lists the spans (code points) of the codings added or removed.
+        """
         if self.content is None:
             return
         old = self.layer
@@ -238,12 +243,14 @@ class TranscriptView(QPlainTextEdit):
         self.highlighter.reset_formats()
         self.layer = CodingLayer(codings, self.positions)
         if old is None or colors_changed:
-            changed = {(c.start, c.end) for c in (*codings, *(old.codings if old else []))}
+            spans = {(c.start, c.end) for c in (*codings, *(old.codings if old else []))}
+        elif changed is not None:
+            spans = set(changed)
         else:
             before = {(c.start, c.end, c.code_id) for c in old.codings}
             after = {(c.start, c.end, c.code_id) for c in codings}
-            changed = {(start, end) for start, end, _ in before ^ after}
-        self._rehighlight_spans([self.positions.span_to_utf16(start, end) for start, end in changed])
+            spans = {(start, end) for start, end, _ in before ^ after}
+        self._rehighlight_spans([self.positions.span_to_utf16(start, end) for start, end in spans])
         self.margin.update()
 
     def _rehighlight_spans(self, spans: list[tuple[int, int]]) -> None:

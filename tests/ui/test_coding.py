@@ -142,12 +142,17 @@ def test_undo_and_redo_many_steps_deep(qtbot, window, context):
     states.append(codings(context))
     stack = context.undo_stack
     assert stack.count() == 4
+    from app.services import queries
+
+    def shown_matches_file() -> bool:  # the view is updated piecemeal; it must equal a full reload
+        return window.transcript.layer.codings == queries.document_codings(context.project, view.document_id)
+
     for state in reversed(states[:-1]):
         stack.undo()
-        assert codings(context) == state
+        assert codings(context) == state and shown_matches_file()
     for state in states[1:]:
         stack.redo()
-        assert codings(context) == state
+        assert codings(context) == state and shown_matches_file()
 
 
 def test_applying_the_same_code_twice_is_one_coding_and_one_undo_step(qtbot, window, context):

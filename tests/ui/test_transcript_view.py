@@ -46,8 +46,10 @@ def test_a_coding_is_highlighted_in_its_codes_colour(window):
 
 def test_overlapping_codings_show_a_blend_and_stripes_per_code(qtbot, window, context):
     view = window.transcript
-    services.apply_code_to_quote(context.project, document="Workshop 1", code="Arbeitgeber", quote="das A und O. 😀 Wirklich")
-    window.refresh(services.ChangeSet(created=[services.Ref("coding", 0)]))
+    changes = services.apply_code_to_quote(
+        context.project, document="Workshop 1", code="Arbeitgeber", quote="das A und O. 😀 Wirklich"
+    )
+    context.notify(changes)  # as a command does
     both = format_at(view, utf16(view, "A und O"))
     assert both.background == blend(["#46F0F0", "#3CB44B"])
     assert format_at(view, utf16(view, "Wirklich")).background == blend(["#3CB44B"])
