@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -72,6 +73,7 @@ class ImportPreview(QDialog):
 
 
 def import_with_preview(parent: QWidget, context: ApplicationContext, paths: list[str] | None = None) -> None:
+    """Read ``paths`` (asked for when None) in the background, then show the preview; OK imports."""
     if context.project is None:
         return
     if paths is None:
@@ -89,7 +91,14 @@ def import_with_preview(parent: QWidget, context: ApplicationContext, paths: lis
     def preview(result: tuple[list, list[str]]) -> None:
         parsed, problems = result
         dialog = ImportPreview(parsed, problems, parent)
-        if dialog.exec() == QDialog.DialogCode.Accepted and parsed:
-            context.execute(ImportDocuments(context, parsed))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: parsed and context.execute(ImportDocuments(context, parsed)))
+        parent.import_preview = dialog  # type: ignore[attr-defined] - for tests and to keep it alive
+        dialog.open()  # window-modal but not blocking: the event loop goes on
 
     task.sig_finished.connect(preview)
+
+
+def transcript_paths(mime_data) -> list[str]:  # noqa: ANN001 - QMimeData
+    """The local files dropped on the window."""
+    return [url.toLocalFile() for url in mime_data.urls() if url.isLocalFile()] if mime_data.hasUrls() else []

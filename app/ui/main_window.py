@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self.statusBar()
+        self.setAcceptDrops(True)
         self.documents.sig_document_selected.connect(self.open_document)
         self.codes.tree.sig_codes_selected.connect(self.segments.show_codes)
         self.segments.sig_jump.connect(self.show_passage)
@@ -326,6 +327,20 @@ class MainWindow(QMainWindow):
             box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, message, QMessageBox.StandardButton.Ok, self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802, ANN001 - transcripts dropped on the window
+        from app.ui.import_documents import transcript_paths
+
+        if self.context.project is not None and transcript_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802, ANN001
+        from app.ui.import_documents import import_with_preview, transcript_paths
+
+        paths = transcript_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            import_with_preview(self, self.context, paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()
