@@ -11,7 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 
 class Cancelled(Exception):
@@ -75,7 +75,11 @@ class TaskRunner(QObject):
         self._sig_task_done.connect(self._finish)  # a bound method of a GUI-thread object: delivered queued
 
     def submit(self, title: str, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:
-        """Run ``function(state, *args, **kwargs)`` in the background; connect to the Task's signals."""
+        """Run ``function(state, *args, **kwargs)`` in the background; connect to the Task's signals.
+
+        The work starts once control is back in the event loop, so signals connected right after this call
+        never miss the end of a quick task.
+        """
         task = Task(title, self)
         self._pending.add(task)
         if len(self._pending) == 1:
@@ -97,7 +101,7 @@ class TaskRunner(QObject):
             task.sig_done.emit()
             self._sig_task_done.emit(task)
 
-        self._pool.submit(work)
+        QTimer.singleShot(0, self, lambda: self._pool.submit(work))
         return task
 
     @property

@@ -84,7 +84,7 @@ def test_a_cancelled_task_says_so(qtbot, context):
         return "never"
 
     task = context.tasks.submit("slow", slow)
-    started.wait(5)
+    qtbot.waitUntil(started.is_set)  # the work starts once the event loop runs
     with qtbot.waitSignal(task.sig_cancelled, timeout=5000):
         task.cancel()
         release.set()
