@@ -4,7 +4,7 @@ re-parent or reorder by drag and drop, each an undo command. Dragging a code ont
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QModelIndex, QTimer, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QModelIndex, QTimer, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
@@ -26,7 +26,7 @@ def swatch(color: str, size: int = 12) -> QIcon:
 
 
 class CodeTreeModel(ItemTreeModel):
-    HEADERS = ("Code", "Codings")
+    HEADERS = (QT_TRANSLATE_NOOP("CodeTreeModel", "Code"), QT_TRANSLATE_NOOP("CodeTreeModel", "Codings"))
 
     def __init__(self, context: ApplicationContext, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)

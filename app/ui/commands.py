@@ -20,7 +20,8 @@ from app.ui.context import ApplicationContext
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
+    """Undo texts; lupdate files calls of a module-level ``tr`` under the empty context."""
+    return QCoreApplication.translate("", text)
 
 
 def _parent_path(path: str) -> str | None:

@@ -3,7 +3,7 @@ with their numbers of turns. Selecting a document opens it in the transcript vie
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
@@ -16,7 +16,7 @@ DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class DocumentModel(ItemTreeModel):
-    HEADERS = ("Document", "Codings")
+    HEADERS = (QT_TRANSLATE_NOOP("DocumentModel", "Document"), QT_TRANSLATE_NOOP("DocumentModel", "Codings"))
 
     def __init__(self, context: ApplicationContext, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)

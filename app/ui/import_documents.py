@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -77,10 +77,10 @@ def import_with_preview(parent: QWidget, context: ApplicationContext, paths: lis
     if context.project is None:
         return
     if paths is None:
-        paths, _ = QFileDialog.getOpenFileNames(parent, parent.tr("Import documents"), "", FILE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("ImportPreview", "Import documents"), "", FILE_FILTER)
     if not paths:
         return
-    progress = QProgressDialog(parent.tr("Reading documents…"), parent.tr("Cancel"), 0, 100, parent)
+    progress = QProgressDialog(QCoreApplication.translate("ImportPreview", "Reading documents…"), QCoreApplication.translate("ImportPreview", "Cancel"), 0, 100, parent)
     progress.setMinimumDuration(300)
     task = context.tasks.submit("read", read_files, list(paths))
     progress.canceled.connect(task.cancel)

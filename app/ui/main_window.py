@@ -7,7 +7,7 @@ from bisect import bisect_left
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -26,7 +26,7 @@ from app.ui.context import ApplicationContext
 from app.ui.documents import DocumentBrowser
 from app.ui.find_bar import FindBar
 from app.ui.segments import SegmentPanel
-from app.ui.settings import RECENT_PROJECTS
+from app.ui.settings import LANGUAGE, RECENT_PROJECTS
 from app.ui.transcript_view import TranscriptView
 
 APP_TITLE = "FocusCoder"
@@ -175,8 +175,24 @@ class MainWindow(QMainWindow):
             toggle.toggled.connect(widget.setVisible)
             view_menu.addAction(toggle)
         view_menu.addSeparator()
+        self._build_language_menu(view_menu.addMenu(self.tr("&Language (after restart)")))
+        view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("&Larger text"), lambda: self._zoom(1), QKeySequence.StandardKey.ZoomIn))
         view_menu.addAction(self._action(self.tr("&Smaller text"), lambda: self._zoom(-1), QKeySequence.StandardKey.ZoomOut))
+
+    def _build_language_menu(self, menu) -> None:  # noqa: ANN001
+        group = QActionGroup(self)
+        chosen = self.context.settings.get(LANGUAGE)
+        for code, name in (("", self.tr("System language")), ("en", "English"), ("de", "Deutsch")):
+            action = QAction(name, self, checkable=True, checked=code == chosen)
+            action.triggered.connect(lambda *_, c=code: self.choose_language(c))
+            group.addAction(action)
+            menu.addAction(action)
+
+    def choose_language(self, code: str) -> None:
+        if code != self.context.settings.get(LANGUAGE):
+            self.context.settings.set(LANGUAGE, code)
+            self.statusBar().showMessage(self.tr("The language changes when FocusCoder starts next time."), 8000)
 
     def _zoom(self, step: int) -> None:
         (self.transcript.zoomIn if step > 0 else self.transcript.zoomOut)(1)

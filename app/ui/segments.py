@@ -3,7 +3,7 @@ time stamp and coder; filtered by document and speaker. A double click jumps to 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,14 @@ from app.ui.context import ApplicationContext
 from app.ui.transcript_view import format_ms
 from app.ui.tree_model import Index
 
-COLUMNS = ("Document", "Speaker", "Time", "Code", "Coder", "Segment")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SegmentModel", "Document"),
+    QT_TRANSLATE_NOOP("SegmentModel", "Speaker"),
+    QT_TRANSLATE_NOOP("SegmentModel", "Time"),
+    QT_TRANSLATE_NOOP("SegmentModel", "Code"),
+    QT_TRANSLATE_NOOP("SegmentModel", "Coder"),
+    QT_TRANSLATE_NOOP("SegmentModel", "Segment"),
+)
 TEXT_COLUMN = 5
 
 

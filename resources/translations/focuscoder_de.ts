@@ -1,0 +1,568 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name />
+    <message>
+        <location filename="../../app/ui/commands.py" line="97" />
+        <source>Code as “%s”</source>
+        <translation>Codieren mit „%s“</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="122" />
+        <source>Remove coding</source>
+        <translation>Codierung entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="122" />
+        <source>Remove codings</source>
+        <translation>Codierungen entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="142" />
+        <source>Change coding</source>
+        <translation>Codierung ändern</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="159" />
+        <source>New code “%s”</source>
+        <translation>Neuer Code „%s“</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="176" />
+        <source>Rename code “%s”</source>
+        <translation>Code „%s“ umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="195" />
+        <source>Recolour code “%s”</source>
+        <translation>Farbe von „%s“ ändern</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="195" />
+        <source>Edit code “%s”</source>
+        <translation>Code „%s“ bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="215" />
+        <source>Move code “%s”</source>
+        <translation>Code „%s“ verschieben</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="261" />
+        <source>Delete code “%s”</source>
+        <translation>Code „%s“ löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="274" />
+        <source>Merge “%s” into “%s”</source>
+        <translation>„%s“ mit „%s“ zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="326" />
+        <source>Import documents</source>
+        <translation>Dokumente importieren</translation>
+    </message>
+</context>
+<context>
+    <name>CodeEditor</name>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="40" />
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="41" />
+        <source>Anchor example</source>
+        <translation>Ankerbeispiel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="42" />
+        <source>Coding rule</source>
+        <translation>Codierregel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="48" />
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>CodePanel</name>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="89" />
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="90" />
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="91" />
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="92" />
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="93" />
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="136" />
+        <source>Name of the new code (Parent/Child for a sub-code):</source>
+        <translation>Name des neuen Codes (Obercode/Subcode für einen Subcode):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="138" />
+        <source>New code</source>
+        <translation>Neuer Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="163" />
+        <source>Colour of “%1”</source>
+        <translation>Farbe von „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="178" />
+        <source>Merge codes</source>
+        <translation>Codes zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="179" />
+        <source>Merge “%1” and its codings into:</source>
+        <translation>„%1“ mit seinen Codierungen zusammenführen in:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="195" />
+        <location filename="../../app/ui/code_panel.py" line="203" />
+        <source>Delete codes</source>
+        <translation>Codes löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="196" />
+        <source>Delete %1 with its sub-codes and %2 coding(s)? You can undo this.</source>
+        <translation>%1 mit Subcodes und %2 Codierung(en) löschen? Das lässt sich rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeTreeModel</name>
+    <message>
+        <location filename="../../app/ui/code_tree.py" line="29" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_tree.py" line="29" />
+        <source>Codings</source>
+        <translation>Codierungen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/code_tree.py" line="73" />
+        <source>%n coding(s)</source>
+        <translation><numerusform>%n Codierung</numerusform><numerusform>%n Codierungen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CodingActions</name>
+    <message>
+        <location filename="../../app/ui/coding.py" line="40" />
+        <source>&amp;Code selection with current code</source>
+        <translation>Auswahl mit aktuellem &amp;Code codieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="41" />
+        <source>Code the whole &amp;turn</source>
+        <translation>Ganzen &amp;Redebeitrag codieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="42" />
+        <source>Code &amp;in vivo (new code from selection)</source>
+        <translation>&amp;In-vivo codieren (neuer Code aus der Auswahl)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="43" />
+        <source>&amp;Remove codings at cursor</source>
+        <translation>Codierungen an der Einfügemarke &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="69" />
+        <source>(no recent code)</source>
+        <translation>(kein zuletzt benutzter Code)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="79" />
+        <location filename="../../app/ui/coding.py" line="135" />
+        <source>Select a passage in the transcript first.</source>
+        <translation>Bitte zuerst eine Textstelle im Transkript markieren.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="85" />
+        <source>This passage has this code already.</source>
+        <translation>Diese Textstelle hat diesen Code schon.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="91" />
+        <location filename="../../app/ui/coding.py" line="120" />
+        <source>Choose a code in the code tree first.</source>
+        <translation>Bitte zuerst einen Code im Codesystem wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="125" />
+        <source>The cursor is not in a speaker's turn.</source>
+        <translation>Die Einfügemarke steht in keinem Redebeitrag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="140" />
+        <source>Code in vivo “%1”</source>
+        <translation>In-vivo codieren „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="155" />
+        <source>There is no coding here.</source>
+        <translation>Hier ist keine Codierung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="163" />
+        <source>&amp;Code selection with “%1”</source>
+        <translation>Auswahl mit „%1“ &amp;codieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="167" />
+        <source>Code with a recent code</source>
+        <translation>Mit zuletzt benutztem Code codieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="174" />
+        <source>Remove coding “%1”</source>
+        <translation>Codierung „%1“ entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentModel</name>
+    <message>
+        <location filename="../../app/ui/documents.py" line="19" />
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents.py" line="19" />
+        <source>Codings</source>
+        <translation>Codierungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents.py" line="62" />
+        <source>%1: %2 characters, %3 codings, %4 speakers</source>
+        <translation>%1: %2 Zeichen, %3 Codierungen, %4 Sprecher:innen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents.py" line="64" />
+        <source>%1: %2 turns in this document</source>
+        <translation>%1: %2 Redebeiträge in diesem Dokument</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="17" />
+        <source>Find in document</source>
+        <translation>Im Dokument suchen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="19" />
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="23" />
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="25" />
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="27" />
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="55" />
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../app/ui/import_documents.py" line="49" />
+        <location filename="../../app/ui/import_documents.py" line="80" />
+        <source>Import documents</source>
+        <translation>Dokumente importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_documents.py" line="52" />
+        <source>Document / speaker</source>
+        <translation>Dokument / Sprecher:in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_documents.py" line="52" />
+        <source>Turns</source>
+        <translation>Redebeiträge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_documents.py" line="59" />
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_documents.py" line="63" />
+        <source>These documents and speakers were found. Import them?</source>
+        <translation>Diese Dokumente und Sprecher:innen wurden gefunden. Importieren?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_documents.py" line="66" />
+        <source>Not readable:</source>
+        <translation>Nicht lesbar:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_documents.py" line="83" />
+        <source>Reading documents…</source>
+        <translation>Dokumente werden gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_documents.py" line="83" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="79" />
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="80" />
+        <source>Codes</source>
+        <translation>Codesystem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="136" />
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="137" />
+        <source>&amp;Open project…</source>
+        <translation>Projekt ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="138" />
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="140" />
+        <source>&amp;Import documents…</source>
+        <translation>Dokumente &amp;importieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="143" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="145" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="146" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="148" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="153" />
+        <source>&amp;Find in document</source>
+        <translation>Im Dokument &amp;suchen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="154" />
+        <source>Find &amp;next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="156" />
+        <source>&amp;Coding</source>
+        <translation>&amp;Codieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="160" />
+        <source>Code with &amp;recent code</source>
+        <translation>Mit &amp;zuletzt benutztem Code codieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="168" />
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="170" />
+        <source>&amp;Documents and codes</source>
+        <translation>&amp;Dokumente und Codes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="171" />
+        <source>Retrieved &amp;segments</source>
+        <translation>Liste der codierten &amp;Segmente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="172" />
+        <source>Code &amp;definitions</source>
+        <translation>Code-&amp;Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="178" />
+        <source>&amp;Language (after restart)</source>
+        <translation>&amp;Sprache (nach Neustart)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="180" />
+        <source>&amp;Larger text</source>
+        <translation>Text &amp;größer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="181" />
+        <source>&amp;Smaller text</source>
+        <translation>Text &amp;kleiner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="186" />
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="195" />
+        <source>The language changes when FocusCoder starts next time.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von FocusCoder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="207" />
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="212" />
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="212" />
+        <source>FocusCoder projects (*.fcproj)</source>
+        <translation>FocusCoder-Projekte (*.fcproj)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="319" />
+        <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="324" />
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentModel</name>
+    <message>
+        <location filename="../../app/ui/segments.py" line="26" />
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="27" />
+        <source>Speaker</source>
+        <translation>Sprecher:in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="28" />
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="29" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="30" />
+        <source>Coder</source>
+        <translation>Codierer:in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="31" />
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentPanel</name>
+    <message>
+        <location filename="../../app/ui/segments.py" line="112" />
+        <source>&lt;b&gt;Retrieved segments&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Codierte Segmente&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="117" />
+        <source>Document:</source>
+        <translation>Dokument:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="119" />
+        <source>Speaker:</source>
+        <translation>Sprecher:in:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="135" />
+        <source>All documents</source>
+        <translation>Alle Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="136" />
+        <source>All speakers</source>
+        <translation>Alle Sprecher:innen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="164" />
+        <source>Select codes to see their segments.</source>
+        <translation>Codes wählen, um ihre Segmente zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="175" />
+        <source>%1 segment(s) in %2 document(s)</source>
+        <translation>%1 Segment(e) in %2 Dokument(en)</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <location filename="../../app/ui/transcript_view.py" line="313" />
+        <source>&lt;b&gt;%1&lt;/b&gt; — coded by %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — codiert von %2</translation>
+    </message>
+</context>
+</TS>

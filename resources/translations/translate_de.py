@@ -1,0 +1,150 @@
+"""Fill focuscoder_de.ts with the German texts below, then compile it:
+
+    pyside6-lupdate app/ui/*.py -ts resources/translations/focuscoder_de.ts
+    python resources/translations/translate_de.py
+    pyside6-lrelease resources/translations/focuscoder_de.ts
+
+Terms follow German qualitative content analysis (Codierung, Codesystem, Ankerbeispiel, Codierregel, Segment).
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+GERMAN = {
+    "Code as “%s”": "Codieren mit „%s“",
+    "Remove coding": "Codierung entfernen",
+    "Remove codings": "Codierungen entfernen",
+    "Change coding": "Codierung ändern",
+    "New code “%s”": "Neuer Code „%s“",
+    "Rename code “%s”": "Code „%s“ umbenennen",
+    "Recolour code “%s”": "Farbe von „%s“ ändern",
+    "Edit code “%s”": "Code „%s“ bearbeiten",
+    "Move code “%s”": "Code „%s“ verschieben",
+    "Delete code “%s”": "Code „%s“ löschen",
+    "Merge “%s” into “%s”": "„%s“ mit „%s“ zusammenführen",
+    "Import documents": "Dokumente importieren",
+    "Definition": "Definition",
+    "Anchor example": "Ankerbeispiel",
+    "Coding rule": "Codierregel",
+    "Save": "Speichern",
+    "New": "Neu",
+    "Rename": "Umbenennen",
+    "Colour": "Farbe",
+    "Merge": "Zusammenführen",
+    "Delete": "Löschen",
+    "Name of the new code (Parent/Child for a sub-code):": "Name des neuen Codes (Obercode/Subcode für einen Subcode):",
+    "New code": "Neuer Code",
+    "Colour of “%1”": "Farbe von „%1“",
+    "Merge codes": "Codes zusammenführen",
+    "Merge “%1” and its codings into:": "„%1“ mit seinen Codierungen zusammenführen in:",
+    "Delete codes": "Codes löschen",
+    "Delete %1 with its sub-codes and %2 coding(s)? You can undo this.":
+        "%1 mit Subcodes und %2 Codierung(en) löschen? Das lässt sich rückgängig machen.",
+    "Code": "Code",
+    "Codings": "Codierungen",
+    "%n coding(s)": ("%n Codierung", "%n Codierungen"),
+    "&Code selection with current code": "Auswahl mit aktuellem &Code codieren",
+    "Code the whole &turn": "Ganzen &Redebeitrag codieren",
+    "Code &in vivo (new code from selection)": "&In-vivo codieren (neuer Code aus der Auswahl)",
+    "&Remove codings at cursor": "Codierungen an der Einfügemarke &entfernen",
+    "(no recent code)": "(kein zuletzt benutzter Code)",
+    "Select a passage in the transcript first.": "Bitte zuerst eine Textstelle im Transkript markieren.",
+    "This passage has this code already.": "Diese Textstelle hat diesen Code schon.",
+    "Choose a code in the code tree first.": "Bitte zuerst einen Code im Codesystem wählen.",
+    "The cursor is not in a speaker's turn.": "Die Einfügemarke steht in keinem Redebeitrag.",
+    "Code in vivo “%1”": "In-vivo codieren „%1“",
+    "There is no coding here.": "Hier ist keine Codierung.",
+    "&Code selection with “%1”": "Auswahl mit „%1“ &codieren",
+    "Code with a recent code": "Mit zuletzt benutztem Code codieren",
+    "Remove coding “%1”": "Codierung „%1“ entfernen",
+    "Document": "Dokument",
+    "%1: %2 characters, %3 codings, %4 speakers": "%1: %2 Zeichen, %3 Codierungen, %4 Sprecher:innen",
+    "%1: %2 turns in this document": "%1: %2 Redebeiträge in diesem Dokument",
+    "Find in document": "Im Dokument suchen",
+    "Match case": "Groß-/Kleinschreibung",
+    "Previous match (Shift+Enter)": "Vorheriger Treffer (Umschalt+Eingabe)",
+    "Next match (Enter)": "Nächster Treffer (Eingabe)",
+    "Close (Esc)": "Schließen (Esc)",
+    "Not found": "Nicht gefunden",
+    "Document / speaker": "Dokument / Sprecher:in",
+    "Turns": "Redebeiträge",
+    "Note: %1": "Hinweis: %1",
+    "These documents and speakers were found. Import them?":
+        "Diese Dokumente und Sprecher:innen wurden gefunden. Importieren?",
+    "Not readable:": "Nicht lesbar:",
+    "Documents": "Dokumente",
+    "Codes": "Codesystem",
+    "&File": "&Datei",
+    "&Open project…": "Projekt ö&ffnen …",
+    "Open &recent": "&Zuletzt geöffnet",
+    "&Import documents…": "Dokumente &importieren …",
+    "&Quit": "&Beenden",
+    "&Edit": "&Bearbeiten",
+    "&Undo": "&Rückgängig",
+    "&Redo": "&Wiederholen",
+    "&Find in document": "Im Dokument &suchen",
+    "Find &next": "&Weitersuchen",
+    "&Coding": "&Codieren",
+    "Code with &recent code": "Mit &zuletzt benutztem Code codieren",
+    "&View": "&Ansicht",
+    "&Documents and codes": "&Dokumente und Codes",
+    "Retrieved &segments": "Liste der codierten &Segmente",
+    "Code &definitions": "Code-&Definitionen",
+    "&Larger text": "Text &größer",
+    "&Smaller text": "Text &kleiner",
+    "(none)": "(keine)",
+    "Open project": "Projekt öffnen",
+    "FocusCoder projects (*.fcproj)": "FocusCoder-Projekte (*.fcproj)",
+    "<i>Choose a document on the left to read and code it.</i>":
+        "<i>Links ein Dokument wählen, um es zu lesen und zu codieren.</i>",
+    "<b>%1</b> — %2 turns, %3 speakers, %4 codings": "<b>%1</b> — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen",
+    "Speaker": "Sprecher:in",
+    "Time": "Zeit",
+    "Coder": "Codierer:in",
+    "Segment": "Segment",
+    "<b>Retrieved segments</b>": "<b>Codierte Segmente</b>",
+    "Document:": "Dokument:",
+    "Speaker:": "Sprecher:in:",
+    "All documents": "Alle Dokumente",
+    "All speakers": "Alle Sprecher:innen",
+    "Select codes to see their segments.": "Codes wählen, um ihre Segmente zu sehen.",
+    "%1 segment(s) in %2 document(s)": "%1 Segment(e) in %2 Dokument(en)",
+    "<b>%1</b> — coded by %2": "<b>%1</b> — codiert von %2",
+    "Reading documents…": "Dokumente werden gelesen …",
+    "Cancel": "Abbrechen",
+    "&Language (after restart)": "&Sprache (nach Neustart)",
+    "System language": "Systemsprache",
+    "The language changes when FocusCoder starts next time.": "Die Sprache wechselt beim nächsten Start von FocusCoder.",
+}
+
+
+def main(path: Path) -> int:
+    tree = ET.parse(path)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        german = GERMAN.get(source)
+        if german is None:
+            missing.append(source)
+            continue
+        translation.attrib.pop("type", None)
+        for child in list(translation):
+            translation.remove(child)
+        if isinstance(german, tuple):
+            translation.text = None
+            for form in german:
+                ET.SubElement(translation, "numerusform").text = form
+        else:
+            translation.text = german
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    for source in missing:
+        print(f"untranslated: {source}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(__file__).with_name("focuscoder_de.ts")))
