@@ -234,13 +234,26 @@ def test_python_dash_m_app_runs_a_command(tmp_path):
     assert result.returncode == 2 and result.stderr.startswith("error: ")
 
 
-def test_no_command_builds_and_names_the_sample_project(tmp_path, capsys, monkeypatch):
+def test_no_command_opens_the_desktop_app_on_the_sample_project(tmp_path, capsys, monkeypatch):
     import app.sample_project as sample
+    import app.ui.app as ui_app
 
     target = tmp_path / "data" / "Beispielprojekt.fcproj"
     monkeypatch.setattr(sample, "default_sample_path", lambda: target)
-    opened = []  # the desktop window itself is tested in tests/ui; here only what it is asked to open
-    monkeypatch.setattr("app.ui.app.run_gui", lambda project, screenshot=None: opened.append(project) or 0)
+    opened = []
+    monkeypatch.setattr(ui_app, "run_gui", lambda project, screenshot=None: opened.append(project) or 0)
     code, out, err = run(capsys)
     assert code == 0, err
     assert opened == [target] and target.exists()
+    code, out, err = run(capsys, str(target))  # `focuscoder PROJECT` opens that project
+    assert code == 0 and opened[-1] == target
+
+
+def test_sample_command_writes_the_sample_project(tmp_path, capsys):
+    target = tmp_path / "beispiel.fcproj"
+    code, out, err = run(capsys, "sample", "--output", str(target))
+    assert code == 0, err
+    code, out, _ = run(capsys, "info", str(target), "--json")
+    info = json.loads(out)
+    assert len(info["documents"]) == 1 and info["documents"][0]["turns"] > 250
+    assert len(info["speakers"]) >= 8 and info["codings"] > 50
