@@ -329,3 +329,46 @@ def turn_span_at(project: Project, document_id: int, position: int) -> tuple[int
 def coder_names(project: Project) -> list[str]:
     with project.reading() as session:
         return list(session.scalars(select(Coder.name).order_by(Coder.name)))
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRow:
+    id: int
+    name: str
+    turns: int
+    documents: int
+    attributes: dict[str, str]
+
+
+def list_speakers(project: Project) -> tuple[list[str], list[SpeakerRow]]:
+    """The speaker attributes' names, and every speaker (by name) with turns, documents and attribute values."""
+    from app.models import Attribute, AttributeScope, AttributeValue
+
+    with project.reading() as session:
+        names = list(
+            session.scalars(
+                select(Attribute.name).where(Attribute.scope == AttributeScope.SPEAKER).order_by(Attribute.id)
+            )
+        )
+        values: defaultdict[int, dict[str, str]] = defaultdict(dict)
+        for speaker_id, name, value in session.execute(
+            select(AttributeValue.speaker_id, Attribute.name, AttributeValue.value)
+            .join(Attribute, Attribute.id == AttributeValue.attribute_id)
+            .where(AttributeValue.speaker_id.is_not(None))
+        ):
+            values[speaker_id][name] = value
+        counts = {
+            row.speaker_id: (row.turns, row.documents)
+            for row in session.execute(
+                select(
+                    Turn.speaker_id,
+                    func.count().label("turns"),
+                    func.count(Turn.document_id.distinct()).label("documents"),
+                ).group_by(Turn.speaker_id)
+            )
+        }
+        speakers = [
+            SpeakerRow(sid, name, *counts.get(sid, (0, 0)), values.get(sid, {}))
+            for sid, name in session.execute(select(Speaker.id, Speaker.name))
+        ]
+        return names, sorted(speakers, key=lambda s: s.name.casefold())

@@ -338,3 +338,30 @@ class ImportDocuments(ProjectCommand):
         for name in self.names:
             changes.merge(services.delete_document(self.project, name))
         return changes
+
+
+class RenameSpeaker(ProjectCommand):
+    def __init__(self, context: ApplicationContext, name: str, new_name: str) -> None:
+        super().__init__(context, tr("Rename speaker “%s”") % name)
+        self.name, self.new_name = name, new_name.strip()
+
+    def do(self) -> ChangeSet:
+        return services.rename_speaker(self.project, self.name, self.new_name)
+
+    def undo_change(self) -> ChangeSet:
+        return services.rename_speaker(self.project, self.new_name, self.name)
+
+
+class SetSpeakerAttribute(ProjectCommand):
+    """Set or clear (empty value) a speaker's attribute, e.g. institution or role."""
+
+    def __init__(self, context: ApplicationContext, speaker: str, attribute: str, value: str, old: str | None) -> None:
+        super().__init__(context, tr("Set %s of “%s”") % (attribute, speaker))
+        self.speaker, self.attribute = speaker, attribute
+        self.value, self.old = (value.strip() or None), old
+
+    def do(self) -> ChangeSet:
+        return services.set_attribute(self.project, speaker=self.speaker, name=self.attribute, value=self.value)
+
+    def undo_change(self) -> ChangeSet:
+        return services.set_attribute(self.project, speaker=self.speaker, name=self.attribute, value=self.old)

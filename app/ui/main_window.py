@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ from app.ui.context import ApplicationContext
 from app.ui.documents import DocumentBrowser
 from app.ui.find_bar import FindBar
 from app.ui.segments import SegmentPanel
+from app.ui.speakers import SpeakerPanel
 from app.ui.settings import LANGUAGE, RECENT_PROJECTS
 from app.ui.transcript_view import TranscriptView
 
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self.transcript = TranscriptView()
         self.find_bar = FindBar(self.transcript)
         self.segments = SegmentPanel(context)
+        self.speakers = SpeakerPanel(context)
         self.coding = CodingActions(context, self.transcript, self.codes.tree, self)
         self._build_layout()
         self._build_menus()
@@ -76,7 +79,11 @@ class MainWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.left_splitter.addWidget(titled(self.tr("Documents"), self.documents))
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setDocumentMode(True)
+        self.left_tabs.addTab(self.documents, self.tr("Documents"))
+        self.left_tabs.addTab(self.speakers, self.tr("Speakers"))
+        self.left_splitter.addWidget(self.left_tabs)
         self.left_splitter.addWidget(titled(self.tr("Codes"), self.codes))
         self.left_splitter.setStretchFactor(0, 1)
         self.left_splitter.setStretchFactor(1, 3)
@@ -231,6 +238,7 @@ class MainWindow(QMainWindow):
         self.transcript.show_document(None, self.codes.tree.code_model.look())
         self.codes.refresh()
         self.documents.refresh()
+        self.speakers.refresh()
         self.segments.reload_filters()
         self.segments.show_codes(self.codes.tree.selected_ids())
         self.import_action.setEnabled(self.context.project is not None)
@@ -288,6 +296,8 @@ class MainWindow(QMainWindow):
             self.documents.refresh()
         if kinds & {"document", "speaker"}:
             self.segments.reload_filters()
+        if kinds & {"document", "speaker", "attribute"}:
+            self.speakers.refresh()
         document_id = self.transcript.document_id
         if document_id is not None and self.context.project is not None:
             if ("document", document_id) in {(r.kind, r.id) for r in changes.deleted}:

@@ -62,6 +62,16 @@
         <source>Import documents</source>
         <translation>Dokumente importieren</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="345" />
+        <source>Rename speaker “%s”</source>
+        <translation>Sprecher:in „%s“ umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="359" />
+        <source>Set %s of “%s”</source>
+        <translation>%s von „%s“ setzen</translation>
+    </message>
 </context>
 <context>
     <name>CodeEditor</name>
@@ -346,142 +356,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79" />
+        <location filename="../../app/ui/main_window.py" line="84" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80" />
+        <location filename="../../app/ui/main_window.py" line="85" />
+        <source>Speakers</source>
+        <translation>Sprecher:innen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>Codes</source>
         <translation>Codesystem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136" />
+        <location filename="../../app/ui/main_window.py" line="143" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137" />
+        <location filename="../../app/ui/main_window.py" line="144" />
         <source>&amp;Open project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138" />
+        <location filename="../../app/ui/main_window.py" line="145" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140" />
+        <location filename="../../app/ui/main_window.py" line="147" />
         <source>&amp;Import documents…</source>
         <translation>Dokumente &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143" />
+        <location filename="../../app/ui/main_window.py" line="150" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145" />
+        <location filename="../../app/ui/main_window.py" line="152" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146" />
+        <location filename="../../app/ui/main_window.py" line="153" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148" />
+        <location filename="../../app/ui/main_window.py" line="155" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153" />
+        <location filename="../../app/ui/main_window.py" line="160" />
         <source>&amp;Find in document</source>
         <translation>Im Dokument &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154" />
+        <location filename="../../app/ui/main_window.py" line="161" />
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156" />
+        <location filename="../../app/ui/main_window.py" line="163" />
         <source>&amp;Coding</source>
         <translation>&amp;Codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160" />
+        <location filename="../../app/ui/main_window.py" line="167" />
         <source>Code with &amp;recent code</source>
         <translation>Mit &amp;zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168" />
+        <location filename="../../app/ui/main_window.py" line="175" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170" />
+        <location filename="../../app/ui/main_window.py" line="177" />
         <source>&amp;Documents and codes</source>
         <translation>&amp;Dokumente und Codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171" />
+        <location filename="../../app/ui/main_window.py" line="178" />
         <source>Retrieved &amp;segments</source>
         <translation>Liste der codierten &amp;Segmente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="179" />
         <source>Code &amp;definitions</source>
         <translation>Code-&amp;Definitionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178" />
+        <location filename="../../app/ui/main_window.py" line="185" />
         <source>&amp;Language (after restart)</source>
         <translation>&amp;Sprache (nach Neustart)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180" />
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>&amp;Larger text</source>
         <translation>Text &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181" />
+        <location filename="../../app/ui/main_window.py" line="188" />
         <source>&amp;Smaller text</source>
         <translation>Text &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="193" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195" />
+        <location filename="../../app/ui/main_window.py" line="202" />
         <source>The language changes when FocusCoder starts next time.</source>
         <translation>Die Sprache wechselt beim nächsten Start von FocusCoder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207" />
+        <location filename="../../app/ui/main_window.py" line="214" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>FocusCoder projects (*.fcproj)</source>
         <translation>FocusCoder-Projekte (*.fcproj)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319" />
+        <location filename="../../app/ui/main_window.py" line="329" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324" />
+        <location filename="../../app/ui/main_window.py" line="334" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
     </message>
@@ -555,6 +570,69 @@
         <location filename="../../app/ui/segments.py" line="175" />
         <source>%1 segment(s) in %2 document(s)</source>
         <translation>%1 Segment(e) in %2 Dokument(en)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerModel</name>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="50" />
+        <source>Speaker</source>
+        <translation>Sprecher:in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="50" />
+        <source>Turns</source>
+        <translation>Redebeiträge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="50" />
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerPanel</name>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="114" />
+        <source>Merge into…</source>
+        <translation>Zusammenführen mit …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="116" />
+        <source>New attribute…</source>
+        <translation>Neues Merkmal …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="141" />
+        <location filename="../../app/ui/speakers.py" line="145" />
+        <source>New attribute</source>
+        <translation>Neues Merkmal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="141" />
+        <source>Attribute (e.g. Institution):</source>
+        <translation>Merkmal (z. B. Institution):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="145" />
+        <source>Value for %1:</source>
+        <translation>Wert für %1:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="157" />
+        <location filename="../../app/ui/speakers.py" line="161" />
+        <source>Merge speakers</source>
+        <translation>Sprecher:innen zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="157" />
+        <source>Merge “%1” into:</source>
+        <translation>„%1“ zusammenführen mit:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="162" />
+        <source>Merge “%1” into “%2”? Their turns become one speaker's. This cannot be undone.</source>
+        <translation>„%1“ mit „%2“ zusammenführen? Die Redebeiträge gehören dann einer Person. Das lässt sich nicht rückgängig machen.</translation>
     </message>
 </context>
 <context>

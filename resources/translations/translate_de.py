@@ -118,6 +118,18 @@ GERMAN = {
     "&Language (after restart)": "&Sprache (nach Neustart)",
     "System language": "Systemsprache",
     "The language changes when FocusCoder starts next time.": "Die Sprache wechselt beim nächsten Start von FocusCoder.",
+    "Speakers": "Sprecher:innen",
+    "Merge into…": "Zusammenführen mit …",
+    "New attribute…": "Neues Merkmal …",
+    "New attribute": "Neues Merkmal",
+    "Attribute (e.g. Institution):": "Merkmal (z. B. Institution):",
+    "Value for %1:": "Wert für %1:",
+    "Merge speakers": "Sprecher:innen zusammenführen",
+    "Merge “%1” into:": "„%1“ zusammenführen mit:",
+    "Merge “%1” into “%2”? Their turns become one speaker's. This cannot be undone.":
+        "„%1“ mit „%2“ zusammenführen? Die Redebeiträge gehören dann einer Person. Das lässt sich nicht rückgängig machen.",
+    "Rename speaker “%s”": "Sprecher:in „%s“ umbenennen",
+    "Set %s of “%s”": "%s von „%s“ setzen",
 }
 
 

@@ -1,0 +1,172 @@
+"""The speakers panel: every participant with turns, documents and attributes (role, institution, ...);
+rename in place, edit attribute values in place (each an undo step), merge two speakers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import merge_speakers, queries
+from app.services.queries import SpeakerRow
+from app.ui.commands import RenameSpeaker, SetSpeakerAttribute
+from app.ui.context import ApplicationContext
+from app.ui.tree_model import Index
+
+FIXED_COLUMNS = 3  # name, turns, documents; the speaker attributes follow
+
+
+class SpeakerModel(QAbstractTableModel):
+    def __init__(self, context: ApplicationContext, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.context = context
+        self.attributes: list[str] = []
+        self.speakers: list[SpeakerRow] = []
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        project = self.context.project
+        self.attributes, self.speakers = ([], []) if project is None else queries.list_speakers(project)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.speakers)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else FIXED_COLUMNS + len(self.attributes)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        fixed = (self.tr("Speaker"), self.tr("Turns"), self.tr("Documents"))
+        if 0 <= section < FIXED_COLUMNS:
+            return fixed[section]
+        if FIXED_COLUMNS <= section < self.columnCount():
+            return self.attributes[section - FIXED_COLUMNS]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        speaker = self.speakers[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == 0:
+                return speaker.name
+            if column == 1:
+                return speaker.turns
+            if column == 2:
+                return speaker.documents
+            return speaker.attributes.get(self.attributes[column - FIXED_COLUMNS], "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0 or index.column() >= FIXED_COLUMNS:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802, ANN001
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        speaker, column, text = self.speakers[index.row()], index.column(), str(value).strip()
+        if column == 0:
+            if not text or text == speaker.name:
+                return False
+            command = RenameSpeaker(self.context, speaker.name, text)
+        elif column >= FIXED_COLUMNS:
+            attribute = self.attributes[column - FIXED_COLUMNS]
+            old = speaker.attributes.get(attribute)
+            if text == (old or ""):
+                return False
+            command = SetSpeakerAttribute(self.context, speaker.name, attribute, text, old)
+        else:
+            return False
+        # The change refreshes (resets) this model: make it once the editor has closed.
+        QTimer.singleShot(0, lambda: self.context.execute(command))
+        return True
+
+
+class SpeakerPanel(QWidget):
+    def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = SpeakerModel(context, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        merge = QPushButton(self.tr("Merge into…"))
+        merge.clicked.connect(lambda: self.merge_speaker())
+        attribute = QPushButton(self.tr("New attribute…"))
+        attribute.clicked.connect(lambda: self.add_attribute())
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(4, 2, 4, 2)
+        buttons.addWidget(merge)
+        buttons.addWidget(attribute)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def current(self) -> SpeakerRow | None:
+        row = self.table.currentIndex().row()
+        return self.model.speakers[row] if 0 <= row < len(self.model.speakers) else None
+
+    def add_attribute(self, name: str | None = None, value: str | None = None) -> bool:
+        """Give the current speaker a value of a (new) attribute, e.g. Institution = Jobcenter."""
+        speaker = self.current()
+        if speaker is None:
+            return False
+        if name is None:
+            name, ok = QInputDialog.getText(self, self.tr("New attribute"), self.tr("Attribute (e.g. Institution):"))
+            if not ok or not name.strip():
+                return False
+        if value is None:
+            value, ok = QInputDialog.getText(self, self.tr("New attribute"), self.tr("Value for %1:").replace("%1", speaker.name))
+            if not ok:
+                return False
+        return self.context.execute(SetSpeakerAttribute(self.context, speaker.name, name.strip(), value, speaker.attributes.get(name.strip())))
+
+    def merge_speaker(self, target: str | None = None, confirm: bool = True) -> bool:
+        """Merge the current speaker into another (same person, other spelling). This cannot be undone."""
+        speaker = self.current()
+        if speaker is None or self.context.project is None:
+            return False
+        if target is None:
+            others = [s.name for s in self.model.speakers if s.id != speaker.id]
+            target, ok = QInputDialog.getItem(self, self.tr("Merge speakers"), self.tr("Merge “%1” into:").replace("%1", speaker.name), others, 0, False)
+            if not ok:
+                return False
+        if confirm and QMessageBox.question(
+            self, self.tr("Merge speakers"),
+            self.tr("Merge “%1” into “%2”? Their turns become one speaker's. This cannot be undone.")
+            .replace("%1", speaker.name).replace("%2", target),
+        ) != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            changes = merge_speakers(self.context.project, speaker.name, target)
+        except Exception as exc:  # noqa: BLE001 - a ServiceError: shown, nothing changed
+            self.context.sig_error.emit(str(exc))
+            return False
+        self.context.notify(changes)
+        return True

@@ -1,0 +1,49 @@
+"""The speakers panel: turns and documents per speaker, rename and attributes in place (undoable), merge."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+
+def table(window) -> list[tuple]:
+    model = window.speakers.model
+    return [tuple(model.index(r, c).data() for c in range(model.columnCount())) for r in range(model.rowCount())]
+
+
+def choose(window, name: str) -> None:
+    model = window.speakers.model
+    row = next(i for i, s in enumerate(model.speakers) if s.name == name)
+    window.speakers.table.setCurrentIndex(model.index(row, 0))
+
+
+def test_speakers_with_turns_documents_and_attributes(qtbot, window, context, qtmodeltester):
+    qtmodeltester.check(window.speakers.model)
+    assert table(window) == [("Dr. Anna Weber", 3, 2), ("Herr Yilmaz", 2, 2), ("Moderatorin", 3, 2)]
+    choose(window, "Herr Yilmaz")
+    assert window.speakers.add_attribute("Institution", "IHK")
+    assert table(window)[1] == ("Herr Yilmaz", 2, 2, "IHK")
+    qtmodeltester.check(window.speakers.model)
+    model = window.speakers.model
+    assert model.setData(model.index(0, 3), "Hochschule")
+    qtbot.waitUntil(lambda: table(window)[0] == ("Dr. Anna Weber", 3, 2, "Hochschule"))
+    context.undo_stack.undo()
+    assert table(window)[0] == ("Dr. Anna Weber", 3, 2, "")
+    context.undo_stack.undo()
+    assert table(window)[1] == ("Herr Yilmaz", 2, 2, "")  # the attribute stays, without a value
+
+
+def test_rename_in_place_shows_everywhere_and_undoes(qtbot, window, context):
+    model = window.speakers.model
+    assert model.setData(model.index(2, 0), "Moderation")
+    qtbot.waitUntil(lambda: "Moderation" in [s.name for s in model.speakers])
+    documents = window.documents.document_model
+    assert documents.index(0, 0, documents.index(0, 0)).data() == "Moderation"
+    context.undo_stack.undo()
+    assert "Moderatorin" in [s.name for s in model.speakers]
+
+
+def test_merge_asks_and_joins_the_turns(qtbot, window, context, monkeypatch):
+    choose(window, "Herr Yilmaz")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.speakers.merge_speaker("Dr. Anna Weber")
+    assert table(window) == [("Dr. Anna Weber", 5, 2), ("Moderatorin", 3, 2)]
