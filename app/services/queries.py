@@ -372,3 +372,16 @@ def list_speakers(project: Project) -> tuple[list[str], list[SpeakerRow]]:
             for sid, name in session.execute(select(Speaker.id, Speaker.name))
         ]
         return names, sorted(speakers, key=lambda s: s.name.casefold())
+
+
+def memo_text(
+    project: Project, *, document_id: int | None = None, code_id: int | None = None, coding_id: int | None = None
+) -> str:
+    """The memo of one document, code or coding ("" when it has none)."""
+    column, target = (
+        (Memo.document_id, document_id) if document_id is not None
+        else (Memo.code_id, code_id) if code_id is not None
+        else (Memo.coding_id, coding_id)
+    )
+    with project.reading() as session:
+        return session.scalar(select(Memo.text).where(column == target)) or ""

@@ -3,7 +3,7 @@ category-system columns: definition, anchor example and coding rule."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.services.queries import CodeRow
 from app.ui.code_tree import CodeTreeView
-from app.ui.commands import AddCode, DeleteCode, MergeCodes, UpdateCode
+from app.services import queries
+from app.ui.commands import AddCode, DeleteCode, MergeCodes, SetMemo, UpdateCode
 from app.ui.context import ApplicationContext
 
 
@@ -34,17 +35,21 @@ class CodeEditor(QWidget):
         self.definition = QPlainTextEdit()
         self.anchor_example = QPlainTextEdit()
         self.coding_rule = QPlainTextEdit()
+        self.memo = QPlainTextEdit()
+        self.memo_saved = ""
         form = QFormLayout(self)
         form.setContentsMargins(4, 4, 4, 4)
         for label, editor in (
             (self.tr("Definition"), self.definition),
             (self.tr("Anchor example"), self.anchor_example),
             (self.tr("Coding rule"), self.coding_rule),
+            (self.tr("Memo"), self.memo),
         ):
             editor.setTabChangesFocus(True)
             editor.setMaximumHeight(80)
             editor.textChanged.connect(self._update_button)
             form.addRow(label, editor)
+        self.memo.textChanged.connect(self._update_button)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
         form.addRow("", self.save_button)
@@ -57,6 +62,12 @@ class CodeEditor(QWidget):
             editor.setPlainText("" if row is None else getattr(row, value))
             editor.blockSignals(False)
             editor.setEnabled(row is not None)
+        project = self.context.project
+        self.memo_saved = "" if row is None or project is None else queries.memo_text(project, code_id=row.id)
+        self.memo.blockSignals(True)
+        self.memo.setPlainText(self.memo_saved)
+        self.memo.blockSignals(False)
+        self.memo.setEnabled(row is not None)
         self._update_button()
 
     def _fields(self) -> list[tuple[QPlainTextEdit, str]]:
@@ -67,12 +78,34 @@ class CodeEditor(QWidget):
             return {}
         return {name: editor.toPlainText() for editor, name in self._fields() if editor.toPlainText() != getattr(self.row, name)}
 
+    def has_unsaved_edits(self) -> bool:
+        return bool(self.edited()) or self.memo.toPlainText() != self.memo_saved
+
     def _update_button(self) -> None:
-        self.save_button.setEnabled(bool(self.edited()))
+        self.save_button.setEnabled(bool(self.edited()) or self.memo.toPlainText() != self.memo_saved)
 
     def save(self) -> None:
-        if self.row is not None and self.edited():
-            self.context.execute(UpdateCode(self.context, self.row.path, **self.edited()))
+        """Save the edited columns and the memo as one undo step."""
+        self.saver()()
+
+    def saver(self):  # noqa: ANN201
+        """A function saving the edits as they are now (to run later, when the editor may show another code)."""
+        row, edited, memo, memo_saved = self.row, self.edited(), self.memo.toPlainText(), self.memo_saved
+        context = self.context
+
+        def save() -> None:
+            if row is None or (not edited and memo == memo_saved):
+                return
+            context.undo_stack.beginMacro(self.tr("Edit code “%1”").replace("%1", row.name))
+            try:
+                if edited:
+                    context.execute(UpdateCode(context, row.path, **edited))
+                if memo != memo_saved:
+                    context.execute(SetMemo(context, memo, memo_saved, code=row.path))
+            finally:
+                context.undo_stack.endMacro()
+
+        return save
 
 
 class CodePanel(QWidget):
@@ -120,12 +153,21 @@ class CodePanel(QWidget):
 
     def refresh(self) -> None:
         self.tree.refresh()
-        self.editor.show_code(self.tree.current_row())
+        current, editor = self.tree.current_row(), self.editor
+        if current is not None and editor.row is not None and current.id == editor.row.id and editor.has_unsaved_edits():
+            return  # keep what the researcher is typing; other changes (a coding elsewhere) must not wipe it
+        editor.show_code(current)
 
     def _selection_changed(self, ids: list[int]) -> None:
         has_one = len(ids) == 1
         for action in (self.rename_action, self.color_action, self.merge_action, self.delete_action):
             action.setEnabled(bool(ids) if action is self.delete_action else has_one)
+        current, editor = self.tree.current_row() if ids else None, self.editor
+        if editor.row is not None and editor.has_unsaved_edits():
+            if current is not None and current.id == editor.row.id:
+                return  # the same code after a refresh: keep what is being typed
+            # Another code was chosen: save the edits (once this selection change is over) rather than lose them.
+            QTimer.singleShot(0, editor.saver())
         self.editor.show_code(self.tree.current_row() if ids else None)
 
     # --- actions; each argument is asked for when not given (tests hand it in) -------------------------------

@@ -165,7 +165,12 @@ class CodeTreeView(QTreeView):
         self._connect_selection()
 
     def _connect_selection(self) -> None:
-        self.selectionModel().selectionChanged.connect(lambda *_: self.sig_codes_selected.emit(self.selected_ids()))
+        self.refreshing = False
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def _selection_changed(self, *_args: object) -> None:
+        if not self.refreshing:  # a refresh clears and restores the selection: announce only the result
+            self.sig_codes_selected.emit(self.selected_ids())
 
     def refresh(self) -> None:
         """Reload from the project, keeping what was expanded and selected."""
@@ -173,6 +178,14 @@ class CodeTreeView(QTreeView):
         current = self.current_row()
         expanded = {item.data.id for item in self.code_model.walk() if self.isExpanded(self.code_model.index_of(item))}
         first_load = not self.code_model.rows
+        self.refreshing = True
+        try:
+            self._reload(first_load, expanded, selected, current)
+        finally:
+            self.refreshing = False
+        self.sig_codes_selected.emit(self.selected_ids())
+
+    def _reload(self, first_load: bool, expanded: set[int], selected: set[int], current: CodeRow | None) -> None:
         self.code_model.refresh()
         for item in self.code_model.walk():
             index = self.code_model.index_of(item)

@@ -7,11 +7,12 @@ from bisect import bisect_right
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from app.services.lookup import PATH_SEPARATOR
 from app.ui.code_tree import CodeTreeView
-from app.ui.commands import AddCode, ApplyCode, RemoveCodings
+from app.services import queries
+from app.ui.commands import AddCode, ApplyCode, RemoveCodings, SetMemo, UpdateCoding
 from app.ui.context import ApplicationContext
 from app.ui.transcript_view import TranscriptView
 
@@ -156,6 +157,25 @@ class CodingActions(QObject):
             return False
         return self.context.execute(RemoveCodings(self.context, [c.id for c in codings]))
 
+    def edit_memo(self, coding_id: int, text: str | None = None) -> bool:
+        """Write the memo of a coding (asked for when ``text`` is None)."""
+        old = queries.memo_text(self.context.project, coding_id=coding_id)
+        if text is None:
+            text, ok = QInputDialog.getMultiLineText(self.view, self.tr("Memo"), self.tr("Memo for this coding:"), old)
+            if not ok:
+                return False
+        return self.context.execute(SetMemo(self.context, text, old, coding_id=coding_id))
+
+    def set_weight(self, coding_id: int, old: int, weight: int | None = None) -> bool:
+        """Set a coding's weight, 0–100 (e.g. a measure's priority)."""
+        if weight is None:
+            weight, ok = QInputDialog.getInt(self.view, self.tr("Weight"), self.tr("Weight (0–100):"), old, 0, 100)
+            if not ok:
+                return False
+        if weight == old:
+            return False
+        return self.context.execute(UpdateCoding(self.context, coding_id, weight=weight))
+
     def _context_menu(self, position) -> None:  # noqa: ANN001
         menu = QMenu(self.view)
         current = self.tree.current_row()
@@ -171,6 +191,10 @@ class CodingActions(QObject):
             menu.addSeparator()
             paths = self.view.look.paths
             for coding in codings:
-                action = menu.addAction(self.tr("Remove coding “%1”").replace("%1", paths.get(coding.code_id, "?")))
-                action.triggered.connect(lambda *_, cid=coding.id: self.context.execute(RemoveCodings(self.context, [cid])))
+                name = paths.get(coding.code_id, "?")
+                sub = menu.addMenu(self.tr("Coding “%1”").replace("%1", name))
+                sub.addAction(self.tr("Memo…")).triggered.connect(lambda *_, cid=coding.id: self.edit_memo(cid))
+                sub.addAction(self.tr("Weight…")).triggered.connect(lambda *_, c=coding: self.set_weight(c.id, c.weight))
+                remove = sub.addAction(self.tr("Remove"))
+                remove.triggered.connect(lambda *_, cid=coding.id: self.context.execute(RemoveCodings(self.context, [cid])))
         menu.exec(self.view.viewport().mapToGlobal(position))

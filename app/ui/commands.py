@@ -365,3 +365,28 @@ class SetSpeakerAttribute(ProjectCommand):
 
     def undo_change(self) -> ChangeSet:
         return services.set_attribute(self.project, speaker=self.speaker, name=self.attribute, value=self.old)
+
+
+class SetMemo(ProjectCommand):
+    """Write the memo of a document, a code or a coding; an empty text removes it."""
+
+    def __init__(
+        self, context: ApplicationContext, text: str, old: str, *, document: str | None = None,
+        code: str | None = None, coding_id: int | None = None,
+    ) -> None:
+        super().__init__(context, tr("Edit memo"))
+        self.text, self.old = text, old
+        self.document, self.code, self.coding_id = document, code, coding_id
+
+    def _write(self, text: str) -> ChangeSet:
+        coding_id = None if self.coding_id is None else self.context.current_id("coding", self.coding_id)
+        return services.set_memo(
+            self.project, text, document=self.document, code=self.code, coding_id=coding_id,
+            author=self.context.coder,
+        )
+
+    def do(self) -> ChangeSet:
+        return ChangeSet() if self.text == self.old else self._write(self.text)
+
+    def undo_change(self) -> ChangeSet:
+        return self._write(self.old)

@@ -292,6 +292,8 @@ class MainWindow(QMainWindow):
         kinds = {ref.kind for ref in (*changes.created, *changes.updated, *changes.deleted)}
         if kinds & {"code", "coding"}:
             self.codes.refresh()
+        elif "memo" in kinds:
+            self.codes.editor.show_code(self.codes.tree.current_row())
         if kinds & {"document", "speaker", "coding"}:
             self.documents.refresh()
         if kinds & {"document", "speaker"}:

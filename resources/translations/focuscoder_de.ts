@@ -72,90 +72,105 @@
         <source>Set %s of “%s”</source>
         <translation>%s von „%s“ setzen</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="377" />
+        <source>Edit memo</source>
+        <translation>Memo bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>CodeEditor</name>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="40" />
+        <location filename="../../app/ui/code_panel.py" line="43" />
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="41" />
+        <location filename="../../app/ui/code_panel.py" line="44" />
         <source>Anchor example</source>
         <translation>Ankerbeispiel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="42" />
+        <location filename="../../app/ui/code_panel.py" line="45" />
         <source>Coding rule</source>
         <translation>Codierregel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="48" />
+        <location filename="../../app/ui/code_panel.py" line="46" />
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="53" />
         <source>Save</source>
         <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="99" />
+        <source>Edit code “%1”</source>
+        <translation>Code „%1“ bearbeiten</translation>
     </message>
 </context>
 <context>
     <name>CodePanel</name>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="89" />
+        <location filename="../../app/ui/code_panel.py" line="122" />
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="90" />
+        <location filename="../../app/ui/code_panel.py" line="123" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="91" />
+        <location filename="../../app/ui/code_panel.py" line="124" />
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="92" />
+        <location filename="../../app/ui/code_panel.py" line="125" />
         <source>Merge</source>
         <translation>Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="93" />
+        <location filename="../../app/ui/code_panel.py" line="126" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="136" />
+        <location filename="../../app/ui/code_panel.py" line="178" />
         <source>Name of the new code (Parent/Child for a sub-code):</source>
         <translation>Name des neuen Codes (Obercode/Subcode für einen Subcode):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="138" />
+        <location filename="../../app/ui/code_panel.py" line="180" />
         <source>New code</source>
         <translation>Neuer Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="163" />
+        <location filename="../../app/ui/code_panel.py" line="205" />
         <source>Colour of “%1”</source>
         <translation>Farbe von „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="178" />
+        <location filename="../../app/ui/code_panel.py" line="220" />
         <source>Merge codes</source>
         <translation>Codes zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="179" />
+        <location filename="../../app/ui/code_panel.py" line="221" />
         <source>Merge “%1” and its codings into:</source>
         <translation>„%1“ mit seinen Codierungen zusammenführen in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="195" />
-        <location filename="../../app/ui/code_panel.py" line="203" />
+        <location filename="../../app/ui/code_panel.py" line="237" />
+        <location filename="../../app/ui/code_panel.py" line="245" />
         <source>Delete codes</source>
         <translation>Codes löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="196" />
+        <location filename="../../app/ui/code_panel.py" line="238" />
         <source>Delete %1 with its sub-codes and %2 coding(s)? You can undo this.</source>
         <translation>%1 mit Subcodes und %2 Codierung(en) löschen? Das lässt sich rückgängig machen.</translation>
     </message>
@@ -181,76 +196,111 @@
 <context>
     <name>CodingActions</name>
     <message>
-        <location filename="../../app/ui/coding.py" line="40" />
+        <location filename="../../app/ui/coding.py" line="41" />
         <source>&amp;Code selection with current code</source>
         <translation>Auswahl mit aktuellem &amp;Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="41" />
+        <location filename="../../app/ui/coding.py" line="42" />
         <source>Code the whole &amp;turn</source>
         <translation>Ganzen &amp;Redebeitrag codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="42" />
+        <location filename="../../app/ui/coding.py" line="43" />
         <source>Code &amp;in vivo (new code from selection)</source>
         <translation>&amp;In-vivo codieren (neuer Code aus der Auswahl)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="43" />
+        <location filename="../../app/ui/coding.py" line="44" />
         <source>&amp;Remove codings at cursor</source>
         <translation>Codierungen an der Einfügemarke &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="69" />
+        <location filename="../../app/ui/coding.py" line="70" />
         <source>(no recent code)</source>
         <translation>(kein zuletzt benutzter Code)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="79" />
-        <location filename="../../app/ui/coding.py" line="135" />
+        <location filename="../../app/ui/coding.py" line="80" />
+        <location filename="../../app/ui/coding.py" line="136" />
         <source>Select a passage in the transcript first.</source>
         <translation>Bitte zuerst eine Textstelle im Transkript markieren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="85" />
+        <location filename="../../app/ui/coding.py" line="86" />
         <source>This passage has this code already.</source>
         <translation>Diese Textstelle hat diesen Code schon.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="91" />
-        <location filename="../../app/ui/coding.py" line="120" />
+        <location filename="../../app/ui/coding.py" line="92" />
+        <location filename="../../app/ui/coding.py" line="121" />
         <source>Choose a code in the code tree first.</source>
         <translation>Bitte zuerst einen Code im Codesystem wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="125" />
+        <location filename="../../app/ui/coding.py" line="126" />
         <source>The cursor is not in a speaker's turn.</source>
         <translation>Die Einfügemarke steht in keinem Redebeitrag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="140" />
+        <location filename="../../app/ui/coding.py" line="141" />
         <source>Code in vivo “%1”</source>
         <translation>In-vivo codieren „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="155" />
+        <location filename="../../app/ui/coding.py" line="156" />
         <source>There is no coding here.</source>
         <translation>Hier ist keine Codierung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="163" />
+        <location filename="../../app/ui/coding.py" line="164" />
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="164" />
+        <source>Memo for this coding:</source>
+        <translation>Memo zu dieser Codierung:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="172" />
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="172" />
+        <source>Weight (0–100):</source>
+        <translation>Gewicht (0–100):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="183" />
         <source>&amp;Code selection with “%1”</source>
         <translation>Auswahl mit „%1“ &amp;codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="167" />
+        <location filename="../../app/ui/coding.py" line="187" />
         <source>Code with a recent code</source>
         <translation>Mit zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="174" />
-        <source>Remove coding “%1”</source>
-        <translation>Codierung „%1“ entfernen</translation>
+        <location filename="../../app/ui/coding.py" line="195" />
+        <source>Coding “%1”</source>
+        <translation>Codierung „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="196" />
+        <source>Memo…</source>
+        <translation>Memo …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="197" />
+        <source>Weight…</source>
+        <translation>Gewicht …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="198" />
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>
@@ -491,12 +541,12 @@
         <translation>FocusCoder-Projekte (*.fcproj)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329" />
+        <location filename="../../app/ui/main_window.py" line="331" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334" />
+        <location filename="../../app/ui/main_window.py" line="336" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
     </message>

@@ -130,6 +130,16 @@ GERMAN = {
         "„%1“ mit „%2“ zusammenführen? Die Redebeiträge gehören dann einer Person. Das lässt sich nicht rückgängig machen.",
     "Rename speaker “%s”": "Sprecher:in „%s“ umbenennen",
     "Set %s of “%s”": "%s von „%s“ setzen",
+    "Memo": "Memo",
+    "Edit memo": "Memo bearbeiten",
+    "Coding “%1”": "Codierung „%1“",
+    "Memo…": "Memo …",
+    "Weight…": "Gewicht …",
+    "Remove": "Entfernen",
+    "Memo for this coding:": "Memo zu dieser Codierung:",
+    "Weight": "Gewicht",
+    "Weight (0–100):": "Gewicht (0–100):",
+    "Edit code “%1”": "Code „%1“ bearbeiten",
 }
 
 
