@@ -176,6 +176,18 @@ class CodingActions(QObject):
             return False
         return self.context.execute(UpdateCoding(self.context, coding_id, weight=weight))
 
+    def change_boundaries(self, coding_id: int) -> bool:
+        """Make a coding cover exactly the selected passage."""
+        span = self.view.selected_span()
+        if span is None:
+            self.sig_message.emit(self.tr("Select a passage in the transcript first."))
+            return False
+        return self.context.execute(UpdateCoding(self.context, coding_id, start=span[0], end=span[1]))
+
+    def reassign(self, coding_id: int, code_path: str) -> bool:
+        """Give a coding another code, keeping its passage, coder and weight."""
+        return self.context.execute(UpdateCoding(self.context, coding_id, code=code_path))
+
     def _context_menu(self, position) -> None:  # noqa: ANN001
         menu = QMenu(self.view)
         current = self.tree.current_row()
@@ -195,6 +207,13 @@ class CodingActions(QObject):
                 sub = menu.addMenu(self.tr("Coding “%1”").replace("%1", name))
                 sub.addAction(self.tr("Memo…")).triggered.connect(lambda *_, cid=coding.id: self.edit_memo(cid))
                 sub.addAction(self.tr("Weight…")).triggered.connect(lambda *_, c=coding: self.set_weight(c.id, c.weight))
+                span = self.view.selected_span()
+                if span is not None and span != (coding.start, coding.end):
+                    sub.addAction(self.tr("Set to the selected passage")).triggered.connect(
+                        lambda *_, cid=coding.id: self.change_boundaries(cid))
+                if current is not None and current.id != coding.code_id:
+                    sub.addAction(self.tr("Re-assign to “%1”").replace("%1", current.path)).triggered.connect(
+                        lambda *_, cid=coding.id, path=current.path: self.reassign(cid, path))
                 remove = sub.addAction(self.tr("Remove"))
                 remove.triggered.connect(lambda *_, cid=coding.id: self.context.execute(RemoveCodings(self.context, [cid])))
         menu.exec(self.view.viewport().mapToGlobal(position))

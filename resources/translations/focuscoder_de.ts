@@ -223,6 +223,7 @@
     <message>
         <location filename="../../app/ui/coding.py" line="80" />
         <location filename="../../app/ui/coding.py" line="136" />
+        <location filename="../../app/ui/coding.py" line="183" />
         <source>Select a passage in the transcript first.</source>
         <translation>Bitte zuerst eine Textstelle im Transkript markieren.</translation>
     </message>
@@ -273,32 +274,42 @@
         <translation>Gewicht (0–100):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="183" />
+        <location filename="../../app/ui/coding.py" line="195" />
         <source>&amp;Code selection with “%1”</source>
         <translation>Auswahl mit „%1“ &amp;codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="187" />
+        <location filename="../../app/ui/coding.py" line="199" />
         <source>Code with a recent code</source>
         <translation>Mit zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="195" />
+        <location filename="../../app/ui/coding.py" line="207" />
         <source>Coding “%1”</source>
         <translation>Codierung „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="196" />
+        <location filename="../../app/ui/coding.py" line="208" />
         <source>Memo…</source>
         <translation>Memo …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="197" />
+        <location filename="../../app/ui/coding.py" line="209" />
         <source>Weight…</source>
         <translation>Gewicht …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="198" />
+        <location filename="../../app/ui/coding.py" line="212" />
+        <source>Set to the selected passage</source>
+        <translation>Auf die markierte Textstelle setzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="215" />
+        <source>Re-assign to “%1”</source>
+        <translation>„%1“ zuordnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="217" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>

@@ -140,6 +140,8 @@ GERMAN = {
     "Weight": "Gewicht",
     "Weight (0–100):": "Gewicht (0–100):",
     "Edit code “%1”": "Code „%1“ bearbeiten",
+    "Set to the selected passage": "Auf die markierte Textstelle setzen",
+    "Re-assign to “%1”": "„%1“ zuordnen",
 }
 
 

@@ -166,3 +166,31 @@ def test_coding_without_a_selection_says_what_to_do(window, context):
     window.transcript.select_span(3, 3)
     assert not window.coding.apply("Sprache")
     assert "Select a passage" in window.statusBar().currentMessage()
+
+
+def test_change_a_codings_boundaries_and_reassign_it(qtbot, window, context):
+    view = window.transcript
+    coding = view.layer.codings[0]
+    select_text(window, "Der Sprachkurs ist das A und O. 😀 Wirklich.")
+    assert window.coding.change_boundaries(coding.id)
+    assert ("Workshop 1", "Sprachkurs", "Der Sprachkurs ist das A und O. 😀 Wirklich.", "default", 0) in codings(context)
+    assert window.coding.reassign(coding.id, "Sprache")
+    assert ("Workshop 1", "Sprache", "Der Sprachkurs ist das A und O. 😀 Wirklich.", "default", 0) in codings(context)
+    context.undo_stack.undo()
+    context.undo_stack.undo()
+    assert codings(context) == BEFORE
+
+
+def test_right_to_left_text_codes_at_the_right_place(qtbot, window, context):
+
+    words = "قال المشارك: اللغة هي المفتاح 😀 للعمل"
+    from app.importers.base import ParsedDocument, ParsedTurn
+    from app.ui.commands import ImportDocuments
+
+    text = f"Ahmad Rahimi: {words}\n"
+    document = ParsedDocument("Interview AR", text, "ar.txt", "txt", (ParsedTurn("Ahmad Rahimi", 14, 14 + len(words)),))
+    assert context.execute(ImportDocuments(context, [document]))
+    window.open_document(window.documents.document_model.rows[-1].id)
+    select_text(window, "المفتاح 😀 للعمل")
+    assert window.coding.apply("Sprache")
+    assert ("Interview AR", "Sprache", "المفتاح 😀 للعمل", "default", 0) in codings(context)
