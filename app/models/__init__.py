@@ -1,5 +1,6 @@
 """The domain model and the project file. No Qt, no business rules."""
 
+from app.models.locking import ProjectLockedError
 from app.models.project_file import Project, ProjectFileError, create_project, open_project
 from app.models.schema import (
     Attribute,
@@ -35,6 +36,7 @@ __all__ = [
     "Project",
     "ProjectFileError",
     "ProjectInfo",
+    "ProjectLockedError",
     "Speaker",
     "SpeakerAlias",
     "StopList",

@@ -21,16 +21,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from app.models import migrations
+from app.models.errors import ProjectFileError
+from app.models.locking import ProjectLock, acquire_lock
 from app.models.schema import Base, ProjectInfo
 
 APPLICATION_ID = 0x46435052  # "FCPR" in the SQLite header, so `file` and we can tell our files apart
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SUFFIX = ".fcproj"
 APP_NAME = "FocusCoder"
-
-
-class ProjectFileError(Exception):
-    """A project file cannot be created or opened; the message says why, for a researcher."""
 
 
 @dataclass(frozen=True)
@@ -132,11 +130,15 @@ def _make_engine(path: Path, *, read_only: bool) -> Engine:
 
 
 class Project:
-    """An open project file: hands out sessions; each user-level change runs in one ``transaction()``."""
+    """An open project file: hands out sessions; each user-level change runs in one ``transaction()``.
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    A writable project holds the project's lock (see ``locking.py``) until ``close()``.
+    """
+
+    def __init__(self, path: Path, *, read_only: bool = False, lock: ProjectLock | None = None) -> None:
         self.path = path
         self.read_only = read_only
+        self.lock = lock
         self.engine = _make_engine(path, read_only=read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -145,6 +147,11 @@ class Project:
         """One unit of work, committed when the block ends without an exception, rolled back otherwise."""
         if self.read_only:
             raise ProjectFileError(f"{self.path.name} is open read-only; changes cannot be saved.")
+        if self.lock is not None and not self.lock.still_ours():
+            raise ProjectFileError(
+                f"{self.path.name}: another FocusCoder took this project over; changes cannot be saved here. "
+                "Close the project and open it again."
+            )
         with self._sessions() as session, session.begin():
             yield session
 
@@ -162,6 +169,9 @@ class Project:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def __enter__(self) -> Project:
         return self
@@ -196,11 +206,18 @@ def create_project(path: str | Path, *, name: str | None = None, language: str =
                 )
         finally:
             engine.dispose()
-        partial.replace(path)
+        lock = acquire_lock(path, take_over=True)  # a stale lock of a file that is gone means nothing
+        try:
+            if path.exists():  # appeared meanwhile: never replace someone's file
+                raise FileExistsError(f"{path.name} appeared while the project was being created")
+            partial.replace(path)
+        except BaseException:
+            lock.release()
+            raise
     except (OSError, sqlite3.Error, SQLAlchemyError) as exc:  # SQLAlchemy wraps the driver's errors
         partial.unlink(missing_ok=True)
         raise ProjectFileError(f"{path.name}: the project file could not be created ({exc}).") from exc
-    return Project(path)
+    return Project(path, lock=lock)
 
 
 def roll_back_interrupted_change(path: Path) -> None:
@@ -230,15 +247,29 @@ def roll_back_interrupted_change(path: Path) -> None:
         ) from exc
 
 
-def open_project(path: str | Path, *, read_only: bool = False) -> Project:
+def open_project(path: str | Path, *, read_only: bool = False, take_over: bool = False) -> Project:
     """Open an existing project: check it, back up and upgrade an older one, refuse what is not ours.
 
     A change that a crash interrupted is rolled back first (even for a read-only open: the file is then as it
-    was last saved).
+    was last saved). A writable open takes the project's lock: ``ProjectLockedError`` if another FocusCoder has
+    it open; ``take_over=True`` replaces a stale lock (of a FocusCoder that is gone).
     """
     path = Path(path)
     roll_back_interrupted_change(path)
-    found = check_file(path)
+    found = check_file(path)  # before the lock: a file that is not ours gets no lock file beside it
+    if read_only:
+        return _open_checked(path, found, read_only=True, lock=None)
+    lock = acquire_lock(path, take_over=take_over)
+    try:
+        # Checked again under the lock: the holder we waited for may have upgraded it or left a journal.
+        roll_back_interrupted_change(path)
+        return _open_checked(path, check_file(path), read_only=False, lock=lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _open_checked(path: Path, found: FileCheck, *, read_only: bool, lock: ProjectLock | None) -> Project:
     if found.wal and read_only:
         raise ProjectFileError(
             f"{path.name}: another program switched this project to a write-ahead log; open it once without "
@@ -263,7 +294,7 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
             raise ProjectFileError(
                 f"{path.name}: upgrading the project failed ({exc}); a copy from before is in {backup.name}."
             ) from exc
-    return Project(path, read_only=read_only)
+    return Project(path, read_only=read_only, lock=lock)
 
 
 def backup_copy(path: Path, *, suffix: str) -> Path:

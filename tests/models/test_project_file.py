@@ -83,6 +83,8 @@ def test_new_project_is_named_after_the_file_by_default(tmp_path, opened):
 
 
 def test_no_temporary_files_are_left_beside_a_new_project(project, tmp_path):
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["study.fcproj", "study.fcproj.lock"]  # open: locked
+    project.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["study.fcproj"]
 
 
@@ -451,6 +453,7 @@ def test_a_change_interrupted_by_a_crash_is_rolled_back_on_open(crashed, tmp_pat
         assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
         assert session.execute(text("SELECT count(*) FROM coder")).scalar() == 0
         assert session.execute(text("SELECT count(*) FROM code")).scalar() == 2  # as last saved
+    project.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["study.fcproj"]
 
 

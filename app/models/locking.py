@@ -1,0 +1,249 @@
+"""Who has a project open for writing: a lock file beside it, ``PROJECT.fcproj.lock``.
+
+SQLite's own locks last one transaction; they do not stop two FocusCoder windows (on this machine, or on two
+machines sharing a network drive) from both changing the same project, each working from what it read earlier. So
+a writable open takes this lock first, naming user, host, process and time; a second opener is told who has the
+project open and can open it read-only, or take the lock over when its holder is gone.
+
+A lock is stale when its holder is provably gone (same host, process no longer running) or, for another host,
+when its heartbeat (the lock file's modification time, refreshed every ``HEARTBEAT_SECONDS`` while open) is older
+than ``STALE_AFTER_SECONDS``: a machine that crashed or lost the network cannot remove its lock.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.models.errors import ProjectFileError
+
+HEARTBEAT_SECONDS = 60.0
+STALE_AFTER_SECONDS = 10 * 60.0
+LOCK_SUFFIX = ".lock"
+
+
+class ProjectLockedError(ProjectFileError):
+    """The project is open for writing elsewhere; ``holder`` says by whom, ``stale`` whether it may be taken over.
+
+    A ProjectFileError, so every place that reports a file that cannot be opened reports this one too.
+    """
+
+    def __init__(self, path: Path, holder: LockHolder, *, stale: bool) -> None:
+        self.path = path
+        self.holder = holder
+        self.stale = stale
+        if stale:
+            advice = "that FocusCoder is no longer running; the project can be opened read-only or its lock taken over"
+        else:
+            advice = "close it there, or open it read-only"
+        super().__init__(f"{path.name} is open by {holder.describe()}; {advice}.")
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    """What a lock file says about the FocusCoder that holds it."""
+
+    user: str
+    host: str
+    pid: int
+    since: str  # ISO time, local to the holder
+    token: str  # tells this open apart from any other, even in the same process after a take-over
+
+    def describe(self) -> str:
+        try:
+            opened = datetime.fromisoformat(self.since)
+            when = opened.strftime("%H:%M") if opened.date() == datetime.now().date() else opened.strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            when = self.since or "an unknown time"
+        return f"{self.user or 'someone'} on {self.host or 'an unknown computer'} since {when}"
+
+    @classmethod
+    def me(cls) -> LockHolder:
+        return cls(
+            user=_user(), host=socket.gethostname(), pid=os.getpid(),
+            since=datetime.now().isoformat(timespec="seconds"), token=uuid.uuid4().hex,
+        )
+
+
+def lock_path(project: Path) -> Path:
+    return project.with_name(project.name + LOCK_SUFFIX)
+
+
+def read_holder(project: Path) -> LockHolder | None:
+    """Who holds the project's lock, or None if nobody does. An unreadable lock file names an unknown holder."""
+    try:
+        raw = lock_path(project).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError:
+        raw = ""
+    try:
+        data = json.loads(raw)
+        return LockHolder(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]),
+                          str(data["token"]))
+    except (ValueError, KeyError, TypeError):
+        # Half-written by a holder that died while taking it, or by another program: nobody runs under it.
+        return LockHolder("", "", 0, "", "")
+
+
+def is_stale(project: Path, holder: LockHolder, *, now: float | None = None) -> bool:
+    if holder.host == socket.gethostname() and holder.pid:
+        return not _process_alive(holder.pid)
+    try:
+        heartbeat = lock_path(project).stat().st_mtime
+    except FileNotFoundError:
+        return True
+    return (time.time() if now is None else now) - heartbeat > STALE_AFTER_SECONDS
+
+
+class ProjectLock:
+    """The lock of one writable open; ``release()`` (on close) removes it if it is still ours.
+
+    Opens of the same project within this process share one lock (the UI reopening its project, a test holding
+    two handles): SQLite serialises their writes, the lock is about other processes.
+    """
+
+    def __init__(self, project: Path, holder: LockHolder) -> None:
+        self.project = project
+        self.holder = holder
+        self.users = 1
+        self._stop = threading.Event()
+        self._heartbeat = threading.Thread(target=self._beat, name=f"lock {project.name}", daemon=True)
+        self._heartbeat.start()
+
+    @property
+    def path(self) -> Path:
+        return lock_path(self.project)
+
+    def still_ours(self) -> bool:
+        """False once someone else took the lock over (our process was thought gone): we must not write then."""
+        found = read_holder(self.project)
+        return found is not None and found.token == self.holder.token
+
+    def _beat(self) -> None:
+        while not self._stop.wait(HEARTBEAT_SECONDS):
+            if not self.still_ours():
+                return
+            try:
+                os.utime(self.path)
+            except OSError:
+                pass  # a network drive that is away for a moment; the next beat tries again
+
+    def release(self) -> None:
+        with _registry_guard:
+            self.users -= 1
+            if self.users > 0:
+                return
+            if _registry.get(_key(self.project)) is self:
+                del _registry[_key(self.project)]
+        self._stop.set()
+        if self.still_ours():
+            self.path.unlink(missing_ok=True)
+
+
+_registry: dict[str, ProjectLock] = {}
+_registry_guard = threading.Lock()
+
+
+def _key(project: Path) -> str:
+    return os.path.normcase(str(project.resolve()))
+
+
+def acquire_lock(project: Path, *, take_over: bool = False) -> ProjectLock:
+    """Take the project's lock, or raise ProjectLockedError naming who has it.
+
+    ``take_over`` replaces a stale lock (only a stale one: a live holder is never overridden).
+    """
+    with _registry_guard:
+        shared = _registry.get(_key(project))
+        if shared is not None and shared.still_ours():
+            shared.users += 1
+            return shared
+        lock = _acquire(project, take_over=take_over)
+        _registry[_key(project)] = lock
+        return lock
+
+
+def _acquire(project: Path, *, take_over: bool) -> ProjectLock:
+    me = LockHolder.me()
+    for _attempt in range(3):
+        if _create_exclusive(lock_path(project), me):
+            return ProjectLock(project, me)
+        holder = read_holder(project)
+        if holder is None:
+            continue  # released between our try and our look: try again
+        stale = is_stale(project, holder)
+        if not (take_over and stale):
+            raise ProjectLockedError(project, holder, stale=stale)
+        # Write our lock under a temporary name and move it over the stale one, so a reader never sees half.
+        partial = lock_path(project).with_name(f".{lock_path(project).name}.{me.token}")
+        _write(partial, me, exclusive=True)
+        os.replace(partial, lock_path(project))
+        if read_holder(project) == me:  # two openers taking over at once: the last rename wins
+            return ProjectLock(project, me)
+    holder = read_holder(project) or LockHolder("", "", 0, "", "")
+    raise ProjectLockedError(project, holder, stale=False)
+
+
+def _create_exclusive(path: Path, holder: LockHolder) -> bool:
+    try:
+        _write(path, holder, exclusive=True)
+    except FileExistsError:
+        return False
+    return True
+
+
+def _write(path: Path, holder: LockHolder, *, exclusive: bool) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)
+    descriptor = os.open(path, flags, 0o644)
+    try:
+        data = json.dumps(holder.__dict__, ensure_ascii=False).encode("utf-8")
+        os.write(descriptor, data)
+        os.fsync(descriptor)
+    except BaseException:
+        os.close(descriptor)
+        path.unlink(missing_ok=True)
+        raise
+    os.close(descriptor)
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill(pid, 0) would send Ctrl+C there
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    except OSError:
+        return False
+    # A zombie (killed, not yet reaped by its parent) holds nothing any more.
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[-1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USERNAME", "")
