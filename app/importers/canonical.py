@@ -8,6 +8,7 @@ code-point offsets into that canonical string, so every reader must hand out can
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from pathlib import Path
 
@@ -44,6 +45,9 @@ _MIN_NON_ASCII_FOR_FOREIGN_GUESS = 16
 _NORMAL_SYMBOLS = set("\u00a0„“”‚‘’«»‹›–—…•·€£¥$§°©®™¡¿×÷±µ¶†‡ˆ˜´ªº")
 
 _LINE_SEPARATORS = ("\u2028", "\u2029")
+# Control characters that do not occur in text (every one below " " but tab, line and page breaks and the
+# DOS end-of-file mark \x1a): many of them mean the bytes are binary data.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")
 
 
 def read_file_bytes(path: str | Path, limit: int | None = None) -> bytes:
@@ -196,7 +200,7 @@ def _checked(text: str, path: str | Path | None) -> str:
     if "\x00" in text:
         raise _binary(path)
     sample = text[:_SAMPLE_BYTES]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v\x1a")
+    controls = len(_CONTROLS.findall(sample))  # a regex scan: counting in Python took ~70 ms per 200k words
     if controls > max(8, len(sample) // 100):
         raise _binary(path)
     return text

@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.importers.timecodes import CLOCK, clock_to_ms
 from app.models.speaker_names import speaker_key
@@ -273,6 +274,7 @@ def _cover_page_end(labels: Sequence[Label], recurring: set[str]) -> int:
     return end
 
 
+@lru_cache(maxsize=4096)  # a transcript repeats a handful of labels thousands of times
 def _shape(raw: str) -> tuple[str, bool, bool] | None:
     """(name, strong, stop) for a label-like text, or None when it cannot be a label."""
     name = tidy_name(raw)

@@ -8,8 +8,10 @@ project; the name shown stays the first spelling met.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)  # called for every label of every transcript; few distinct names
 def speaker_key(name: str) -> str:
     """The key under which speaker names are compared: case, spacing and trailing punctuation ignored."""
     folded = unicodedata.normalize("NFKC", name).casefold()

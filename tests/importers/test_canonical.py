@@ -183,3 +183,29 @@ def test_read_file_bytes_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(canonical, "MAX_FILE_BYTES", 1000)
     with pytest.raises(ReaderError, match="too large.*1000 bytes"):
         read_file_bytes(path)
+
+
+def _checked_by_characters(text: str) -> bool:
+    """The binary-data test as it was first written, one character at a time (the reference for the regex)."""
+    sample = text[:256 * 1024]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v\x1a")
+    return "\x00" not in text and controls <= max(8, len(sample) // 100)
+
+
+def test_control_character_count_matches_the_character_scan() -> None:
+    import random
+
+    from app.importers import canonical
+
+    rng = random.Random(4)
+    alphabet = [chr(c) for c in range(0x00, 0x30)] + list("abcäöüß€ \n") + ["\u2028", "\U0001f600"]
+    for _ in range(400):
+        length = rng.choice((0, 5, 50, 300, 2000))
+        weights = [rng.random() ** 4 for _ in alphabet]
+        text = "".join(rng.choices(alphabet, weights, k=length))
+        try:
+            canonical._checked(text, None)
+            accepted = True
+        except ReaderError:
+            accepted = False
+        assert accepted == _checked_by_characters(text), repr(text[:80])
