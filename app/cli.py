@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 SUBCOMMANDS = ("gui", "new", "import", "info", "codes", "code", "uncode", "stats", "speakers", "memo", "sample",
                "export",
                "search", "autocode", "words",
-               "merge", "agreement")
+               "merge", "agreement", "restore", "check")
 
 
 class UsageError(Exception):
@@ -35,10 +35,24 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _open(path: str):
-    from app.models import open_project
+# Set from --take-over: writing commands may take over the lock of a FocusCoder that is no longer running.
+_TAKE_OVER = False
 
-    return open_project(path)
+
+def _open(path: str, *, write: bool = True):
+    """Open the project; a writing command holds its lock until done, a reading one opens it read-only
+    (so it works while the desktop app has the project open), unless the file first needs an upgrade."""
+    from app.models import ProjectFileError, open_project
+    from app.models.project_file import check_file
+
+    if not write:
+        try:
+            found = check_file(Path(path))
+        except ProjectFileError:
+            found = None  # open_project rolls back an interrupted change, or says what is wrong
+        if found is not None and not (found.needs_upgrade or found.wal):
+            return open_project(path, read_only=True)
+    return open_project(path, take_over=_TAKE_OVER)
 
 
 # --- commands -----------------------------------------------------------------------------------------------
@@ -102,7 +116,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     from app.analysis.overview import project_overview
 
-    with _open(args.project) as project:
+    with _open(args.project, write=False) as project:
         overview = project_overview(project)
     if args.json:
         _print_json(overview.as_json())
@@ -124,7 +138,7 @@ def cmd_codes(args: argparse.Namespace) -> int:
     if args.action == "list":
         from app.analysis.overview import project_overview
 
-        with _open(args.project) as project:
+        with _open(args.project, write=False) as project:
             for code in project_overview(project).codes:
                 print(f"{code.path}\t{code.codings}")
         return 0
@@ -175,7 +189,7 @@ def cmd_uncode(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from app.analysis.frequencies import code_frequencies
 
-    with _open(args.project) as project:
+    with _open(args.project, write=False) as project:
         rows = code_frequencies(project, by=args.by)
     if args.json:
         out = []
@@ -199,7 +213,7 @@ def cmd_speakers(args: argparse.Namespace) -> int:
     if args.action == "list":
         from app.analysis.overview import project_overview
 
-        with _open(args.project) as project:
+        with _open(args.project, write=False) as project:
             for speaker in project_overview(project).speakers:
                 print(f"{speaker.name}\t{speaker.turns} turns\t{speaker.words} words")
         return 0
@@ -260,7 +274,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         memos=args.memos, language=args.language, priority_parents=tuple(args.priorities) if args.priorities else None,
         with_context=args.context, charts=not args.no_charts,
     )
-    with _open(args.project) as project:
+    with _open(args.project, write=False) as project:
         if args.format == "docx" and args.code:
             written = export_code_quotes_docx(project, args.code, args.output, options)
         elif args.format == "docx" and args.codebook_only:
@@ -283,6 +297,8 @@ def build_parser() -> Parser:
 
     parser = Parser(prog="focuscoder", description="Qualitative coding of focus-group and interview transcripts.")
     parser.add_argument("--debug", action="store_true", help="show a traceback when something fails")
+    parser.add_argument("--take-over", action="store_true",
+                        help="take over the lock of a FocusCoder that is no longer running")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
@@ -411,6 +427,9 @@ def build_parser() -> Parser:
     from app.cli_exchange import add_commands as add_exchange_commands  # merge, agreement
 
     add_exchange_commands(command)
+    from app.cli_reliability import add_commands as add_reliability_commands  # restore, check
+
+    add_reliability_commands(command)
     return parser
 
 
@@ -460,6 +479,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in argv
     try:
         args = build_parser().parse_args(argv)
+        global _TAKE_OVER
+        _TAKE_OVER = args.take_over
         _check(args)
         return args.handler(args)
     except UsageError as exc:
@@ -480,9 +501,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _describe(exc: Exception) -> str:
     from app.export.files import ExportError
     from app.importers.base import ReaderError
-    from app.models import ProjectFileError
+    from app.models import ProjectFileError, ProjectLockedError
     from app.services import ServiceError
 
+    if isinstance(exc, ProjectLockedError):
+        if exc.stale:
+            return (f"{exc.path.name} is open by {exc.holder.describe()}, but that FocusCoder is no longer running; "
+                    "run the command again with --take-over to take over its lock")
+        return f"{exc.path.name} is open by {exc.holder.describe()}; close it there and try again"
     if isinstance(exc, (ReaderError, ProjectFileError, ServiceError, ExportError)):
         return str(exc)
     if isinstance(exc, OSError):

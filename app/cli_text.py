@@ -46,7 +46,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from app.analysis.search import search
     from app.cli import _open, _print_json
 
-    with _open(args.project) as project:
+    with _open(args.project, write=False) as project:
         hits = search(project, args.query, mode=_mode(args), filters=_filters(args))
     if args.output:
         from app.export.word_tables import hits_table, write_table
@@ -97,7 +97,7 @@ def cmd_words(args: argparse.Namespace) -> int:
     by = args.by
     if by == "attribute" and not args.attribute:
         raise UsageError("words --by attribute needs --attribute NAME")
-    with _open(args.project) as project:
+    with _open(args.project, write=False) as project:
         rows = word_frequencies(project, by=by, attribute=args.attribute, lemma=args.lemma,
                                 documents=tuple(args.document or ()), limit=args.limit)
     if args.output:

@@ -139,6 +139,7 @@ class Project:
         self.path = path
         self.read_only = read_only
         self.lock = lock
+        self.backup_problem: str | None = None
         self.engine = _make_engine(path, read_only=read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -247,12 +248,16 @@ def roll_back_interrupted_change(path: Path) -> None:
         ) from exc
 
 
-def open_project(path: str | Path, *, read_only: bool = False, take_over: bool = False) -> Project:
+def open_project(
+    path: str | Path, *, read_only: bool = False, take_over: bool = False, backup: bool = False
+) -> Project:
     """Open an existing project: check it, back up and upgrade an older one, refuse what is not ours.
 
     A change that a crash interrupted is rolled back first (even for a read-only open: the file is then as it
     was last saved). A writable open takes the project's lock: ``ProjectLockedError`` if another FocusCoder has
-    it open; ``take_over=True`` replaces a stale lock (of a FocusCoder that is gone).
+    it open; ``take_over=True`` replaces a stale lock (of a FocusCoder that is gone). ``backup=True`` (the
+    desktop app) makes a rolling backup (``backups.py``); when that fails the project opens all the same and
+    ``backup_problem`` says why, for the status bar.
     """
     path = Path(path)
     roll_back_interrupted_change(path)
@@ -263,10 +268,18 @@ def open_project(path: str | Path, *, read_only: bool = False, take_over: bool =
     try:
         # Checked again under the lock: the holder we waited for may have upgraded it or left a journal.
         roll_back_interrupted_change(path)
-        return _open_checked(path, check_file(path), read_only=False, lock=lock)
+        project = _open_checked(path, check_file(path), read_only=False, lock=lock)
     except BaseException:
         lock.release()
         raise
+    if backup:
+        from app.models.backups import make_rolling_backup
+
+        try:
+            make_rolling_backup(path)
+        except ProjectFileError as exc:
+            project.backup_problem = str(exc)
+    return project
 
 
 def _open_checked(path: Path, found: FileCheck, *, read_only: bool, lock: ProjectLock | None) -> Project:

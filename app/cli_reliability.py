@@ -1,0 +1,58 @@
+"""Command-line parts for keeping work safe: ``restore`` (rolling backups) and ``check`` (integrity)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from app.cli import UsageError, _TAKE_OVER
+    from app.models.backups import list_backups, restore_backup
+
+    project = Path(args.project)
+    backups = list_backups(project)
+    if args.list:
+        for number, backup in enumerate(backups, start=1):
+            print(f"{number}\t{backup.describe()}\t{backup.path}")
+        if not backups:
+            print(f"No backups of {project.name} yet (one is made each time the desktop app opens it).")
+        return 0
+    if args.backup is None or args.backup.isdigit():
+        number = int(args.backup or 1)
+        if not 1 <= number <= len(backups):
+            raise UsageError(f"{project.name} has {len(backups)} backup(s); see 'focuscoder restore {args.project} --list'")
+        chosen = backups[number - 1].path
+    else:
+        chosen = Path(args.backup)
+    kept = restore_backup(project, chosen, take_over=_TAKE_OVER)
+    print(f"Restored {project.name} from {chosen.name}.")
+    if kept is not None:
+        print(f"The project as it was is kept as backup {kept.path}.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from app.models.health import check_project
+
+    health = check_project(args.project)
+    for problem in health.problems:
+        print(f"problem: {problem}")
+    for note in health.notes:
+        print(f"note: {note}")
+    if not health.problems:
+        print(f"{Path(args.project).name}: no problems found.")
+    return 1 if health.problems else 0
+
+
+def add_commands(command: Callable[..., Any]) -> None:
+    """Add ``restore`` and ``check`` through ``cli.build_parser``'s ``command`` helper."""
+    p = command("restore", cmd_restore, "bring back a backup of the project (the current file is kept as a backup)")
+    p.add_argument("project")
+    p.add_argument("backup", nargs="?", metavar="BACKUP", help="a number from --list (1 = newest, the default) or a file")
+    p.add_argument("--list", action="store_true", help="list the backups, newest first")
+
+    p = command("check", cmd_check, "check a project file for damage and report problems in plain words")
+    p.add_argument("project")
