@@ -10,6 +10,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt (the UI tests)
 
+# Fixtures shared by several folders: study projects for the analyses and exports, indexed text workshops.
+pytest_plugins = ["tests.fixtures.study", "tests.fixtures.texts"]
+
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing

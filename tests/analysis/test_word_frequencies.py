@@ -6,39 +6,10 @@ import pytest
 
 from app.analysis.language import pipeline
 from app.analysis.word_frequencies import stop_words, word_frequencies
-from app.models import Project
-from app.services import add_code, apply_code_to_quote, import_documents, set_attribute, set_stop_words
+from app.services import add_code, apply_code_to_quote, set_attribute, set_stop_words
 
 
-GERMAN_TURNS = (
-    ("Moderatorin", "Was hilft beim Einstieg in die Ausbildung?"),
-    ("Frau Berger", "Der Sprachkurs ist das Wichtigste. Viele Sprachkurse sind voll."),
-    ("Herr Okafor", "In den Sprachkursen lernen sie viel. Aber die Deutschkenntnisse reichen nicht."),
-    ("Frau Berger", "Mit guten Deutschkenntnissen klappt die Anerkennung schneller."),
-    ("Herr Okafor", "Das Anerkennungsverfahren dauert trotzdem Monate."),
-)
-ENGLISH_TURNS = (
-    ("Moderator", "What helps refugees find training?"),
-    ("Ms Hill", "The language courses helped most. Children need daycare too."),
-    ("Mr Grant", "Our language course was full. Employers were helping a lot."),
-)
-
-
-@pytest.fixture
-def german(project: Project, make_document) -> Project:
-    """The project with "Gruppe 1" (German), imported and indexed."""
-    from app.analysis.text_index import index_documents
-
-    changes = import_documents(project, [make_document("Gruppe 1", GERMAN_TURNS)])
-    index_documents(project, changes.ids("document"))
-    return project
-
-
-@pytest.fixture
-def bilingual(german: Project, make_document) -> Project:
-    """"Gruppe 1" (German) and "Group 2" (English)."""
-    import_documents(german, [make_document("Group 2", ENGLISH_TURNS)])
-    return german
+# The workshops `german` and `bilingual` come from tests/fixtures/texts.py.
 
 
 def _counts(rows):
