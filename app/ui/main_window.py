@@ -271,9 +271,9 @@ class MainWindow(QMainWindow):
             busiest = max(rows, key=lambda row: row.codings)
             self.codes.tree.select_code(busiest.id)
         layer = self.transcript.layer
-        if layer is not None and layer.codings:
+        if layer is not None and layer.count:
             # Start where codings are densest: most of them begin within the next 2,000 characters.
-            starts = [coding.start for coding in layer.codings]
+            starts = [coding.start for coding in layer.live()]
             densest = max(range(len(starts)), key=lambda i: bisect_left(starts, starts[i] + 2000) - i)
             text = self.transcript.content.text
             line_start = text.rfind("\n", 0, starts[densest]) + 1
@@ -315,22 +315,15 @@ class MainWindow(QMainWindow):
 
     def _update_codings(self, document_id: int, changes: ChangeSet) -> None:
         """Bring only the added and removed codings to the transcript, not all of the document's again."""
-        removed = set(changes.ids("coding", of="deleted"))
         added = queries.document_codings_by_id(self.context.project, document_id, changes.ids("coding"))
-        old = self.transcript.layer.codings
-        gone = [coding for coding in old if coding.id in removed]
-        codings = sorted(
-            [coding for coding in old if coding.id not in removed] + added, key=lambda c: (c.start, c.end, c.id)
-        )
-        changed = [(c.start, c.end) for c in (*gone, *added)]
-        self.transcript.show_codings(codings, self.codes.tree.code_model.look(), changed=changed)
+        self.transcript.update_codings(added, set(changes.ids("coding", of="deleted")))
 
     def _update_caption(self) -> None:
         content = self.transcript.content
         if content is None:
             self.document_caption.setText(self.tr("<i>Choose a document on the left to read and code it.</i>"))
             return
-        codings = len(self.transcript.layer.codings) if self.transcript.layer else 0
+        codings = self.transcript.layer.count if self.transcript.layer else 0
         speakers = len({t.speaker_id for t in content.turns if t.speaker_id is not None})
         self.document_caption.setText(
             self.tr("<b>%1</b> — %2 turns, %3 speakers, %4 codings")

@@ -243,14 +243,21 @@ class TranscriptView(QPlainTextEdit):
         self.highlighter.reset_formats()
         self.layer = CodingLayer(codings, self.positions)
         if old is None or colors_changed:
-            spans = {(c.start, c.end) for c in (*codings, *(old.codings if old else []))}
+            spans = {(c.start, c.end) for c in (*codings, *(old.live() if old else []))}
         elif changed is not None:
             spans = set(changed)
         else:
-            before = {(c.start, c.end, c.code_id) for c in old.codings}
+            before = {(c.start, c.end, c.code_id) for c in old.live()}
             after = {(c.start, c.end, c.code_id) for c in codings}
             spans = {(start, end) for start, end, _ in before ^ after}
         self._rehighlight_spans([self.positions.span_to_utf16(start, end) for start, end in spans])
+        self.margin.update()
+
+    def update_codings(self, added: list[CodingRow], removed_ids: set[int]) -> None:
+        """A few codings added or removed: sweep and highlight again only the text they touch."""
+        if self.layer is None:
+            return
+        self._rehighlight_spans(self.layer.update(added, removed_ids))
         self.margin.update()
 
     def _rehighlight_spans(self, spans: list[tuple[int, int]]) -> None:

@@ -59,14 +59,14 @@ def test_rename_keeps_codings_and_refuses_a_sibling_name(qtbot, window, context)
     choose(window, "Anerkennung")
     with qtbot.waitSignal(context.sig_error):
         assert not window.codes.rename_code("Sprache")
-    assert window.transcript.look.paths[window.transcript.layer.codings[0].code_id] == "Sprache/Deutschkurs"
+    assert window.transcript.look.paths[window.transcript.layer.live()[0].code_id] == "Sprache/Deutschkurs"
 
 
 def test_recolour_changes_highlights_and_undo_restores(qtbot, window, context):
     choose(window, "Sprache/Sprachkurs")
     assert window.codes.recolour_code("#112233")
     assert ("Sprachkurs", "Sprache", "#112233", 1) in tree_rows(context)
-    assert window.transcript.look.colors[window.transcript.layer.codings[0].code_id] == "#112233"
+    assert window.transcript.look.colors[window.transcript.layer.live()[0].code_id] == "#112233"
     context.undo_stack.undo()
     assert ("Sprachkurs", "Sprache", "#46F0F0", 1) in tree_rows(context)
 
@@ -87,11 +87,11 @@ def test_delete_asks_first_and_undo_restores_codes_and_codings(qtbot, window, co
     assert window.codes.delete_code()
     assert "1 coding(s)" in asked[0]
     assert [row[0] for row in tree_rows(context)] == ["Anerkennung", "Arbeitgeber"]
-    assert len(window.transcript.layer.codings) == 0
+    assert window.transcript.layer.count == 0
     context.undo_stack.undo()
     assert sorted(tree_rows(context)) == sorted(before)
     assert paths(window)[:2] == ["Sprache", "Sprache/Sprachkurs"]  # back in its place
-    assert len(window.transcript.layer.codings) == 1
+    assert window.transcript.layer.count == 1
     context.undo_stack.redo()
     assert [row[0] for row in tree_rows(context)] == ["Anerkennung", "Arbeitgeber"]
 

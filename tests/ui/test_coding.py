@@ -52,7 +52,7 @@ def test_double_clicking_a_code_codes_the_selection_and_undo_redo_follow(qtbot, 
     added = ("Workshop 1", "Anerkennung", "Ohne Anerkennung der Abschlüsse", "default", 0)
     assert added in codings(context)
     assert window.codes.tree.code_model.rows[2].codings == 2  # the count in the tree followed
-    assert len(window.transcript.layer.codings) == 2  # and the highlights
+    assert window.transcript.layer.count == 2  # and the highlights
     window.undo_action.trigger()
     assert codings(context) == BEFORE
     window.redo_action.trigger()
@@ -121,7 +121,7 @@ def test_remove_a_coding_and_undo_brings_it_back_with_a_new_id(qtbot, window, co
     assert codings(context) == BEFORE[1:]
     window.undo_action.trigger()
     assert codings(context) == BEFORE
-    new_id = window.transcript.layer.codings[0].id
+    new_id = window.transcript.layer.live()[0].id
     assert new_id != old_id and context.current_id("coding", old_id) == new_id
     window.redo_action.trigger()  # removes the re-created coding, found by its new id
     assert codings(context) == BEFORE[1:]
@@ -145,7 +145,7 @@ def test_undo_and_redo_many_steps_deep(qtbot, window, context):
     from app.services import queries
 
     def shown_matches_file() -> bool:  # the view is updated piecemeal; it must equal a full reload
-        return window.transcript.layer.codings == queries.document_codings(context.project, view.document_id)
+        return window.transcript.layer.live() == queries.document_codings(context.project, view.document_id)
 
     for state in reversed(states[:-1]):
         stack.undo()
@@ -170,7 +170,7 @@ def test_coding_without_a_selection_says_what_to_do(window, context):
 
 def test_change_a_codings_boundaries_and_reassign_it(qtbot, window, context):
     view = window.transcript
-    coding = view.layer.codings[0]
+    coding = view.layer.live()[0]
     select_text(window, "Der Sprachkurs ist das A und O. 😀 Wirklich.")
     assert window.coding.change_boundaries(coding.id)
     assert ("Workshop 1", "Sprachkurs", "Der Sprachkurs ist das A und O. 😀 Wirklich.", "default", 0) in codings(context)

@@ -44,14 +44,14 @@ def test_unsaved_edits_survive_coding_elsewhere(qtbot, window, context):
 
 def test_coding_memo_and_weight(qtbot, window, context):
     view = window.transcript
-    coding = view.layer.codings[0]
+    coding = view.layer.live()[0]
     assert window.coding.edit_memo(coding.id, "Schlüsselstelle")
     assert memos(context) == [("", 1, "Schlüsselstelle")]
     assert window.coding.set_weight(coding.id, coding.weight, 80)
-    assert view.layer.codings[0].weight == 80
+    assert view.layer.live()[0].weight == 80
     assert "weight 80" in view.describe_codings([0])
     context.undo_stack.undo()
-    assert view.layer.codings[0].weight == 0
+    assert view.layer.live()[0].weight == 0
     context.undo_stack.undo()
     assert memos(context) == []
 

@@ -89,3 +89,46 @@ def test_blend_lightens_and_mixes():
     mixed = blend(["#FF0000", "#0000FF"])
     assert mixed.red() == mixed.blue()
     assert QColor(mixed).lightness() < QColor(blend(["#FF00FF"])).lightness() + 40
+
+
+def test_adding_and_removing_codings_piecemeal_equals_building_anew():
+    """The layer's local re-sweep gives the same runs as a sweep over everything."""
+    import random
+
+    from app.services.queries import CodingRow
+    from app.ui.highlights import CodingLayer
+    from app.ui.positions import TextPositions
+
+    rng = random.Random(7)
+    text = "".join(rng.choice("ab 😀\n") for _ in range(2000))
+    positions = TextPositions(text)
+
+    def coding(number):
+        start = rng.randrange(len(text) - 50)
+        return CodingRow(number, rng.randrange(5), start, start + rng.randint(1, 50), "x", 0)
+
+    def runs(layer):
+        return [(r.start, r.end, sorted(layer.codings[i].id for i in r.codings)) for r in layer.runs]
+
+    shown = [coding(n) for n in range(200)]
+    layer = CodingLayer(shown, positions)
+    for step in range(60):
+        added = [coding(1000 + step * 3 + k) for k in range(rng.randint(0, 2))]
+        removed = {c.id for c in rng.sample(shown, rng.randint(0, 2))}
+        layer.update(added, removed)
+        shown = [c for c in shown if c.id not in removed] + added
+        fresh = CodingLayer(sorted(shown, key=lambda c: (c.start, c.end, c.id)), positions)
+        merged = _merge_equal_neighbours(runs(layer))
+        assert merged == _merge_equal_neighbours(runs(fresh))
+        assert layer.live() == fresh.live()
+
+
+def _merge_equal_neighbours(runs):
+    """Runs that touch and carry the same codings are one stretch (local sweeps may cut them apart)."""
+    merged = []
+    for start, end, ids in runs:
+        if merged and merged[-1][1] == start and merged[-1][2] == ids:
+            merged[-1] = (merged[-1][0], end, ids)
+        else:
+            merged.append((start, end, ids))
+    return merged
