@@ -16,7 +16,7 @@ import hashlib
 import os
 import re
 import sqlite3
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -54,6 +54,8 @@ def backup_folder(project: Path) -> Path:
 
         base = user_data_path("FocusCoder", appauthor=False) / "backups"
     guid = _project_guid(project)
+    for existing in base.glob(f"*-{guid}") if base.is_dir() else ():
+        return existing  # the project was renamed since: its backups stay where they are
     label = re.sub(r"[^\w.-]+", "_", project.stem)[:40] or "project"
     return base / f"{label}-{guid}"
 
@@ -93,7 +95,8 @@ def make_rolling_backup(project: str | Path, *, keep: int = KEEP, note: str = ""
             source.backup(copy)
         os.replace(partial, target)  # a backup that is listed is a complete one
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise ProjectFileError(f"{project.name}: no backup copy could be made in {folder} ({exc}).") from exc
     for old in list_backups(project)[keep:]:
         old.path.unlink(missing_ok=True)
