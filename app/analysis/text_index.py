@@ -9,13 +9,14 @@ cancelled run keeps what it finished. The index is derived data: it is rebuilt w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, ORTH, SENT_START
 
@@ -53,13 +54,14 @@ class DocumentIndex:
 class Vocabulary:
     """The project's terms of one language, with the ones this run adds (written with the index)."""
 
-    def __init__(self, session: Session, language: str, pipe: Pipeline) -> None:
+    def __init__(self, session: Session, language: str, pipe: Pipeline, term_ids: Iterator[int]) -> None:
         self.language = language
         self.pipeline = pipe
         self.ids: dict[str, int] = dict(
             session.execute(select(Term.key, Term.id).where(Term.language == language)).all()
         )
-        self.next_id = (session.scalar(select(Term.id).order_by(Term.id.desc()).limit(1)) or 0) + 1
+        # Shared by the vocabularies of all languages in a run: term ids are unique across the whole table.
+        self._term_ids = term_ids
         self.new: list[dict] = []
         self._pairs: dict[int, tuple[int, int]] = {}  # (orth, lemma) hash -> (form id, lemma id); 0: no word
         self._stop = pipe.nlp.Defaults.stop_words
@@ -68,8 +70,7 @@ class Vocabulary:
         key = text.casefold()
         term_id = self.ids.get(key)
         if term_id is None:
-            term_id = self.ids[key] = self.next_id
-            self.next_id += 1
+            term_id = self.ids[key] = next(self._term_ids)
             stop = key in self._stop or text.lower() in self._stop
             self.new.append({"id": term_id, "language": self.language, "key": key, "text": text, "stop": stop})
         return term_id
@@ -163,6 +164,11 @@ def stale_documents(session: Session, ids: Iterable[int] | None = None) -> list[
     return stale
 
 
+def new_term_ids(session: Session) -> Iterator[int]:
+    """Ids for terms not stored yet, after the highest stored one."""
+    return itertools.count((session.scalar(select(func.max(Term.id))) or 0) + 1)
+
+
 def index_documents(
     project: Project,
     ids: Iterable[int] | None = None,
@@ -182,6 +188,7 @@ def index_documents(
             todo = list(session.scalars(query if ids is None else query.where(Document.id.in_(list(ids)))))
         else:
             todo = stale_documents(session, ids)
+        term_ids = new_term_ids(session)
     changes = ChangeSet()
     vocabularies: dict[str, Vocabulary] = {}
     built: list[tuple[DocumentIndex, str]] = []
@@ -190,7 +197,7 @@ def index_documents(
         if cancel is not None and cancel():
             break
         with project.reading() as session:
-            index, pipeline_name, name = _build_one(session, document_id, vocabularies)
+            index, pipeline_name, name = _build_one(session, document_id, vocabularies, term_ids)
         built.append((index, pipeline_name))
         changes.updated.append(Ref("text_index", document_id))
         # Written in batches of about a second's work: a commit per small document would cost more than reading it.
@@ -204,13 +211,13 @@ def index_documents(
 
 
 def _build_one(
-    session: Session, document_id: int, vocabularies: dict[str, Vocabulary]
+    session: Session, document_id: int, vocabularies: dict[str, Vocabulary], term_ids: Iterator[int]
 ) -> tuple[DocumentIndex, str, str]:
     document = session.get(Document, document_id)
     language = document_language(session, document)
     vocabulary = vocabularies.get(language)
     if vocabulary is None:
-        vocabulary = vocabularies[language] = Vocabulary(session, language, pipeline(language))
+        vocabulary = vocabularies[language] = Vocabulary(session, language, pipeline(language), term_ids)
     turns = session.execute(
         select(Turn.start, Turn.end).where(Turn.document_id == document_id).order_by(Turn.start)
     ).all()
@@ -286,15 +293,19 @@ def _in_memory(project: Project, session: Session, document_id: int) -> Document
     """An index built without storing it (new terms get ids beyond the stored ones, kept for this process)."""
     document = session.get(Document, document_id)
     language = document_language(session, document)
-    key = (str(project.path.resolve()), language)
-    vocabulary = _memory_vocabularies.get(key)
+    path = str(project.path.resolve())
+    vocabulary = _memory_vocabularies.get((path, language))
     if vocabulary is None:
-        vocabulary = _memory_vocabularies[key] = Vocabulary(session, language, pipeline(language))
+        term_ids = _memory_term_ids.setdefault(path, new_term_ids(session))
+        vocabulary = _memory_vocabularies[(path, language)] = Vocabulary(
+            session, language, pipeline(language), term_ids
+        )
     turns = session.execute(select(Turn.start, Turn.end).where(Turn.document_id == document_id)).all()
     return build_index(document_id, document.text, reading_spans(document.text, sorted(turns)), vocabulary)
 
 
 _memory_vocabularies: dict[tuple[str, str], Vocabulary] = {}
+_memory_term_ids: dict[str, Iterator[int]] = {}
 
 
 def vocabulary_terms(project: Project, language: str | None = None) -> dict[int, tuple[str, str, bool]]:

@@ -103,3 +103,16 @@ def test_a_read_only_project_is_indexed_in_memory(project, make_document, db, op
     index = load_indexes(read_only)[1]
     assert index.words == 3 and db.count("text_index") == 0
     assert np.all(index.lemmas > 0)
+
+
+def test_german_and_english_documents_indexed_in_one_run_get_distinct_term_ids(project, make_document, db):
+    from tests.fixtures.texts import ENGLISH_TURNS, GERMAN_TURNS
+
+    changes = import_documents(
+        project, [make_document("Gruppe 1", GERMAN_TURNS), make_document("Group 2", ENGLISH_TURNS)]
+    )
+    index_documents(project, changes.ids("document"))
+    languages = {row[0] for row in db.rows("SELECT language FROM text_index")}
+    assert languages == {"de", "en"}
+    terms = vocabulary_terms(project)
+    assert {"sprachkurs", "course"} <= {key for key, _, _ in terms.values()}
