@@ -42,7 +42,8 @@ def check_project(path: str | Path) -> Health:
         db.execute("PRAGMA trusted_schema=OFF")
         problems = [row[0] for row in db.execute("PRAGMA integrity_check(20)")]
         if problems != ["ok"]:
-            health.problems += [f"damaged: {problem}" for problem in problems]
+            health.problems += [f"damaged: {line.strip()}" for problem in problems for line in problem.splitlines()
+                                if line.strip() and not line.startswith("***")]
         orphans = db.execute("PRAGMA foreign_key_check").fetchall()
         if orphans:
             tables = sorted({row[0] for row in orphans})

@@ -75,7 +75,15 @@ def check_file(path: Path) -> FileCheck:
                 )
             problems = [row[0] for row in db.execute("PRAGMA quick_check(5)")]
             if problems != ["ok"]:
-                raise ProjectFileError(f"{shown}: the project file is damaged ({problems[0]}).")
+                raise ProjectFileError(f"{shown}: the project file is damaged ({_one_line(problems)}).")
+            # FocusCoder writes no triggers or views: in a file from someone else they could change or hide data
+            # behind our back whenever we write (trusted_schema=OFF stops only functions with side effects).
+            hidden = db.execute("SELECT count(*) FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchone()[0]
+            if hidden:
+                raise ProjectFileError(
+                    f"{shown}: the project file contains database triggers or views that {APP_NAME} never writes; "
+                    "another program changed it, so it is not opened."
+                )
             try:
                 row = db.execute("SELECT version_num FROM alembic_version").fetchone()
             except sqlite3.DatabaseError:
@@ -92,6 +100,13 @@ def check_file(path: Path) -> FileCheck:
             f"Please update {APP_NAME} to open it."
         )
     return FileCheck(revision=revision, needs_upgrade=revision != migrations.head(), wal=wal)
+
+
+def _one_line(problems: list[str]) -> str:
+    """SQLite's findings as one line for a message (they come with newlines and a header line)."""
+    lines = [line.strip() for problem in problems for line in problem.splitlines()]
+    lines = [line for line in lines if line and not line.startswith("***")]
+    return "; ".join(lines[:2]) + ("; …" if len(lines) > 2 else "")
 
 
 def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
