@@ -8,6 +8,7 @@ code-point offsets into that canonical string, so every reader must hand out can
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -56,7 +57,10 @@ def read_file_bytes(path: str | Path, limit: int | None = None) -> bytes:
     limit = MAX_FILE_BYTES if limit is None else limit
     try:
         with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+            # Refused by its size before reading: a 1 GB file must not be read (and held) first.
+            if os.fstat(handle.fileno()).st_size > limit:
+                raise ReaderError(path, f"is too large to import (the limit is {format_size(limit)})")
+            data = handle.read(limit + 1)  # what is not a regular file has no size: read up to the limit
     except FileNotFoundError:
         raise ReaderError(path, "the file was not found") from None
     except IsADirectoryError:

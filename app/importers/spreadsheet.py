@@ -55,6 +55,9 @@ def read_csv(path: str | Path, *, delimiter: str | None = None) -> ParsedDocumen
         for number, row in enumerate(reader, start=1):
             rows.append((number, row[:MAX_COLUMNS]))
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):  # the csv module's own cap, 131072 characters
+            raise ReaderError(path, f"line {reader.line_num}: a cell holds more than {csv.field_size_limit():,} "
+                                    "characters, which is no transcript contribution") from None
         raise ReaderError(path, f"line {reader.line_num}: cannot be read as CSV ({exc})") from None
     return _document(path, rows, "tsv" if delimiter == "\t" else "csv", [])
 
