@@ -50,7 +50,20 @@ def prepare(size: Size) -> Prepared:
     if not project.exists():
         study = study or study_for(size)
         _build_project(study, transcripts, project)
+    else:
+        _upgrade(project)
     return Prepared(size=size, transcripts=transcripts, project=project)
+
+
+def _upgrade(project: Path) -> None:
+    """Bring a study cached by an older FocusCoder to the current schema (cases open it read-only)."""
+    from app.models import open_project
+    from app.models.project_file import check_file
+
+    if check_file(project).needs_upgrade:
+        open_project(project).close()
+        for backup in project.parent.glob(f"{project.stem}*before-upgrade*"):
+            backup.unlink()
 
 
 def _build_project(study: Study, transcripts: list[Path], target: Path) -> None:

@@ -10,7 +10,8 @@ by the text's SHA-256 for the next analysis.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -19,6 +20,12 @@ from app.analysis.words import WORD, count_words
 # Enough for a large study; positions cost 16 bytes per word.
 _CACHE_LIMIT_CHARACTERS = 60_000_000
 _cache: OrderedDict[str, tuple[str, np.ndarray, np.ndarray]] = OrderedDict()
+
+
+class _LaidOut(Protocol):
+    sha256: str
+    text: str
+    offset: int
 
 
 def word_positions(sha256: str, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -36,6 +43,32 @@ def word_positions(sha256: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         _, dropped = _cache.popitem(last=False)
         held -= len(dropped[0])
     return starts, ends
+
+
+_corpus: list[tuple[list[tuple[str, int]], list[str], tuple[np.ndarray, np.ndarray]]] = []
+
+
+def corpus_word_positions(documents: Sequence[_LaidOut]) -> tuple[np.ndarray, np.ndarray]:
+    """Every word's start and end in the global layout of ``documents`` (each shifted by its ``offset``).
+
+    The last two layouts are kept: analyses of an unchanged project ask for the same one again, and joining two
+    million word positions each time cost more than counting the coded words with them. A layout is reused only
+    for the very same texts at the same offsets.
+    """
+    key = [(doc.sha256, doc.offset) for doc in documents]
+    for kept_key, kept_texts, kept in _corpus:
+        if kept_key == key and all(a is b.text or a == b.text for a, b in zip(kept_texts, documents)):
+            return kept
+    starts, ends = [], []
+    for doc in documents:
+        doc_starts, doc_ends = word_positions(doc.sha256, doc.text)
+        starts.append(doc_starts + doc.offset)
+        ends.append(doc_ends + doc.offset)
+    empty = np.zeros(0, dtype=np.int64)
+    joined = (np.concatenate(starts) if starts else empty, np.concatenate(ends) if ends else empty)
+    _corpus.insert(0, (key, [doc.text for doc in documents], joined))
+    del _corpus[2:]
+    return joined
 
 
 class WordCounter:
