@@ -200,13 +200,21 @@ def _odd_characters(text: str) -> int:
 
 
 def _checked(text: str, path: str | Path | None) -> str:
-    """Refuse decoded text that is really binary data (NULs, many control characters)."""
-    if "\x00" in text:
-        raise _binary(path)
+    """Refuse decoded text that is really binary data (NULs, many control characters).
+
+    A NUL in otherwise readable text is refused too, not dropped: it means the file was damaged or saved by
+    something that is not a text editor (so more may be wrong than one byte), XML (Word, REFI-QDA) cannot hold
+    it, and other tools cut the text there. The message says on which line, so it can be mended in an editor.
+    """
     sample = text[:_SAMPLE_BYTES]
     controls = len(_CONTROLS.findall(sample))  # a regex scan: counting in Python took ~70 ms per 200k words
     if controls > max(8, len(sample) // 100):
         raise _binary(path)
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = 1 + len(re.findall(r"\r\n?|\n", text[:nul]))
+        raise ReaderError(path, f"contains a NUL byte (line {line}), which no text transcript holds: the file is "
+                                "damaged or not plain text; open it in an editor, remove it and save as UTF-8")
     return text
 
 
