@@ -495,7 +495,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             raise
         print(f"error: {_describe(exc)}", file=sys.stderr)
-        return 1
+        previous_hook = sys.unraisablehook
+        # A writer the failure left half-done (a zip file on a full disk) fails again when it is collected as
+        # the error is released; that second report would only bury the one line above.
+        sys.unraisablehook = lambda _unraisable: None
+    try:
+        import gc
+
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous_hook
+    return 1
 
 
 def _describe(exc: Exception) -> str:

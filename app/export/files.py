@@ -3,6 +3,7 @@ a failed export never leaves a half-written file (nor destroys an older export o
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -28,9 +29,25 @@ def atomic_output(target: str | Path) -> Iterator[Path]:
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(partial, 0o666 & ~umask)  # mkstemp makes a private file; an export is an ordinary one
+    failure: ExportError | None = None
     try:
         yield partial
         os.replace(partial, target)
+    except OSError as exc:  # a full disk, a read-only folder, a drive that went away
+        partial.unlink(missing_ok=True)
+        failure = ExportError(f"{target.name}: the file could not be written ({_reason(exc)}); nothing was "
+                              "written, an older file of this name is unchanged.")
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    if failure is not None:
+        raise failure
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return "the disk is full"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "the folder is read-only"
+    return exc.strerror or str(exc)
+

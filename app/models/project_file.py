@@ -24,6 +24,7 @@ from app.models import migrations
 from app.models.errors import ProjectFileError
 from app.models.locking import ProjectLock, acquire_lock
 from app.models.schema import Base, ProjectInfo
+from app.models.write_failures import cannot_write_reason, saving_failed
 
 APPLICATION_ID = 0x46435052  # "FCPR" in the SQLite header, so `file` and we can tell our files apart
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -168,8 +169,14 @@ class Project:
                 f"{self.path.name}: another FocusCoder took this project over; changes cannot be saved here. "
                 "Close the project and open it again."
             )
-        with self._sessions() as session, session.begin():
-            yield session
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except (sqlite3.OperationalError, SQLAlchemyError) as exc:
+            failure = saving_failed(self.path, exc)
+            if failure is None:
+                raise
+            raise failure from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -279,7 +286,15 @@ def open_project(
     found = check_file(path)  # before the lock: a file that is not ours gets no lock file beside it
     if read_only:
         return _open_checked(path, found, read_only=True, lock=None)
-    lock = acquire_lock(path, take_over=take_over)
+    reason = cannot_write_reason(path)
+    if reason is not None:
+        raise ProjectFileError(f"{path.name}: {reason}, so changes could not be saved; open it read-only, or copy "
+                               "it to a folder you can write to.")
+    try:
+        lock = acquire_lock(path, take_over=take_over)
+    except OSError as exc:  # e.g. the folder became read-only, or the drive went away
+        raise ProjectFileError(f"{path.name}: the project cannot be opened for changes ({exc.strerror or exc}); "
+                               "open it read-only.") from exc
     try:
         # Checked again under the lock: the holder we waited for may have upgraded it or left a journal.
         roll_back_interrupted_change(path)

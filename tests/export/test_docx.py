@@ -169,13 +169,15 @@ def test_codes_without_codings(new_project, tmp_path, make_transcript):
 def test_a_failed_export_leaves_no_file(multilingual, tmp_path, monkeypatch):
     import docx.document
 
+    from app.export.files import ExportError
+
     def broken(*_args, **_kwargs):
         raise OSError("disk full")
 
     target = tmp_path / "bericht.docx"
     target.write_bytes(b"older report")
     monkeypatch.setattr(docx.document.Document, "save", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(ExportError, match="disk full"):  # an OSError said in words (app/export/files.py)
         export_report_docx(multilingual, target)
     assert target.read_bytes() == b"older report"
     assert sorted(p.name for p in tmp_path.iterdir() if "bericht" in p.name) == ["bericht.docx"]
