@@ -8,15 +8,19 @@ may span words) and is case-insensitive too. Hits are limited to what the speake
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.analysis.dataset import _int_table
 from app.analysis.language import pipeline
 from app.analysis.text_index import DocumentIndex, load_indexes
 from app.models import (
@@ -29,7 +33,6 @@ from app.models import (
     Project,
     Speaker,
     Term,
-    Turn,
 )
 from app.services import ServiceError
 from app.services.lookup import get_code, get_speaker
@@ -155,28 +158,73 @@ def search(
     with project.reading() as session:
         document_ids = _document_ids(session, filters.documents)
     indexes = load_indexes(project, document_ids)
-    hits: list[Hit] = []
+    found: list[tuple[int, np.ndarray, np.ndarray]] = []  # (document, hit starts, hit ends), in document order
     with project.reading() as session:
         scope = _Scope(session, filters)
-        patterns: dict[str, list[tuple[str, np.ndarray]]] = {}
-        for document_id in document_ids:
-            index = indexes.get(document_id)
-            if index is None:
-                continue
-            if regex is None:
+        texts = _Texts(session)
+        if regex is None:
+            patterns: dict[str, list[tuple[str, np.ndarray]]] = {}
+            for document_id in document_ids:
+                index = indexes.get(document_id)
+                if index is None:
+                    continue
                 if index.language not in patterns:
                     patterns[index.language] = word_patterns(session, query, mode, index.language)
                 starts, ends = match_words(index, patterns[index.language])
-                if len(starts) == 0:
+                if len(starts):
+                    found.append((document_id, starts, ends))
+            texts.load([document_id for document_id, _, _ in found])
+        else:
+            for document_id in document_ids:
+                if document_id not in indexes:
                     continue
-                text = session.scalar(select(Document.text).where(Document.id == document_id))
-            else:
-                text = session.scalar(select(Document.text).where(Document.id == document_id))
+                text = texts.get(document_id)
                 spans = [(m.start(), m.end()) for m in regex.finditer(text) if m.end() > m.start()]
                 starts = np.array([s for s, _ in spans], dtype=np.int64)
                 ends = np.array([e for _, e in spans], dtype=np.int64)
-            hits += scope.hits(document_id, text, starts, ends, context)
+                found.append((document_id, starts, ends))
+        hits: list[Hit] = []
+        with _collector_paused():
+            # The turns of every document with hits in one query, not one query per document.
+            scope.load_turns([document_id for document_id, starts, _ in found if len(starts)])
+            for document_id, starts, ends in found:
+                hits += scope.hits(document_id, texts.get(document_id), starts, ends, context)
     return hits
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while tens of thousands of turns and hits are made (they hold no cycles): its
+    full passes, set off by so many new objects, took as long as making them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+_CHUNK = 500  # ids per "IN (...)": far below SQLite's limit on parameters
+
+
+class _Texts:
+    """Document texts read through the DB-API cursor, several per query; each read once per search."""
+
+    def __init__(self, session: Session) -> None:
+        self.cursor = session.connection().connection.dbapi_connection
+        self.texts: dict[int, str] = {}
+
+    def load(self, ids: Sequence[int]) -> None:
+        for chunk in range(0, len(ids), _CHUNK):
+            part = ids[chunk : chunk + _CHUNK]
+            marks = ", ".join("?" * len(part))
+            self.texts.update(self.cursor.execute(f"SELECT id, text FROM document WHERE id IN ({marks})", part))
+
+    def get(self, document_id: int) -> str:
+        if document_id not in self.texts:
+            self.load([document_id])
+        return self.texts[document_id]
 
 
 def _compile(query: str) -> re.Pattern[str]:
@@ -218,40 +266,62 @@ class _Scope:
             for path in filters.codes:
                 self.code_ids |= _with_sub_codes(session, get_code(session, path).id)
 
+    def load_turns(self, document_ids: Sequence[int]) -> None:
+        """Read the turns of these documents (by start), as columns per document, for ``hits``."""
+        self.turns: dict[int, tuple[np.ndarray, np.ndarray, list[int | None], list[int | None]]] = {}
+        cursor = self.session.connection().connection.dbapi_connection
+        for chunk in range(0, len(document_ids), _CHUNK):
+            part = list(document_ids[chunk : chunk + _CHUNK])
+            table = _int_table(
+                cursor, "turn", ("document_id", "start", '"end"', "id", "speaker_id IS NULL", "coalesce(speaker_id, 0)",
+                                 "start_ms IS NULL", "coalesce(start_ms, 0)"),
+                f"WHERE document_id IN ({', '.join('?' * len(part))})", part,
+            )
+            if len(table) == 0:
+                continue
+            # The order of the (document, start) index: ties by row id.
+            table = table[np.lexsort((table[:, 3], table[:, 1], table[:, 0]))]
+            documents = table[:, 0]
+            speakers = [None if null else sid for null, sid in table[:, 4:6].tolist()]
+            times = [None if null else ms for null, ms in table[:, 6:8].tolist()]
+            bounds = np.flatnonzero(np.diff(documents)).tolist()
+            for lo, hi in zip([0, *(b + 1 for b in bounds)], [*(b + 1 for b in bounds), len(table)]):
+                self.turns[int(documents[lo])] = (table[lo:hi, 1], table[lo:hi, 2], speakers[lo:hi], times[lo:hi])
+
     def hits(self, document_id: int, text: str, starts: np.ndarray, ends: np.ndarray, context: int) -> list[Hit]:
-        turns = self.session.execute(
-            select(Turn.start, Turn.end, Turn.speaker_id, Turn.start_ms)
-            .where(Turn.document_id == document_id)
-            .order_by(Turn.start)
-        ).all()
+        turn_starts, turn_ends, turn_speakers, turn_times = self.turns.get(document_id, _NO_TURNS)
         keep = np.ones(len(starts), dtype=bool)
         turn_of = np.full(len(starts), -1, dtype=np.int64)
-        if turns:
-            turn_starts = np.array([t[0] for t in turns], dtype=np.int64)
-            turn_ends = np.array([t[1] for t in turns], dtype=np.int64)
+        if len(turn_starts):
             turn_of = np.searchsorted(turn_starts, starts, side="right") - 1
             inside = turn_of >= 0
             safe = np.maximum(turn_of, 0)
             keep &= inside & (ends <= turn_ends[safe]) & (starts >= turn_starts[safe])
             if self.speakers is not None:
-                speaker_ok = np.array([t[2] in self.speakers for t in turns], dtype=bool)
+                speaker_ok = np.array([sid in self.speakers for sid in turn_speakers], dtype=bool)
                 keep &= speaker_ok[safe]
         elif self.speakers is not None:
             keep[:] = False
         if self.code_ids is not None:
             keep &= self._inside_codings(document_id, starts, ends)
         document = self.names[document_id]
-        speaker_of = [self.speaker_names.get(turn[2]) for turn in turns]
-        found = []
-        for i, start, end in zip(np.flatnonzero(keep).tolist(), starts[keep].tolist(), ends[keep].tolist()):
-            t = int(turn_of[i])
-            if t >= 0:
-                turn = turns[t]
-                found.append(Hit(document, document_id, start, end, speaker_of[t], turn[3], (turn[0], turn[1]),
-                                 text, context))
-            else:
-                found.append(Hit(document, document_id, start, end, None, None, None, text, context))
-        return found
+        count = int(np.count_nonzero(keep))
+        # Built column by column: a Python loop indexing numpy scalars and rows cost five times the Hits.
+        if len(turn_starts):
+            turn = turn_of[keep]
+            turn_list = turn.tolist()
+            names = self.speaker_names
+            speakers = [names.get(sid) for sid in turn_speakers]
+            speaker = [speakers[t] for t in turn_list]
+            time_ms = [turn_times[t] for t in turn_list]
+            turn_spans = list(zip(turn_starts.tolist(), turn_ends.tolist()))  # one tuple per turn, shared
+            spans = [turn_spans[t] for t in turn_list]
+        else:
+            speaker = time_ms = spans = [None] * count
+        return list(map(
+            Hit, repeat(document, count), repeat(document_id, count), starts[keep].tolist(), ends[keep].tolist(),
+            speaker, time_ms, spans, repeat(text, count), repeat(context, count),
+        ))
 
     def _inside_codings(self, document_id: int, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         codings = self.session.execute(
@@ -266,6 +336,11 @@ class _Scope:
             j = bisect_right(coding_starts, start)
             inside[i] = any(codings[c][1] >= end for c in range(j - 1, -1, -1))
         return inside
+
+
+_NO_TURNS: tuple[np.ndarray, np.ndarray, list[int | None], list[int | None]] = (
+    np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), [], []
+)
 
 
 def _flat(text: str) -> str:
