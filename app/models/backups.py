@@ -106,14 +106,17 @@ def make_rolling_backup(project: str | Path, *, keep: int = KEEP, note: str = ""
 def restore_backup(project: str | Path, backup: str | Path, *, take_over: bool = False) -> Backup | None:
     """Bring ``backup`` back as ``project``; the current file is kept as a backup first (returned).
 
-    Takes the project's lock, so a project open elsewhere is never replaced under someone's hands
+    The desktop app closes the project first, restores, then opens it again. Takes the project's lock, so a
+    project open elsewhere is never replaced under someone's hands
     (ProjectLockedError). The backup is checked before anything is changed, and copied beside the project
     before it replaces it, so a failure at any point leaves the project as it was.
     """
-    from app.models.locking import acquire_lock
+    from app.models.locking import acquire_lock, held_here
     from app.models.project_file import check_file, roll_back_interrupted_change
 
     project, backup = Path(project), Path(backup)
+    if held_here(project):  # its open connections would go on writing to the file that is replaced
+        raise ProjectFileError(f"{project.name} is open; close it before bringing back a backup.")
     check_file(backup)  # a damaged backup is refused before the project is touched
     lock = acquire_lock(project, take_over=take_over) if project.exists() else None
     partial = project.with_name(f".{project.name}.restoring")

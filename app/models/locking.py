@@ -27,6 +27,7 @@ from app.models.errors import ProjectFileError
 
 HEARTBEAT_SECONDS = 60.0
 STALE_AFTER_SECONDS = 10 * 60.0
+UNREADABLE_STALE_SECONDS = 5.0
 LOCK_SUFFIX = ".lock"
 
 
@@ -101,7 +102,16 @@ def is_stale(project: Path, holder: LockHolder, *, now: float | None = None) -> 
         heartbeat = lock_path(project).stat().st_mtime
     except FileNotFoundError:
         return True
-    return (time.time() if now is None else now) - heartbeat > STALE_AFTER_SECONDS
+    age = (time.time() if now is None else now) - heartbeat
+    if not holder.token:  # unreadable: a live holder writes its lock within milliseconds
+        return age > UNREADABLE_STALE_SECONDS
+    return age > STALE_AFTER_SECONDS
+
+
+def held_here(project: Path) -> bool:
+    """Whether this process has the project open for writing (a restore must wait until it is closed)."""
+    with _registry_guard:
+        return _key(project) in _registry
 
 
 class ProjectLock:

@@ -85,16 +85,18 @@ def test_restore_brings_a_backup_back_and_keeps_the_current_file(saved):
         add_code(project, "Weiter")
 
 
-def test_restore_is_refused_while_the_project_is_open(saved, opened):
+def test_restore_is_refused_while_the_project_is_open_here_or_elsewhere(saved, opened):
     open_project(saved, backup=True).close()
-    opened(open_project(saved))
+    backup = list_backups(saved)[0].path
+    project = opened(open_project(saved))
     before = saved.read_bytes()
-    # In this process the open project shares its lock; from another process it is refused: see the CLI test.
-    holder_lock = Path(f"{saved}.lock")
-    holder_lock.write_text('{"user": "anna", "host": "laptop-3", "pid": 1, "since": "2026-01-05T10:02:00", '
-                           '"token": "t"}')
-    with pytest.raises(ProjectLockedError):
-        restore_backup(saved, list_backups(saved)[0].path)
+    with pytest.raises(ProjectFileError, match="is open; close it before"):
+        restore_backup(saved, backup)
+    project.close()
+    Path(f"{saved}.lock").write_text('{"user": "anna", "host": "laptop-3", "pid": 1, '
+                                     '"since": "2026-01-05T10:02:00", "token": "t"}')
+    with pytest.raises(ProjectLockedError, match="open by anna on laptop-3"):
+        restore_backup(saved, backup)
     assert saved.read_bytes() == before
 
 

@@ -169,3 +169,27 @@ def test_cli_takes_over_a_stale_lock_only_when_asked(saved, other_process, capsy
     assert "--take-over" in capsys.readouterr().err
     assert main(["--take-over", "codes", str(saved), "add", "Arbeit"]) == 0
     assert not lock_path(saved).exists()
+
+
+def test_the_heartbeat_keeps_the_lock_fresh_while_open(saved, opened, monkeypatch):
+    from app.models import locking
+
+    monkeypatch.setattr(locking, "HEARTBEAT_SECONDS", 0.05)
+    project = opened(open_project(saved))
+    old = time.time() - 3600
+    os.utime(lock_path(saved), (old, old))
+    time.sleep(0.3)
+    assert lock_path(saved).stat().st_mtime > time.time() - 60  # another computer sees it alive
+    project.close()
+
+
+def test_an_unreadable_lock_blocks_only_for_a_moment(saved, opened):
+    lock_path(saved).write_bytes(b"")  # a holder that died while writing its lock
+    with pytest.raises(ProjectLockedError, match="open by someone on an unknown computer"):
+        open_project(saved)
+    old = time.time() - 60
+    os.utime(lock_path(saved), (old, old))
+    with pytest.raises(ProjectLockedError) as locked:
+        open_project(saved)
+    assert locked.value.stale
+    opened(open_project(saved, take_over=True))
