@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 SUBCOMMANDS = ("gui", "new", "import", "info", "codes", "code", "uncode", "stats", "speakers", "memo", "sample",
                "export",
                "search", "autocode", "words",
-               "merge", "agreement", "restore", "check")
+               "merge", "agreement", "backup", "restore", "check")
 
 
 class UsageError(Exception):

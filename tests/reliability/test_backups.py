@@ -143,3 +143,11 @@ def test_cli_check_reports_a_healthy_and_a_damaged_project(saved, tmp_path, caps
     assert main(["check", str(saved)]) == 1
     out = capsys.readouterr().out
     assert "refer to things that no longer exist (in coding)" in out
+
+
+def test_cli_backup_makes_one_copy_until_the_project_changes(saved, capsys):
+    assert main(["backup", str(saved)]) == 0
+    assert capsys.readouterr().out.startswith("Backed up to ")
+    assert main(["backup", str(saved)]) == 0
+    assert capsys.readouterr().out.startswith("Unchanged since the last backup")
+    assert len(list_backups(saved)) == 1
