@@ -494,7 +494,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the contract: one readable line, never a traceback
         if debug:
             raise
-        print(f"error: {_describe(exc)}", file=sys.stderr)
+        from app.logfile import record_failure
+
+        logged = record_failure(exc, what="focuscoder " + " ".join(argv))
+        hint = f" (details in {logged})" if logged and not _expected(exc) else ""
+        print(f"error: {_describe(exc)}{hint}", file=sys.stderr)
         previous_hook = sys.unraisablehook
         # A writer the failure left half-done (a zip file on a full disk) fails again when it is collected as
         # the error is released; that second report would only bury the one line above.
@@ -506,6 +510,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         sys.unraisablehook = previous_hook
     return 1
+
+
+def _expected(exc: Exception) -> bool:
+    """An error a user can cause, whose message says all; other failures point to the log."""
+    from app.export.files import ExportError
+    from app.importers.base import ReaderError
+    from app.models import ProjectFileError
+    from app.services import ServiceError
+
+    return isinstance(exc, (ReaderError, ProjectFileError, ServiceError, ExportError, OSError))
 
 
 def _describe(exc: Exception) -> str:

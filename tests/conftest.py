@@ -10,6 +10,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt (the UI tests)
 
+import tempfile
+
+# Backups and the log go to a scratch folder, never into the user's data folder (children inherit this).
+_SCRATCH = tempfile.mkdtemp(prefix="focuscoder-tests-")
+os.environ.setdefault("FOCUSCODER_BACKUPS", os.path.join(_SCRATCH, "backups"))
+os.environ.setdefault("FOCUSCODER_LOG", os.path.join(_SCRATCH, "focuscoder.log"))
+
 # Fixtures shared by several folders: study projects for the analyses and exports, indexed text workshops.
 pytest_plugins = ["tests.fixtures.study", "tests.fixtures.texts"]
 

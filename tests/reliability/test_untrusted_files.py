@@ -91,3 +91,28 @@ def test_hostile_project_files_are_refused_and_left_unchanged(tmp_path, make_doc
     assert "problem: fremd.fcproj: " in capsys.readouterr().out
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fremd.fcproj"]  # no journal, lock, backup or export
+
+
+def test_an_unexpected_failure_is_one_line_pointing_to_the_log(saved_project, tmp_path, monkeypatch, capsys):
+    from app.analysis import overview
+
+    log = tmp_path / "logs" / "focuscoder.log"
+    monkeypatch.setenv("FOCUSCODER_LOG", str(log))
+
+    def broken(_project):
+        raise KeyError("speaker 7")
+
+    monkeypatch.setattr(overview, "project_overview", broken)
+    assert main(["info", str(saved_project)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"error: KeyError: 'speaker 7' (details in {log})\n"
+    assert "Traceback" in log.read_text() and "focuscoder info" in log.read_text()
+    assert main(["info", str(tmp_path / "fehlt.fcproj")]) == 1  # a user's error: the message says all
+    assert "details in" not in capsys.readouterr().err
+
+
+@pytest.fixture
+def saved_project(tmp_path, make_document) -> Path:
+    path = tmp_path / "study.fcproj"
+    _real_project(path, make_document)
+    return path
