@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         prepare(size)
 
     report, failed = [], False
-    print(f"\n{'case':<20}{'size':<8}{'time':>11}{'floor':>11}{'ratio':>8}{'peak MB':>9}   k")
+    print(f"\n{'case':<24}{'size':<8}{'time':>11}{'floor':>11}{'ratio':>8}{'peak MB':>9}   k")
     for case in cases:
         rows = []
         for size in sizes:
@@ -96,12 +96,12 @@ def main(argv: list[str] | None = None) -> int:
             })
             ratio = f"{rows[-1]['ratio']:.2f}" if floor else "-"
             floor_text = f"{floor * 1000:.1f} ms" if floor else "-"
-            print(f"{case.name:<20}{size.name:<8}{measured['seconds'] * 1000:>8.1f} ms{floor_text:>11}"
+            print(f"{case.name:<24}{size.name:<8}{measured['seconds'] * 1000:>8.1f} ms{floor_text:>11}"
                   f"{ratio:>8}{measured['peak_mb']:>9.0f}", flush=True)
         exponent = growth_exponent(sizes, [row["seconds"] for row in rows])
         missed = verdicts(case, rows, exponent)
         failed |= bool(missed)
-        print(f"{'':<20}{'k':<8}{'':>38}   {exponent:.2f}" if exponent is not None else "", end="")
+        print(f"{'':<24}{'k':<8}{'':>38}   {exponent:.2f}" if exponent is not None else "", end="")
         print(f"   {'MISSED: ' + '; '.join(missed) if missed else 'ok'}")
         report.append({"case": case.name, "what": case.what, "target": vars(case.target), "sizes": rows,
                        "exponent": exponent, "missed": missed})

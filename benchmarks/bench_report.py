@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.cases import floor_docx
 from benchmarks.corpus import transcript
 
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -79,43 +80,6 @@ def timed(action: Callable[[], object], repeat: int = 3) -> tuple[float, float]:
         action()
         times.append(time.perf_counter() - began)
     return times[0], min(times[1:])
-
-
-def floor_docx(report, target: Path) -> float:
-    """python-docx writing the same headings, paragraphs, tables, pictures and quotes, plainly: no queries,
-    no styling."""
-    import io
-
-    import docx
-
-    from app.export.content import Chart, Paragraph, QuoteBlock, Section, Table
-
-    began = time.perf_counter()
-    document = docx.Document()
-
-    def write(blocks) -> None:
-        for block in blocks:
-            if isinstance(block, Section):
-                document.add_heading(block.title, block.level)
-                write(block.blocks)
-            elif isinstance(block, Table):
-                table = document.add_table(rows=len(block.rows) + 1, cols=len(block.columns))
-                for row, values in zip(table.rows, [block.columns, *block.rows]):
-                    for cell, value in zip(row.cells, values):
-                        cell.paragraphs[0].add_run("" if value is None else str(value))
-            elif isinstance(block, Chart):
-                document.add_picture(io.BytesIO(block.png))
-            elif isinstance(block, QuoteBlock):
-                document.add_paragraph(block.text)
-                document.add_paragraph(block.attribution)
-                if block.memo:
-                    document.add_paragraph(block.memo)
-            elif isinstance(block, Paragraph):
-                document.add_paragraph(block.text)
-
-    write(report.sections)
-    document.save(str(target))
-    return time.perf_counter() - began
 
 
 def main() -> None:
