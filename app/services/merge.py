@@ -8,15 +8,15 @@ brought in (a document whose text differs from ours, a coding outside its text .
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from collections import Counter
+from pathlib import Path
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.models import Coder, Coding, Document, Project, Turn, open_project
 from app.models.exchange import ProjectData
+from app.models.schema import utc_now
 from app.services.changes import Ref, ServiceError
 from app.services.documents import text_sha256
 from app.services.lookup import ensure_coder
@@ -152,18 +152,23 @@ def _free_name(session: Session, wanted: str) -> str:
     return name
 
 
+class _New(int):
+    """A coding to be added: its place among the rows inserted at the end (the id is known after the insert)."""
+
+
 def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: MergeSummary) -> dict[str, int]:
     found: dict[str, int] = {}
     known_documents = {doc.guid for doc in data.documents}
     # SQL length() counts code points, as Python does.
     lengths = dict(session.execute(select(Document.id, func.length(Document.text))).all())
-    existing = {
+    existing: dict[tuple[int, int, int, int, int], int] = {
         (row.document_id, row.code_id, row.coder_id, row.start, row.end): row.id
         for row in session.execute(select(Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id,
                                           Coding.start, Coding.end))
     }
-    by_guid = dict(session.execute(select(Coding.guid, Coding.id)).all())
+    by_guid: dict[str, int] = dict(session.execute(select(Coding.guid, Coding.id)).all())
     fallback_coder: int | None = None
+    new_rows: list[dict] = []  # inserted together at the end: an ORM object and a flush per coding took 25 ms/100
     for coding in data.codings:
         document_id = maps.document.get(coding.document_guid)
         code_id = maps.code.get(coding.code_guid)
@@ -192,15 +197,19 @@ def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: Merg
             found[coding.guid] = existing[key]
             summary.matched["coding"] += 1
             continue
-        row = Coding(guid=coding.guid, document_id=document_id, code_id=code_id, coder_id=coder_id,
-                     start=coding.start, end=coding.end, weight=max(0, min(100, coding.weight)))
-        if coding.created_at is not None:
-            row.created_at = coding.created_at
-        session.add(row)
-        session.flush()
-        existing[key] = found[coding.guid] = by_guid[coding.guid] = row.id
+        new_rows.append({
+            "guid": coding.guid, "document_id": document_id, "code_id": code_id, "coder_id": coder_id,
+            "start": coding.start, "end": coding.end, "weight": max(0, min(100, coding.weight)),
+            "created_at": coding.created_at if coding.created_at is not None else utc_now(),
+        })
+        existing[key] = found[coding.guid] = by_guid[coding.guid] = _New(len(new_rows) - 1)
         summary.added["coding"] += 1
-        summary.changes.created.append(Ref("coding", row.id))
+    if new_rows:
+        ids = session.scalars(insert(Coding).returning(Coding.id, sort_by_parameter_order=True), new_rows).all()
+        for guid, value in found.items():
+            if isinstance(value, _New):
+                found[guid] = ids[value]
+        summary.changes.created += [Ref("coding", coding_id) for coding_id in ids]
     return found
 
 

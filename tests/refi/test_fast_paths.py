@@ -1,0 +1,148 @@
+"""Fast paths of the REFI-QDA import give what the plain ways gave: codings inserted together (not one ORM
+flush each), positions carried over without walking every character when nothing moves."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import func, select
+
+from app.importers import refi_positions
+from app.models import Coding, Document
+from app.services import merge
+from app.services.changes import Ref
+
+
+def _one_by_one(session, data, maps, summary):  # the old merge._add_codings: a flush per coding
+    found: dict[str, int] = {}
+    known_documents = {doc.guid for doc in data.documents}
+    # SQL length() counts code points, as Python does.
+    lengths = dict(session.execute(select(Document.id, func.length(Document.text))).all())
+    existing = {
+        (row.document_id, row.code_id, row.coder_id, row.start, row.end): row.id
+        for row in session.execute(select(Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id,
+                                          Coding.start, Coding.end))
+    }
+    by_guid = dict(session.execute(select(Coding.guid, Coding.id)).all())
+    fallback_coder: int | None = None
+    for coding in data.codings:
+        document_id = maps.document.get(coding.document_guid)
+        code_id = maps.code.get(coding.code_guid)
+        if document_id is None:
+            if coding.document_guid not in known_documents:
+                summary.leave_out("coding", f"{coding.start}–{coding.end}: its document is not in the file")
+            continue  # a left-out document was reported with its number of codings
+        if code_id is None:
+            summary.leave_out("coding", f"{coding.start}–{coding.end}: its code is not in the file")
+            continue
+        if coding.guid in by_guid:
+            found[coding.guid] = by_guid[coding.guid]
+            summary.matched["coding"] += 1
+            continue
+        coder_id = maps.coder.get(coding.coder_guid or "")
+        if coder_id is None:
+            if fallback_coder is None:
+                fallback_coder = merge._default_coder(session, summary)
+            coder_id = fallback_coder
+        if not 0 <= coding.start < coding.end <= lengths[document_id]:
+            summary.leave_out("coding", f"{coding.start}–{coding.end} lies outside its document "
+                                        f"({lengths[document_id]} characters)")
+            continue
+        key = (document_id, code_id, coder_id, coding.start, coding.end)
+        if key in existing:
+            found[coding.guid] = existing[key]
+            summary.matched["coding"] += 1
+            continue
+        row = Coding(guid=coding.guid, document_id=document_id, code_id=code_id, coder_id=coder_id,
+                     start=coding.start, end=coding.end, weight=max(0, min(100, coding.weight)))
+        if coding.created_at is not None:
+            row.created_at = coding.created_at
+        session.add(row)
+        session.flush()
+        existing[key] = found[coding.guid] = by_guid[coding.guid] = row.id
+        summary.added["coding"] += 1
+        summary.changes.created.append(Ref("coding", row.id))
+    return found
+
+
+def _state(path):
+    with sqlite3.connect(path) as db:
+        codings = db.execute('SELECT id, guid, document_id, code_id, coder_id, start, "end", weight FROM coding '
+                             "ORDER BY id").fetchall()
+        coders = db.execute("SELECT id, name FROM coder ORDER BY id").fetchall()
+    return codings, coders
+
+
+@pytest.mark.parametrize("twice", [False, True])
+def test_codings_inserted_together_match_one_by_one(tmp_path, monkeypatch, twice):
+    from app.export.refi_qda import export_qdpx
+    from app.importers.refi_qda import read_exchange_file
+    from app.models import create_project, open_project
+    from benchmarks.corpus import make_study
+    from benchmarks.fixtures import _build_project
+
+    study = make_study(6_000, 600, document_words=2_000, seed=5)
+    source = tmp_path / "study.fcproj"
+    _build_project(study, study.write_transcripts(tmp_path / "transcripts"), source)
+    exported = tmp_path / "study.qdpx"
+    with open_project(source, read_only=True) as project:
+        export_qdpx(project, exported)
+    data = read_exchange_file(exported)
+    rng = random.Random(2)
+    # Duplicates of guids and of spans, codings without a coder, outside the text or of an unknown code.
+    extra = []
+    for coding in rng.sample(data.codings, 40):
+        extra.append(coding)
+        extra.append(replace(coding, guid=f"{coding.guid[:-4]}beef"))
+        extra.append(replace(coding, guid=f"{coding.guid[:-4]}cafe", coder_guid=None))
+        extra.append(replace(coding, guid=f"{coding.guid[:-4]}dead", end=10**9))
+        extra.append(replace(coding, guid=f"{coding.guid[:-4]}f00d", code_guid="nope"))
+    data.codings.extend(extra)
+    results = {}
+    for way in ("together", "one by one"):
+        if way == "one by one":
+            monkeypatch.setattr(merge, "_add_codings", _one_by_one)
+        target = tmp_path / f"{way}.fcproj"
+        with create_project(target, name="x") as project:
+            summaries = [merge.bring_in(project, data) for _ in range(2 if twice else 1)]
+        results[way] = (_state(target), [(s.added, s.matched, s.left_out, s.notes, s.changes.created)
+                                         for s in summaries])
+    assert results["together"] == results["one by one"]
+
+
+def _walk(raw):
+    """The character walk _canonical_with_map keeps for texts with BOMs or other line breaks (the reference)."""
+    pieces, first, i, j = [], [0] * (len(raw) + 1), 0, 0
+    while i < len(raw) and raw[i] == "\ufeff":
+        i += 1
+    while i < len(raw):
+        ch = raw[i]
+        first[i] = j
+        if ch == "\r" and i + 1 < len(raw) and raw[i + 1] == "\n":
+            first[i + 1] = j + 1
+            pieces.append("\n")
+            i += 2
+        else:
+            pieces.append(refi_positions._LINE_BREAKS.get(ch, ch))
+            i += 1
+        j += 1
+    first[len(raw)] = j
+    stepped = "".join(pieces)
+    import unicodedata
+
+    if unicodedata.is_normalized("NFC", stepped):
+        return stepped, first
+    text, second = refi_positions._nfc_with_map(stepped)
+    return text, [second[k] for k in first]
+
+
+def test_position_map_fast_path_matches_the_walk():
+    rng = random.Random(8)
+    alphabet = list("abc äöü\n") + ["e\u0301", "\U0001f600", "\r", "\r\n", "\ufeff", "\u2028", "\u0301"]
+    for _ in range(500):
+        raw = "".join(rng.choices(alphabet, [20, 20, 20, 10, 5, 5, 5, 5, 3, 3, 2, 2, 2, 1, 2], k=rng.randint(0, 40)))
+        assert refi_positions._canonical_with_map(raw) == _walk(raw), repr(raw)
+        assert refi_positions.PositionMap(raw).has_astral == any(ord(ch) > 0xFFFF for ch in raw)
