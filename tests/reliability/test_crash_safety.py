@@ -22,7 +22,8 @@ KILLS = 20
 CODER = """
 import random, sys
 from app.models import open_project
-from app.services import apply_code, remove_coding
+from app.importers.base import ParsedDocument, ParsedTurn
+from app.services import apply_code, import_documents, remove_coding
 path, seed, length = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 rng = random.Random(seed)
 project = open_project(path, take_over=True)  # the lock of the child killed before is stale
@@ -34,6 +35,11 @@ while True:
                          start=start, end=end, coder=f"coder{rng.randrange(3)}", weight=rng.randrange(101))
     for coding in changes.ids("coding"):
         print(f"+{coding}", flush=True)
+    if rng.random() < 0.05:  # a bigger change now and then: a document with its turns and speaker
+        text = "Befragte: " + "Weiter geht es mit Sprache. " * rng.randrange(50, 500)
+        imported = import_documents(project, [ParsedDocument(f"Nachtrag {seed}-{rng.random()}", text, "n.txt", "txt",
+                                                             (ParsedTurn("Befragte", 10, len(text)),))])
+        print(f"d{imported.ids('document')[0]}", flush=True)
     if rng.random() < 0.15 and changes.ids("coding"):
         print(f"?{changes.ids('coding')[0]}", flush=True)  # about to remove: killed now, it may be gone or not
         remove_coding(project, changes.ids("coding")[0])
@@ -57,6 +63,7 @@ def test_codings_that_were_saved_survive_any_kill(project, make_document, opened
 
     rng = random.Random(20261124)
     expected: set[int] = set()  # ids are reused by SQLite once removed, so this follows the child's order
+    documents: set[int] = set()
     mid_transaction = 0
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     for kill in range(KILLS):
@@ -70,7 +77,9 @@ def test_codings_that_were_saved_survive_any_kill(project, make_document, opened
         pending: set[int] = set()
         for line in output.split():
             coding = int(line[1:])
-            if line[0] == "+":
+            if line[0] == "d":
+                documents.add(coding)
+            elif line[0] == "+":
                 expected.add(coding)
             elif line[0] == "?":
                 pending.add(coding)
@@ -91,6 +100,12 @@ def test_codings_that_were_saved_survive_any_kill(project, make_document, opened
         # At most the one call in flight was saved without having returned.
         assert len(saved - expected) <= 1, f"kill {kill}: codings that were never applied or were removed"
         expected = saved
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            kept = {row[0] for row in db.execute("SELECT id FROM document")}
+            turns = db.execute("SELECT count(*) FROM document d LEFT JOIN turn t ON t.document_id = d.id "
+                               "WHERE t.id IS NULL").fetchone()[0]
+        assert documents <= kept and turns == 0, f"kill {kill}: an imported document is missing or incomplete"
 
-    assert len(expected) > KILLS  # the children really were working when they were killed
-    print(f"{KILLS} kills survived ({mid_transaction} in the middle of saving), {len(expected)} codings kept")
+    assert len(expected) > KILLS and documents  # the children really were working when they were killed
+    print(f"{KILLS} kills survived ({mid_transaction} in the middle of saving), {len(expected)} codings and "
+          f"{len(documents)} imported documents kept")
