@@ -7,7 +7,9 @@ project open and can open it read-only, or take the lock over when its holder is
 
 A lock is stale when its holder is provably gone (same host, process no longer running) or, for another host,
 when its heartbeat (the lock file's modification time, refreshed every ``HEARTBEAT_SECONDS`` while open) is older
-than ``STALE_AFTER_SECONDS``: a machine that crashed or lost the network cannot remove its lock.
+than ``STALE_AFTER_SECONDS``: a machine that crashed or lost the network cannot remove its lock. The lock of the
+same user's FocusCoder on this computer that crashed is taken over at once; any other stale lock only when the
+opener chooses to (``take_over``).
 """
 
 from __future__ import annotations
@@ -191,7 +193,7 @@ def _acquire(project: Path, *, take_over: bool) -> ProjectLock:
         if holder is None:
             continue  # released between our try and our look: try again
         stale = is_stale(project, holder)
-        if not (take_over and stale):
+        if not (stale and (take_over or _my_crashed_session(holder))):
             raise ProjectLockedError(project, holder, stale=stale)
         # Write our lock under a temporary name and move it over the stale one, so a reader never sees half.
         partial = lock_path(project).with_name(f".{lock_path(project).name}.{me.token}")
@@ -201,6 +203,13 @@ def _acquire(project: Path, *, take_over: bool) -> ProjectLock:
             return ProjectLock(project, me)
     holder = read_holder(project) or LockHolder("", "", 0, "", "")
     raise ProjectLockedError(project, holder, stale=False)
+
+
+def _my_crashed_session(holder: LockHolder) -> bool:
+    """The same user on this computer, whose FocusCoder is gone (it crashed or was killed): there is nobody to
+    ask, so the lock is taken over without a question. Anyone else's stale lock is the researcher's choice."""
+    return holder.host == socket.gethostname() and holder.user == _user() and holder.pid > 0 \
+        and not _process_alive(holder.pid)
 
 
 def _create_exclusive(path: Path, holder: LockHolder) -> bool:

@@ -26,7 +26,7 @@ from app.importers.base import ParsedDocument, ParsedTurn
 from app.services import apply_code, import_documents, remove_coding
 path, seed, length = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 rng = random.Random(seed)
-project = open_project(path, take_over=True)  # the lock of the child killed before is stale
+project = open_project(path)  # the lock left by the child killed before: same user, gone, so taken over
 print("ready", flush=True)
 while True:
     start = rng.randrange(length - 1)

@@ -94,15 +94,25 @@ def test_the_lock_is_released_on_close(saved, other_process, opened):
     assert not lock_path(saved).exists()
 
 
-def test_the_lock_of_a_killed_process_is_stale_and_can_be_taken_over(saved, other_process, opened):
+def test_the_lock_of_my_own_killed_process_is_taken_over_at_once(saved, other_process, opened):
     other_process.send_signal(signal.SIGKILL)
     other_process.wait()
     assert lock_path(saved).exists()  # a killed process cannot clean up
+    project = opened(open_project(saved))  # the same user on this computer after a crash: nobody to ask
+    add_code(project, "Nach dem Absturz")
+    assert read_holder(saved).pid == os.getpid()
+
+
+def test_a_dead_colleagues_lock_on_this_computer_is_taken_over_only_by_choice(saved, other_process, opened):
+    other_process.send_signal(signal.SIGKILL)
+    other_process.wait()
+    data = json.loads(lock_path(saved).read_text())
+    lock_path(saved).write_text(json.dumps({**data, "user": "anna"}))  # e.g. a shared lab computer
     with pytest.raises(ProjectLockedError) as locked:
         open_project(saved)  # never silently: the researcher chooses
     assert locked.value.stale and "no longer running" in str(locked.value)
     project = opened(open_project(saved, take_over=True))
-    add_code(project, "Nach dem Absturz")
+    add_code(project, "Übernommen")
     assert read_holder(saved).pid == os.getpid()
 
 
@@ -162,11 +172,12 @@ def test_cli_writing_commands_report_the_holder_in_one_line(saved, other_process
     assert "Vom Kollegen" in capsys.readouterr().out
 
 
-def test_cli_takes_over_a_stale_lock_only_when_asked(saved, other_process, capsys):
-    other_process.send_signal(signal.SIGKILL)
-    other_process.wait()
+def test_cli_takes_over_a_stale_lock_only_when_asked(saved, capsys):
+    _lock_from_another_computer(saved, heartbeat_age=STALE_AFTER_SECONDS + 60)
     assert main(["codes", str(saved), "add", "Arbeit"]) == 1
-    assert "--take-over" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("error: study.fcproj is open by anna on laptop-3 since 2026-01-05 10:02, but that "
+                          "FocusCoder is no longer running") and "--take-over" in err
     assert main(["--take-over", "codes", str(saved), "add", "Arbeit"]) == 0
     assert not lock_path(saved).exists()
 
