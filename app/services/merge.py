@@ -9,9 +9,11 @@ brought in (a document whose text differs from ours, a coding outside its text .
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.orm import Session
 
 from app.models import Coder, Coding, Document, Project, Turn, open_project
@@ -152,6 +154,26 @@ def _free_name(session: Session, wanted: str) -> str:
     return name
 
 
+_INSERT_CODING = (
+    'INSERT INTO coding (guid, document_id, code_id, coder_id, start, "end", weight, created_at) '
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def stored_time(moment: datetime) -> str:
+    """A time as SQLAlchemy's DateTime column stores it in SQLite (for rows written through the DB-API)."""
+    return _STORE_TIME(moment)
+
+
+def _time_processor():
+    dialect = sqlite_dialect()
+    processor = Coding.__table__.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
+    return processor or (lambda value: value)
+
+
+_STORE_TIME = _time_processor()
+
+
 class _New(int):
     """A coding to be added: its place among the rows inserted at the end (the id is known after the insert)."""
 
@@ -197,15 +219,19 @@ def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: Merg
             found[coding.guid] = existing[key]
             summary.matched["coding"] += 1
             continue
-        new_rows.append({
-            "guid": coding.guid, "document_id": document_id, "code_id": code_id, "coder_id": coder_id,
-            "start": coding.start, "end": coding.end, "weight": max(0, min(100, coding.weight)),
-            "created_at": coding.created_at if coding.created_at is not None else utc_now(),
-        })
+        new_rows.append((
+            coding.guid, document_id, code_id, coder_id, coding.start, coding.end, max(0, min(100, coding.weight)),
+            stored_time(coding.created_at if coding.created_at is not None else utc_now()),
+        ))
         existing[key] = found[coding.guid] = by_guid[coding.guid] = _New(len(new_rows) - 1)
         summary.added["coding"] += 1
     if new_rows:
-        ids = session.scalars(insert(Coding).returning(Coding.id, sort_by_parameter_order=True), new_rows).all()
+        # The DB-API executemany in the session's transaction (SQLAlchemy's insert took 35 ms per 1,000 rows),
+        # then the new ids by their GUIDs, which are unique.
+        connection = session.connection()
+        connection.exec_driver_sql(_INSERT_CODING, new_rows)
+        new_ids = dict(connection.exec_driver_sql("SELECT guid, id FROM coding").fetchall())
+        ids = [new_ids[row[0]] for row in new_rows]
         for guid, value in found.items():
             if isinstance(value, _New):
                 found[guid] = ids[value]

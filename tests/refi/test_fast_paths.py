@@ -70,8 +70,8 @@ def _one_by_one(session, data, maps, summary):  # the old merge._add_codings: a 
 
 def _state(path):
     with sqlite3.connect(path) as db:
-        codings = db.execute('SELECT id, guid, document_id, code_id, coder_id, start, "end", weight FROM coding '
-                             "ORDER BY id").fetchall()
+        codings = db.execute('SELECT id, guid, document_id, code_id, coder_id, start, "end", weight, created_at '
+                             "FROM coding ORDER BY id").fetchall()
         coders = db.execute("SELECT id, name FROM coder ORDER BY id").fetchall()
     return codings, coders
 
