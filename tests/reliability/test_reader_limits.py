@@ -130,8 +130,8 @@ def test_mutated_files_give_a_document_or_a_reader_error(tmp_path, kind, edits, 
 
 
 @pytest.fixture(scope="module")
-def qdpx_seed(tmp_path_factory) -> bytes:
-    from app.export.refi_qda import export_qdpx
+def exchange_seeds(tmp_path_factory) -> dict[str, bytes]:
+    from app.export.refi_qda import export_qdc, export_qdpx
     from app.models import create_project
     from app.services import add_code, apply_code, import_documents
     from tests.conftest import WORKSHOP_TURNS, build_document
@@ -142,19 +142,21 @@ def qdpx_seed(tmp_path_factory) -> bytes:
         add_code(project, "Sprache")
         apply_code(project, document="Workshop 1", code="Sprache", start=40, end=60)
         export_qdpx(project, folder / "p.qdpx")
-    return (folder / "p.qdpx").read_bytes()
+        export_qdc(project, folder / "p.qdc")
+    return {kind: (folder / f"p.{kind}").read_bytes() for kind in ("qdpx", "qdc")}
 
 
+@pytest.mark.parametrize("kind", ["qdpx", "qdc"])
 @MUTATIONS
 @given(edits=st.lists(st.tuples(st.floats(0, 1), st.binary(max_size=8)), min_size=1, max_size=6),
        cut=st.floats(0.05, 1))
-def test_mutated_qdpx_files_give_project_data_or_a_reader_error(tmp_path, qdpx_seed, edits, cut):
-    path = tmp_path / "mutiert.qdpx"
-    path.write_bytes(_mutate(qdpx_seed, edits, cut))
+def test_mutated_exchange_files_give_project_data_or_a_reader_error(tmp_path, exchange_seeds, kind, edits, cut):
+    path = tmp_path / f"mutiert.{kind}"
+    path.write_bytes(_mutate(exchange_seeds[kind], edits, cut))
     try:
         read_exchange_file(path)
     except ReaderError as error:
-        assert str(error).startswith("mutiert.qdpx: ")
+        assert str(error).startswith(f"mutiert.{kind}: ")
 
 
 # --- a multi-file import that fails leaves the project as it was ----------------------------------------------
