@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 from app.models import ProjectFileError
 from app.services import ChangeSet, queries
 from app.ui.code_panel import CodePanel
+from app.ui.coder_filter import CoderFilter
 from app.ui.coding import CodingActions
 from app.ui.context import ApplicationContext
 from app.ui.documents import DocumentBrowser
+from app.ui.exchange import ExchangeActions
 from app.ui.find_bar import FindBar
 from app.ui.segments import SegmentPanel
 from app.ui.speakers import SpeakerPanel
@@ -60,6 +62,8 @@ class MainWindow(QMainWindow):
         self.segments = SegmentPanel(context)
         self.speakers = SpeakerPanel(context)
         self.coding = CodingActions(context, self.transcript, self.codes.tree, self)
+        self.exchange = ExchangeActions(context, self)
+        self.coder_filter = CoderFilter(context, self.transcript, self)
         self._build_layout()
         self._build_menus()
         self.statusBar()
@@ -68,6 +72,8 @@ class MainWindow(QMainWindow):
         self.codes.tree.sig_codes_selected.connect(self.segments.show_codes)
         self.segments.sig_jump.connect(self.show_passage)
         self.coding.sig_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.exchange.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.coder_filter.sig_coders_changed.connect(self._update_caption)
         context.sig_project_opened.connect(self.reload)
         context.sig_project_changed.connect(self.refresh)
         context.sig_error.connect(self.show_error)
@@ -147,6 +153,8 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import documents…"), self.choose_documents, "Ctrl+I")
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
+        file_menu.addActions(self.exchange.actions)
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
@@ -181,6 +189,7 @@ class MainWindow(QMainWindow):
             toggle = QAction(title, self, checkable=True, checked=True)
             toggle.toggled.connect(widget.setVisible)
             view_menu.addAction(toggle)
+        view_menu.addMenu(self.coder_filter.menu)
         view_menu.addSeparator()
         self._build_language_menu(view_menu.addMenu(self.tr("&Language (after restart)")))
         view_menu.addSeparator()

@@ -185,6 +185,7 @@ class TranscriptView(QPlainTextEdit):
         self.positions = TextPositions("")
         self.layer: CodingLayer | None = None
         self.look = CodeLook()
+        self.hidden_coders: set[str] = set()  # coders whose codings are not shown (the View menu's coder filter)
         self._labels: list[tuple[int, int]] = []
         self._label_starts: list[int] = []
         self._times: list[tuple[int, int]] = []  # (UTF-16 offset of a turn, its start time in ms)
@@ -215,7 +216,7 @@ class TranscriptView(QPlainTextEdit):
             return
         text = content.text
         self.positions = TextPositions(text)
-        self.layer = CodingLayer(content.codings, self.positions)
+        self.layer = CodingLayer(self.shown(content.codings), self.positions)
         labels, times = [], []
         for turn in content.turns:
             line_start = text.rfind("\n", 0, turn.start) + 1
@@ -241,6 +242,7 @@ class TranscriptView(QPlainTextEdit):
         colors_changed = look.colors != self.look.colors
         self.look = look
         self.highlighter.reset_formats()
+        codings = self.shown(codings)
         self.layer = CodingLayer(codings, self.positions)
         if old is None or colors_changed:
             spans = {(c.start, c.end) for c in (*codings, *(old.live() if old else []))}
@@ -257,8 +259,14 @@ class TranscriptView(QPlainTextEdit):
         """A few codings added or removed: sweep and highlight again only the text they touch."""
         if self.layer is None:
             return
-        self._rehighlight_spans(self.layer.update(added, removed_ids))
+        self._rehighlight_spans(self.layer.update(self.shown(added), removed_ids))
         self.margin.update()
+
+    def shown(self, codings: list[CodingRow]) -> list[CodingRow]:
+        """The codings of the coders not hidden."""
+        if not self.hidden_coders:
+            return list(codings)
+        return [coding for coding in codings if coding.coder not in self.hidden_coders]
 
     def _rehighlight_spans(self, spans: list[tuple[int, int]]) -> None:
         document = self.document()
