@@ -8,9 +8,10 @@ text sources (GUID-named UTF-8 files with LF line ends in ``sources/``) with one
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -58,7 +59,7 @@ def project_xml(data: ProjectData) -> tuple[bytes, dict[str, bytes]]:
     """The ``project.qde`` bytes and the source files (archive name -> UTF-8 bytes)."""
     e = _Maker(PROJECT_NS)
     root = e.root("Project", name=data.name or "FocusCoder project", origin=ORIGIN,
-                  creationDateTime=_when(datetime.now(timezone.utc)))
+                  creationDateTime=_when(datetime.now(UTC)))
     notes = _memo_refs(data)
     if data.coders:
         users = e.sub(root, "Users")
@@ -159,16 +160,17 @@ def _codes(parent: etree._Element, codes: list[CodeData], namespace: str, notes:
         elements[code.guid] = element
 
 
-def _coding(e: _Maker, source: etree._Element, text: str, coding, notes: dict) -> None:  # noqa: ANN001
+def _coding(e: _Maker, source: etree._Element, text: str, coding, notes: dict) -> None:
     selection = e.sub(source, "PlainTextSelection", guid=_selection_guid(coding.guid),
                       name=_label(text, coding.start, coding.end),
                       startPosition=str(coding.start), endPosition=str(coding.end))
     element = e.sub(selection, "Coding", guid=coding.guid)
+    when = _when(coding.created_at) if coding.created_at else None
     for target in (selection, element):
         if coding.coder_guid:
             target.set("creatingUser", coding.coder_guid)
-        if coding.created_at:
-            target.set("creationDateTime", _when(coding.created_at))
+        if when:
+            target.set("creationDateTime", when)
     e.sub(element, "CodeRef", targetGUID=coding.code_guid)
     for note in notes.get(coding.guid, ()):
         e.sub(element, "NoteRef", targetGUID=note)
@@ -236,12 +238,21 @@ def _derived(base: str, purpose: str) -> str:
         namespace = uuid.UUID(base)
     except ValueError:
         namespace = uuid.uuid5(uuid.NAMESPACE_URL, base)
-    return str(uuid.uuid5(namespace, purpose))
+    return _uuid5(namespace.bytes, purpose)
+
+
+def _uuid5(namespace: bytes, name: str) -> str:
+    """``str(uuid.uuid5(UUID(bytes=namespace), name))`` without the UUID objects, a third of the time per coding."""
+    digest = bytearray(hashlib.sha1(namespace + name.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _when(moment: datetime) -> str:
     if moment.tzinfo is not None:  # SQLite gives naive times, which we store as UTC
-        moment = moment.astimezone(timezone.utc)
+        moment = moment.astimezone(UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -252,7 +263,7 @@ def _zip(path: Path, qde: bytes, sources: dict[str, bytes]) -> None:
             archive.writestr(name, content)
 
 
-def _write_atomically(path: Path, write) -> Path:  # noqa: ANN001 - callable taking the partial file's path
+def _write_atomically(path: Path, write) -> Path:
     if not path.parent.is_dir():
         raise ServiceError(f"{path.name}: the folder {path.parent} does not exist.")
     partial = path.with_name(f".{path.name}.writing")

@@ -66,11 +66,14 @@ def project_data(session: Session) -> ProjectData:
     speaker_guids = {s.id: s.guid for s in speakers}
     data.speakers = [SpeakerData(s.guid, s.name, tuple(aliases.get(s.id, ()))) for s in speakers]
 
+    # Turns and codings as plain rows, not ORM objects: a large study has tens of thousands of each.
     turns: dict[int, list[TurnData]] = {}
-    for turn in session.scalars(select(Turn).order_by(Turn.document_id, Turn.position)):
-        turns.setdefault(turn.document_id, []).append(
-            TurnData(turn.start, turn.end, speaker_guids.get(turn.speaker_id), turn.start_ms, turn.end_ms,
-                     turn.votes, turn.priority)
+    for document_id, start, end, speaker_id, start_ms, end_ms, votes, priority in session.execute(
+        select(Turn.document_id, Turn.start, Turn.end, Turn.speaker_id, Turn.start_ms, Turn.end_ms, Turn.votes,
+               Turn.priority).order_by(Turn.document_id, Turn.position)
+    ):
+        turns.setdefault(document_id, []).append(
+            TurnData(start, end, speaker_guids.get(speaker_id), start_ms, end_ms, votes, priority)
         )
     documents = list(session.scalars(select(Document).order_by(Document.position, Document.id)))
     document_guids = {d.id: d.guid for d in documents}
@@ -79,12 +82,15 @@ def project_data(session: Session) -> ProjectData:
         for d in documents
     ]
 
-    codings = list(session.scalars(select(Coding).order_by(Coding.document_id, Coding.start, Coding.end, Coding.id)))
-    coding_guids = {c.id: c.guid for c in codings}
+    codings = session.execute(
+        select(Coding.id, Coding.guid, Coding.document_id, Coding.code_id, Coding.coder_id, Coding.start, Coding.end,
+               Coding.weight, Coding.created_at).order_by(Coding.document_id, Coding.start, Coding.end, Coding.id)
+    ).all()
+    coding_guids = {c[0]: c[1] for c in codings}
     data.codings = [
-        CodingData(c.guid, document_guids[c.document_id], code_guids[c.code_id], coders.get(c.coder_id),
-                   c.start, c.end, c.weight, c.created_at)
-        for c in codings
+        CodingData(guid, document_guids[document_id], code_guids[code_id], coders.get(coder_id), start, end, weight,
+                   created_at)
+        for _, guid, document_id, code_id, coder_id, start, end, weight, created_at in codings
     ]
 
     for memo in session.scalars(select(Memo).order_by(Memo.id)):

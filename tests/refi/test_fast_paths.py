@@ -146,3 +146,53 @@ def test_position_map_fast_path_matches_the_walk():
         raw = "".join(rng.choices(alphabet, [20, 20, 20, 10, 5, 5, 5, 5, 3, 3, 2, 2, 2, 1, 2], k=rng.randint(0, 40)))
         assert refi_positions._canonical_with_map(raw) == _walk(raw), repr(raw)
         assert refi_positions.PositionMap(raw).has_astral == any(ord(ch) > 0xFFFF for ch in raw)
+
+
+def test_derived_guids_match_uuid5():
+    import uuid
+
+    from app.export.refi_qda import _derived, _uuid5
+
+    rng = random.Random(1)
+    for _ in range(300):
+        namespace = uuid.UUID(int=rng.getrandbits(128))
+        name = "".join(rng.choices("abcxyz:0123456789äß😀", k=rng.randint(0, 20)))
+        assert _uuid5(namespace.bytes, name) == str(uuid.uuid5(namespace, name))
+    assert _derived("not a guid", "selection") == str(
+        uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, "not a guid"), "selection")
+    )
+
+
+def test_project_data_rows_match_the_orm_objects(tmp_path):
+    from app.models import Coding, Speaker, Turn, open_project
+    from app.models.exchange import CodingData, TurnData
+    from app.services.project_data import read_project_data
+    from benchmarks.corpus import make_study
+    from benchmarks.fixtures import _build_project
+
+    study = make_study(4_000, 300, document_words=2_000, seed=9)
+    path = tmp_path / "study.fcproj"
+    _build_project(study, study.write_transcripts(tmp_path / "transcripts"), path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE turn SET speaker_id = NULL, start_ms = NULL WHERE id % 6 = 0")
+    with open_project(path, read_only=True) as project:
+        data = read_project_data(project)
+        with project.reading() as session:
+            speakers = {s.id: s.guid for s in session.scalars(select(Speaker))}
+            documents = {d.id: d.guid for d in session.scalars(select(Document))}
+            turns = {}
+            for turn in session.scalars(select(Turn).order_by(Turn.document_id, Turn.position)):
+                turns.setdefault(documents[turn.document_id], []).append(TurnData(
+                    turn.start, turn.end, speakers.get(turn.speaker_id), turn.start_ms, turn.end_ms, turn.votes,
+                    turn.priority))
+            codes = {c.id: c.guid for c in session.scalars(select(merge.Coding.code.property.mapper.class_))}
+            coders = {c.id: c.guid for c in session.scalars(select(merge.Coder))}
+            codings = [
+                CodingData(c.guid, documents[c.document_id], codes[c.code_id], coders.get(c.coder_id), c.start, c.end,
+                           c.weight, c.created_at)
+                for c in session.scalars(select(Coding).order_by(Coding.document_id, Coding.start, Coding.end,
+                                                                 Coding.id))
+            ]
+    assert data.codings == codings
+    assert {doc.guid: list(doc.turns) for doc in data.documents} == turns
+    assert any(turn.speaker_guid is None for turns_ in turns.values() for turn in turns_)
