@@ -28,6 +28,7 @@ from app.ui.context import ApplicationContext
 from app.ui.documents import DocumentBrowser
 from app.ui.exchange import ExchangeActions
 from app.ui.find_bar import FindBar
+from app.ui.search_dock import SearchDock
 from app.ui.segments import SegmentPanel
 from app.ui.speakers import SpeakerPanel
 from app.ui.settings import LANGUAGE, RECENT_PROJECTS
@@ -62,6 +63,9 @@ class MainWindow(QMainWindow):
         self.segments = SegmentPanel(context)
         self.speakers = SpeakerPanel(context)
         self.coding = CodingActions(context, self.transcript, self.codes.tree, self)
+        self.search_dock = SearchDock(context, self)
+        self.search_panel = self.search_dock.panel
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
         self.exchange = ExchangeActions(context, self)
         self.coder_filter = CoderFilter(context, self.transcript, self)
         self._build_layout()
@@ -71,6 +75,7 @@ class MainWindow(QMainWindow):
         self.documents.sig_document_selected.connect(self.open_document)
         self.codes.tree.sig_codes_selected.connect(self.segments.show_codes)
         self.segments.sig_jump.connect(self.show_passage)
+        self.search_panel.sig_jump.connect(self.show_passage)
         self.coding.sig_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.exchange.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.coder_filter.sig_coders_changed.connect(self._update_caption)
@@ -167,6 +172,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(self.tr("&Find in document"), self.find_bar.open_bar, QKeySequence.StandardKey.Find))
         edit_menu.addAction(self._action(self.tr("Find &next"), self.find_bar.find, QKeySequence.StandardKey.FindNext))
+        edit_menu.addAction(self._action(self.tr("&Search the project…"), self.search_dock.open_search, "Ctrl+Shift+F"))
 
         code_menu = menu_bar.addMenu(self.tr("&Coding"))
         for action in (self.coding.apply_action, self.coding.turn_action, self.coding.in_vivo_action, self.coding.remove_action):
@@ -189,6 +195,7 @@ class MainWindow(QMainWindow):
             toggle = QAction(title, self, checkable=True, checked=True)
             toggle.toggled.connect(widget.setVisible)
             view_menu.addAction(toggle)
+        view_menu.addAction(self.search_dock.toggleViewAction())
         view_menu.addMenu(self.coder_filter.menu)
         view_menu.addSeparator()
         self._build_language_menu(view_menu.addMenu(self.tr("&Language (after restart)")))

@@ -1,0 +1,31 @@
+"""The text-analysis dock of the main window: the project search (and what comes beside it) in tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
+
+from app.ui.context import ApplicationContext
+from app.ui.search_panel import SearchPanel
+
+
+class SearchDock(QDockWidget):
+    def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Search"), parent)
+        self.setObjectName("SearchDock")
+        self.panel = SearchPanel(context)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.panel, self.tr("Search"))
+        self.setWidget(self.tabs)
+        self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.toggleViewAction().setText(self.tr("Search and &word frequencies"))
+        self.hide()
+
+    def open_search(self) -> None:
+        """Show the dock on the search, with the query ready to type."""
+        self.show()
+        self.raise_()
+        self.tabs.setCurrentWidget(self.panel)
+        self.panel.query.setFocus()
+        self.panel.query.selectAll()

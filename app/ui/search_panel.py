@@ -1,0 +1,295 @@
+"""Searching the project: word, phrase, lemma (every inflection), wildcard or regular expression, filtered by
+document, speaker and code; the hits as keyword-in-context lines, a double click shows one in the transcript, and
+the hits can be auto-coded (with a preview, as one undo step).
+
+The search runs on the task runner: documents without a current language index are indexed first, with progress
+shown in the panel and a button to cancel; the hits (plain values, no ORM objects) arrive on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.analysis.search import Filters, Hit, search
+from app.analysis.text_index import index_documents
+from app.models import Project
+from app.services import ChangeSet, ServiceError, queries
+from app.ui.autocode import AutoCode, AutocodePreview
+from app.ui.context import ApplicationContext
+from app.ui.search_results import AFTER_COLUMN, BEFORE_COLUMN, HIT_COLUMN, HitModel
+from app.ui.tasks import Task, TaskState
+
+
+def find_hits(state: TaskState, project: Project, query: str, mode: str, filters: Filters) -> list[Hit]:
+    """In the worker: index the documents that need it (with progress, cancellable), then search."""
+    if not project.read_only:
+        index_documents(project, None, state.report, lambda: state.cancelled)
+        state.check()
+    return search(project, query, mode=mode, filters=filters)
+
+
+class SearchPanel(QWidget):
+    sig_jump = Signal(int, int, int)
+    """Show this hit: document id, start, end (code points)."""
+    sig_searched = Signal(int)
+    """A search finished (or failed: -1); the number of hits."""
+
+    def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.task: Task | None = None
+        self.last: tuple[str, str] | None = None  # the query and mode the hits shown came from
+        self._documents: dict[int, str] = {}
+        self._speakers: dict[int, str] = {}
+        self._codes: dict[int, str] = {}
+        self._build()
+        context.sig_project_opened.connect(self.reload)
+        context.sig_project_changed.connect(self._project_changed)
+        self.reload()
+
+    # --- widgets ---------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Search the transcripts, e.g. Sprachkurs"))
+        self.query.setClearButtonEnabled(True)
+        self.query.returnPressed.connect(self.run_search)
+        self.mode = QComboBox()
+        for mode, label in (
+            ("lemma", self.tr("Lemma (every inflection)")),
+            ("word", self.tr("Word")),
+            ("phrase", self.tr("Phrase")),
+            ("wildcard", self.tr("Wildcard (* and ?)")),
+            ("regex", self.tr("Regular expression")),
+        ):
+            self.mode.addItem(label, mode)
+        self.search_button = QPushButton(self.tr("Search"))
+        self.search_button.clicked.connect(self.run_search)
+        self.document_filter, self.speaker_filter, self.code_filter = QComboBox(), QComboBox(), QComboBox()
+        for combo in (self.document_filter, self.speaker_filter, self.code_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        top = QHBoxLayout()
+        top.addWidget(self.query, 3)
+        top.addWidget(self.mode)
+        top.addWidget(self.search_button)
+        filters = QHBoxLayout()
+        for label, combo in ((self.tr("Document:"), self.document_filter), (self.tr("Speaker:"), self.speaker_filter),
+                             (self.tr("Within code:"), self.code_filter)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress_label = QLabel()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.progress, 1)
+        progress.addWidget(self.cancel_button)
+        self._show_progress(False)
+        self.model = HitModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(BEFORE_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (BEFORE_COLUMN, AFTER_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(HIT_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(self._jump)
+        self.summary = QLabel()
+        self.code_box = QComboBox()
+        self.code_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unit = QComboBox()
+        for unit, label in (("match", self.tr("the match")), ("sentence", self.tr("its sentence")),
+                            ("turn", self.tr("the whole turn"))):
+            self.unit.addItem(label, unit)
+        self.autocode_button = QPushButton(self.tr("Code hits…"))
+        self.autocode_button.clicked.connect(self.preview_autocode)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(QLabel(self.tr("Code")))
+        bottom.addWidget(self.unit)
+        bottom.addWidget(QLabel(self.tr("with")))
+        bottom.addWidget(self.code_box)
+        bottom.addWidget(self.autocode_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addLayout(progress)
+        layout.addWidget(self.table)
+        layout.addLayout(bottom)
+
+    def _show_progress(self, shown: bool) -> None:
+        for widget in (self.progress, self.progress_label, self.cancel_button):
+            widget.setVisible(shown)
+
+    # --- the project's documents, speakers and codes ---------------------------------------------------------
+
+    def reload(self) -> None:
+        """A project was opened or closed: fresh filters, no hits."""
+        self.cancel()
+        self.model.set_hits([])
+        self.last = None
+        self.reload_choices()
+        self._update_state()
+
+    def reload_choices(self) -> None:
+        project = self.context.project
+        documents = [] if project is None else queries.list_documents(project)
+        speakers = [] if project is None else queries.list_speakers(project)[1]
+        codes = [] if project is None else queries.list_codes(project)
+        self._documents = {row.id: row.name for row in documents}
+        self._speakers = {row.id: row.name for row in speakers if row.turns}
+        self._codes = {row.id: row.path for row in codes}
+        _fill(self.document_filter, self.tr("All documents"), self._documents)
+        _fill(self.speaker_filter, self.tr("All speakers"), self._speakers)
+        _fill(self.code_filter, self.tr("Anywhere"), self._codes)
+        _fill(self.code_box, None, self._codes)
+
+    def _project_changed(self, changes: ChangeSet) -> None:
+        kinds = {ref.kind for ref in (*changes.created, *changes.updated, *changes.deleted)}
+        if kinds & {"document", "speaker", "code"}:
+            self.reload_choices()
+        within_code = self.code_filter.currentData() is not None
+        if self.last is not None and (kinds & {"document", "speaker"} or (within_code and kinds & {"coding", "code"})):
+            self.run_search(*self.last)  # the hits shown would be out of date
+        self._update_state()
+
+    def filters(self) -> Filters:
+        document, speaker, code = (combo.currentData() for combo in
+                                   (self.document_filter, self.speaker_filter, self.code_filter))
+        return Filters(
+            documents=() if document is None else (self._documents[document],),
+            speakers=() if speaker is None else (self._speakers[speaker],),
+            codes=() if code is None else (self._codes[code],),
+        )
+
+    # --- searching -------------------------------------------------------------------------------------------
+
+    def run_search(self, query: str | None = None, mode: str | None = None) -> None:
+        """Search in the background (indexing first what needs it); ``sig_searched`` tells when it is done."""
+        project = self.context.project
+        query = self.query.text() if query is None else query
+        mode = self.mode.currentData() if mode is None else mode
+        if project is None or not query.strip():
+            return
+        self.cancel()
+        task = self.task = self.context.tasks.submit("search", find_hits, project, query, mode, self.filters())
+        self.summary.setText(self.tr("Searching…"))
+        task.sig_progress.connect(lambda fraction, name: self._progress(task, fraction, name))
+        task.sig_finished.connect(lambda hits: self._found(task, query, mode, hits))
+        task.sig_failed.connect(lambda exc: self._failed(task, exc))
+        task.sig_cancelled.connect(lambda: self._stopped(task, self.tr("Search cancelled.")))
+        self._update_state()
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+            self._show_progress(False)
+            self._update_state()
+
+    def _progress(self, task: Task, fraction: float, name: str) -> None:
+        if task is self.task:
+            self._show_progress(True)
+            self.progress.setValue(int(fraction * 100))
+            self.progress_label.setText(self.tr("Building the language index: %1").replace("%1", name))
+
+    def _found(self, task: Task, query: str, mode: str, hits: list[Hit]) -> None:
+        if task is not self.task:
+            return
+        self._stopped(task, "")
+        self.last = (query, mode)
+        self.model.set_hits(hits)
+        documents = len({hit.document_id for hit in hits})
+        self.summary.setText(self.tr("%1 hit(s) in %2 document(s)").replace("%1", str(len(hits))).replace("%2", str(documents)))
+        self._update_state()
+        self.sig_searched.emit(len(hits))
+
+    def _failed(self, task: Task, exc: Exception) -> None:
+        if task is not self.task:
+            return
+        self._stopped(task, str(exc) if isinstance(exc, ServiceError) else self.tr("The search failed: %1").replace("%1", str(exc)))
+        self.model.set_hits([])
+        self.last = None
+        self._update_state()
+        self.sig_searched.emit(-1)
+
+    def _stopped(self, task: Task, message: str) -> None:
+        if task is self.task:
+            self.task = None
+            self._show_progress(False)
+            if message:
+                self.summary.setText(message)
+            self._update_state()
+
+    def _update_state(self) -> None:
+        has_project = self.context.project is not None
+        self.search_button.setEnabled(has_project and self.task is None)
+        writable = has_project and not self.context.project.read_only
+        self.autocode_button.setEnabled(writable and bool(self.model.hits) and self.code_box.count() > 0)
+
+    def _jump(self, index: QModelIndex) -> None:
+        hit = self.model.hit(index.row())
+        self.sig_jump.emit(hit.document_id, hit.start, hit.end)
+
+    # --- auto-coding -----------------------------------------------------------------------------------------
+
+    def preview_autocode(self) -> AutocodePreview | None:
+        """Show what coding the hits would code; "Code" in the preview does it as one undo step."""
+        from app.analysis.autocoding import passages
+
+        code_id = self.code_box.currentData()
+        if self.context.project is None or code_id is None or not self.model.hits:
+            return None
+        code = self._codes[code_id]
+        try:
+            found = passages(self.context.project, self.model.hits, self.unit.currentData(), code)
+        except ServiceError as exc:
+            self.context.sig_error.emit(str(exc))
+            return None
+        dialog = self.autocode_preview = AutocodePreview(found, code, self.unit.currentText(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._autocode(dialog.chosen(), code))
+        dialog.open()
+        return dialog
+
+    def _autocode(self, chosen: list[tuple[int, int, int]], code: str) -> None:
+        if chosen and self.context.execute(AutoCode(self.context, chosen, code)):
+            self.summary.setText(self.tr("Coded %1 passage(s) with “%2”.").replace("%1", str(len(chosen))).replace("%2", code))
+
+
+def _fill(combo: QComboBox, everything: str | None, items: dict[int, str]) -> None:
+    """Offer ``items`` (id -> name), keeping the chosen one; ``everything`` first when given."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if everything is not None:
+        combo.addItem(everything, None)
+    for item_id, name in items.items():
+        combo.addItem(name, item_id)
+    found = combo.findData(chosen) if chosen is not None else -1
+    combo.setCurrentIndex(max(0, found))
+    combo.blockSignals(False)
