@@ -427,7 +427,7 @@ def build_parser() -> Parser:
     from app.cli_exchange import add_commands as add_exchange_commands  # merge, agreement
 
     add_exchange_commands(command)
-    from app.cli_reliability import add_commands as add_reliability_commands  # restore, check
+    from app.cli_reliability import add_commands as add_reliability_commands  # backup, restore, check
 
     add_reliability_commands(command)
     return parser

@@ -23,7 +23,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from app.cli import UsageError, _TAKE_OVER
+    from app.cli import _TAKE_OVER, UsageError
     from app.models.backups import list_backups, restore_backup
 
     project = Path(args.project)

@@ -17,8 +17,8 @@ _REASONS = (
     ("database or disk is full", "the disk is full; free some space and do it again"),
     ("disk i/o error", "the disk could not be written (full, removed or failing); check it and do it again"),
     ("readonly database", "the file or its folder is read-only; copy the project to a folder you can write to"),
-    ("unable to open database file", "the project's folder cannot be written to (read-only, or the drive went "
-                                     "away); copy the project to a folder you can write to"),
+    ("unable to open database file", ("the project's folder cannot be written to (read-only, or the drive went "
+                                      "away); copy the project to a folder you can write to")),
     ("database is locked", "another program kept the project busy; close it and do it again"),
 )
 

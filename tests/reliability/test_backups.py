@@ -10,7 +10,11 @@ import pytest
 
 from app.cli import main
 from app.models import ProjectFileError, ProjectLockedError, open_project
-from app.models.backups import backup_folder, list_backups, make_rolling_backup, restore_backup
+from app.models.backups import (
+    backup_folder,
+    list_backups,
+    restore_backup,
+)
 from app.services import add_code
 
 

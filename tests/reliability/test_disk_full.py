@@ -52,7 +52,7 @@ def _limit_file_size(limit: int):
 
 
 def _run(args: list[str], limit: int) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT, timeout=60,
+    return subprocess.run([sys.executable, *args], check=False, capture_output=True, text=True, cwd=ROOT, timeout=60,
                           env={**os.environ, "PYTHONPATH": ROOT}, preexec_fn=_limit_file_size(limit))
 
 

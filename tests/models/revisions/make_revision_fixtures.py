@@ -15,8 +15,8 @@ from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from app.models import migrations  # noqa: E402
-from app.models.project_file import APPLICATION_ID  # noqa: E402
+from app.models import migrations
+from app.models.project_file import APPLICATION_ID
 
 HERE = Path(__file__).resolve().parent
 TEXT = "Moderatorin: Was hilft? 🙂\nFrau Ahmadi: زبان – die Sprache, ganz klar.\nB1: Ja, q\u0307 und 👨‍👩‍👧."
