@@ -28,6 +28,7 @@ from app.ui.context import ApplicationContext
 from app.ui.documents import DocumentBrowser
 from app.ui.exchange import ExchangeActions
 from app.ui.find_bar import FindBar
+from app.ui.reports_dock import ReportsDock
 from app.ui.search_dock import SearchDock
 from app.ui.segments import SegmentPanel
 from app.ui.speakers import SpeakerPanel
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.search_dock = SearchDock(context, self)
         self.search_panel = self.search_dock.panel
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
+        self.reports_dock = ReportsDock(context, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.reports_dock)
         self.exchange = ExchangeActions(context, self)
         self.coder_filter = CoderFilter(context, self.transcript, self)
         self._build_layout()
@@ -159,6 +162,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addActions(self.exchange.actions)
+        self.export_report_action = self._action(self.tr("&Export report…"), self.reports_dock.open_export, "Ctrl+E")
+        file_menu.addAction(self.export_report_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 
@@ -196,6 +201,7 @@ class MainWindow(QMainWindow):
             toggle.toggled.connect(widget.setVisible)
             view_menu.addAction(toggle)
         view_menu.addAction(self.search_dock.toggleViewAction())
+        view_menu.addAction(self.reports_dock.toggleViewAction())
         view_menu.addMenu(self.coder_filter.menu)
         view_menu.addSeparator()
         self._build_language_menu(view_menu.addMenu(self.tr("&Language (after restart)")))

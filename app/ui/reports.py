@@ -1,0 +1,221 @@
+"""The reports view: code frequencies with their chart, the code × speaker matrix, the speaker overview and the
+priority ranking, each a sortable table computed by ``app/analysis``; an Export button opens the export dialog.
+
+The analyses read the project once (``dataset.load``) and are fast, so they run on the GUI thread; the view
+refreshes when it is visible and the project changed (or when it is shown again after a change).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.context import ApplicationContext
+from app.ui.report_table import ReportTableModel
+
+MEASURES = ("maßnahmen", "massnahmen", "measures")  # the parent ranked first when there is one
+CHART_SCALE = 2.0  # the chart is drawn at 200 dpi: shown at half size it is sharp on any screen
+
+
+def _path(path: str) -> str:
+    return path.replace("/", " › ")
+
+
+def table_view(model: ReportTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the analysis' order first
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(False)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    return view
+
+
+class ReportsView(QWidget):
+    sig_export_requested = Signal()
+    """The researcher wants to export a report."""
+
+    def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._dirty = True
+        self.frequency_model = ReportTableModel(parent=self)
+        self.matrix_model = ReportTableModel(parent=self)
+        self.speaker_model = ReportTableModel(parent=self)
+        self.priority_model = ReportTableModel(parent=self)
+        self.chart = QLabel()
+        self.chart.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.parent_choice = QComboBox()
+        self.parent_choice.currentIndexChanged.connect(lambda *_: self._fill_priorities())
+        self.summary = QLabel()
+        self._build()
+        context.sig_project_opened.connect(self.mark_dirty)
+        context.sig_project_changed.connect(self.mark_dirty)
+        self._data = None
+
+    def _build(self) -> None:
+        chart_area = QScrollArea()
+        chart_area.setWidget(self.chart)
+        chart_area.setWidgetResizable(True)
+        self.frequency_table = table_view(self.frequency_model)
+        frequencies = QSplitter(Qt.Orientation.Vertical)
+        frequencies.addWidget(self.frequency_table)
+        frequencies.addWidget(chart_area)
+        frequencies.setSizes([300, 300])
+        priorities = QWidget()
+        layout = QVBoxLayout(priorities)
+        layout.setContentsMargins(0, 4, 0, 0)
+        choose = QHBoxLayout()
+        choose.addWidget(QLabel(self.tr("Rank the codes under:")))
+        choose.addWidget(self.parent_choice, 1)
+        layout.addLayout(choose)
+        layout.addWidget(table_view(self.priority_model))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(frequencies, self.tr("Code frequencies"))
+        self.tabs.addTab(table_view(self.matrix_model), self.tr("Codes × speakers"))
+        self.tabs.addTab(table_view(self.speaker_model), self.tr("Speakers"))
+        self.tabs.addTab(priorities, self.tr("Priorities"))
+        self.export_button = QPushButton(self.tr("Export report…"))
+        self.export_button.clicked.connect(self.sig_export_requested)
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.refresh)
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(refresh)
+        bar.addWidget(self.export_button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addLayout(bar)
+        outer.addWidget(self.tabs)
+
+    # --- refreshing ------------------------------------------------------------------------------------------
+
+    def mark_dirty(self, *_args: object) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        from app.analysis.dataset import load
+
+        self._dirty = False
+        project = self.context.project
+        self._data = None if project is None else load(project)
+        self.export_button.setEnabled(project is not None)
+        self._fill_frequencies()
+        self._fill_matrix()
+        self._fill_speakers()
+        self._fill_parents()
+        data = self._data
+        self.summary.setText(
+            "" if data is None else self.tr("%1 documents, %2 codes, %3 codings")
+            .replace("%1", str(len(data.documents))).replace("%2", str(len(data.codes)))
+            .replace("%3", str(len(data.coding_table)))
+        )
+
+    def _fill_frequencies(self) -> None:
+        from app.analysis.frequencies import code_tree_frequencies
+
+        headers = [self.tr("Code"), self.tr("Codings"), self.tr("Documents"), self.tr("Speakers"), self.tr("Words"),
+                   self.tr("Total codings"), self.tr("Total documents"), self.tr("Total speakers"),
+                   self.tr("Total words")]  # totals: with the sub-codes
+        rows = [] if self._data is None else code_tree_frequencies(self._data)
+        self.frequency_model.set_rows(headers, [
+            (_path(f.code), f.codings, f.documents, f.speakers, f.words, f.total_codings, f.total_documents,
+             f.total_speakers, f.total_words) for f in rows
+        ])
+        self._draw_chart(rows)
+
+    def _draw_chart(self, rows: list) -> None:
+        if self._data is None or not any(f.total_codings for f in rows):
+            self.chart.setPixmap(QPixmap())
+            self.chart.setText(self.tr("No codings yet: the chart appears once something is coded."))
+            return
+        from app.export.charts import frequency_bars
+        from app.export.labels import labels_for
+
+        colors = {code.path: code.color for code in self._data.codes.values()}
+        png, _ = frequency_bars([(f.code, f.total_codings, colors[f.code]) for f in rows],
+                                language=labels_for(self._data.language))
+        pixmap = QPixmap()
+        pixmap.loadFromData(png, "PNG")
+        pixmap.setDevicePixelRatio(CHART_SCALE)
+        self.chart.setPixmap(pixmap)
+
+    def _fill_matrix(self) -> None:
+        from app.analysis.matrices import code_by_speaker
+
+        if self._data is None:
+            self.matrix_model.set_rows([self.tr("Code")], [])
+            return
+        matrix = code_by_speaker(self._data)
+        columns = [name if name is not None else self.tr("(no speaker)") for name in matrix.columns]
+        rows = [(_path(code), *cells, sum(cells)) for code, cells in zip(matrix.rows, matrix.cells)]
+        self.matrix_model.set_rows([self.tr("Code"), *columns, self.tr("Total")], rows)
+
+    def _fill_speakers(self) -> None:
+        from app.analysis.speaker_overview import speaker_overview
+
+        headers = [self.tr("Document"), self.tr("Speaker"), self.tr("Turns"), self.tr("Words"),
+                   self.tr("Share of talk"), self.tr("Codings")]
+        rows = [] if self._data is None else speaker_overview(self._data)
+        everything = self.tr("(all documents)")
+        self.speaker_model.set_rows(headers, [
+            (s.document if s.document is not None else everything, s.speaker, s.turns, s.words, s.share, s.codings)
+            for s in rows
+        ], percent_columns=[4])
+
+    def _fill_parents(self) -> None:
+        """Codes with sub-codes, the chosen one kept if it is still there."""
+        data = self._data
+        chosen = self.parent_choice.currentData()
+        parents = [] if data is None else [code.path for code in data.codes.values() if data.children.get(code.id)]
+        self.parent_choice.blockSignals(True)
+        self.parent_choice.clear()
+        for path in parents:
+            self.parent_choice.addItem(_path(path), path)
+        if chosen not in parents:  # the workshop's measures when there are any, else the first
+            chosen = next((p for p in parents if p.casefold() in MEASURES), parents[0] if parents else None)
+        if chosen is not None:
+            self.parent_choice.setCurrentIndex(parents.index(chosen))
+        self.parent_choice.blockSignals(False)
+        self._fill_priorities()
+
+    def choose_parent(self, path: str) -> None:
+        index = self.parent_choice.findData(path)
+        if index >= 0:
+            self.parent_choice.setCurrentIndex(index)
+
+    def _fill_priorities(self) -> None:
+        from app.analysis.priorities import priority_ranking
+
+        headers = [self.tr("Rank"), self.tr("Code"), self.tr("Speakers"), self.tr("Institutions"),
+                   self.tr("Codings"), self.tr("Mean weight"), self.tr("Documents")]
+        parent = self.parent_choice.currentData()
+        rows = [] if self._data is None or parent is None else priority_ranking(self._data, parent)
+        self.priority_model.set_rows(headers, [
+            (r.rank, _path(r.code), r.speakers, r.institutions, r.codings, r.mean_weight, r.documents) for r in rows
+        ])
