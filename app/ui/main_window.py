@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addActions(self.exchange.actions)
-        self.export_report_action = self._action(self.tr("&Export report…"), self.reports_dock.open_export, "Ctrl+E")
+        self.export_report_action = self._action(self.tr("&Export report…"), self.reports_dock.open_export, "Ctrl+Shift+E")
         file_menu.addAction(self.export_report_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
