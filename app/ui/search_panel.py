@@ -66,7 +66,7 @@ class SearchPanel(QWidget):
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr("Search the transcripts, e.g. Sprachkurs"))
         self.query.setClearButtonEnabled(True)
-        self.query.returnPressed.connect(self.run_search)
+        self.query.returnPressed.connect(lambda: self.run_search())
         self.mode = QComboBox()
         for mode, label in (
             ("lemma", self.tr("Lemma (every inflection)")),
@@ -77,7 +77,7 @@ class SearchPanel(QWidget):
         ):
             self.mode.addItem(label, mode)
         self.search_button = QPushButton(self.tr("Search"))
-        self.search_button.clicked.connect(self.run_search)
+        self.search_button.clicked.connect(lambda: self.run_search())
         self.document_filter, self.speaker_filter, self.code_filter = QComboBox(), QComboBox(), QComboBox()
         for combo in (self.document_filter, self.speaker_filter, self.code_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -95,7 +95,7 @@ class SearchPanel(QWidget):
         self.progress.setRange(0, 100)
         self.progress_label = QLabel()
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.clicked.connect(lambda: self.cancel())
         progress = QHBoxLayout()
         progress.addWidget(self.progress_label)
         progress.addWidget(self.progress, 1)
@@ -124,7 +124,7 @@ class SearchPanel(QWidget):
                             ("turn", self.tr("the whole turn"))):
             self.unit.addItem(label, unit)
         self.autocode_button = QPushButton(self.tr("Code hits…"))
-        self.autocode_button.clicked.connect(self.preview_autocode)
+        self.autocode_button.clicked.connect(lambda: self.preview_autocode())
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(QLabel(self.tr("Code")))
