@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
 
 from app.ui.context import ApplicationContext
 from app.ui.search_panel import SearchPanel
+from app.ui.word_frequency_panel import WordFrequencyPanel
 
 
 class SearchDock(QDockWidget):
@@ -17,6 +18,8 @@ class SearchDock(QDockWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.panel, self.tr("Search"))
+        self.words = WordFrequencyPanel(context)
+        self.tabs.addTab(self.words, self.tr("Word frequencies"))
         self.setWidget(self.tabs)
         self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
         self.toggleViewAction().setText(self.tr("Search and &word frequencies"))
@@ -24,6 +27,9 @@ class SearchDock(QDockWidget):
 
     def open_search(self) -> None:
         """Show the dock on the search, with the query ready to type."""
+        if self.isHidden() and self.parent() is not None:
+            self.show()
+            self.parent().resizeDocks([self], [340], Qt.Orientation.Vertical)
         self.show()
         self.raise_()
         self.tabs.setCurrentWidget(self.panel)

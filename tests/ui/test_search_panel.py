@@ -168,3 +168,42 @@ def test_screenshot_of_the_panel(qtbot, window, tmp_path):
     window.resize(1300, 860)
     folder = Path(os.environ.get("FOCUSCODER_SCREENSHOTS", tmp_path))  # set it to keep the picture
     assert window.search_dock.grab().save(str(folder / "search_panel.png"))
+
+
+# --- word frequencies and the stop list ---------------------------------------------------------------------------
+
+
+def count(qtbot, window, by: str, lemma: bool) -> list[tuple]:
+    words = window.search_dock.words
+    window.search_dock.open_search()
+    window.search_dock.tabs.setCurrentWidget(words)
+    words.by.setCurrentIndex(words.by.findData(by))
+    words.lemma.setChecked(lemma)
+    with qtbot.waitSignal(words.sig_counted, timeout=30_000):
+        qtbot.mouseClick(words.count_button, Qt.MouseButton.LeftButton)
+    model = words.model
+    return [tuple(model.index(row, column).data() for column in range(3)) for row in range(model.rowCount())]
+
+
+def test_word_frequencies_by_speaker_with_an_edited_stop_list(qtbot, window, qtmodeltester):
+    words = window.search_dock.words
+    rows = count(qtbot, window, "speaker", lemma=True)
+    qtmodeltester.check(words.model)
+    berger = {word: n for group, word, n in rows if group == "Frau Berger"}
+    assert berger["Sprachkurs"] == 2  # "Sprachkurs" and "Sprachkurse"
+    assert not {"der", "die", "ist", "sein"} & {word.casefold() for word in berger}  # spaCy's stop words
+    dialog = words.edit_stop_words()
+    dialog.editor.appendPlainText("sprachkurs")
+    with qtbot.waitSignal(words.sig_counted, timeout=30_000):  # the table follows the new stop list
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "Sprachkurs" not in {word for _, word, _ in shown_words(words)}
+    context = window.context
+    assert context.undo_stack.undoText() == "Edit the stop list (de)"
+    with qtbot.waitSignal(words.sig_counted, timeout=30_000):
+        context.undo_stack.undo()
+    assert ("Frau Berger", "Sprachkurs", 2) in shown_words(words)
+
+
+def shown_words(words) -> list[tuple]:
+    model = words.model
+    return [tuple(model.index(row, column).data() for column in range(3)) for row in range(model.rowCount())]
