@@ -123,7 +123,7 @@ class ExportDialog(QDialog):
                               (self.tr("Documents"), self.documents), (self.tr("Speakers"), self.speakers)):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(widget)
-            lists.addWidget(box)
+            lists.addWidget(box, 2 if widget is self.codes else 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.clicked.connect(lambda: self.export())

@@ -19,7 +19,7 @@ def shown(value: Any) -> str:
     if value is None:
         return MISSING
     if isinstance(value, float):
-        return f"{value:.2f}"
+        return f"{value:.1f}"
     return str(value)
 
 
@@ -76,7 +76,7 @@ class ReportTableModel(QAbstractTableModel):
             return text
         if role == Qt.ItemDataRole.UserRole:
             return value
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float)):
+        if role == Qt.ItemDataRole.TextAlignmentRole and (value is None or isinstance(value, (int, float))):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

@@ -131,7 +131,7 @@ class ReportsView(QWidget):
         self._fill_parents()
         data = self._data
         self.summary.setText(
-            "" if data is None else self.tr("%1 documents, %2 codes, %3 codings")
+            "" if data is None else self.tr("Documents: %1 · codes: %2 · codings: %3")
             .replace("%1", str(len(data.documents))).replace("%2", str(len(data.codes)))
             .replace("%3", str(len(data.coding_table)))
         )
@@ -217,5 +217,5 @@ class ReportsView(QWidget):
         parent = self.parent_choice.currentData()
         rows = [] if self._data is None or parent is None else priority_ranking(self._data, parent)
         self.priority_model.set_rows(headers, [
-            (r.rank, _path(r.code), r.speakers, r.institutions, r.codings, r.mean_weight, r.documents) for r in rows
+            (r.rank, r.name, r.speakers, r.institutions, r.codings, r.mean_weight, r.documents) for r in rows
         ])
