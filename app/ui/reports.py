@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -32,6 +33,39 @@ CHART_SCALE = 2.0  # the chart is drawn at 200 dpi: shown at half size it is sha
 
 def _path(path: str) -> str:
     return path.replace("/", " › ")
+
+
+class ChartLabel(QLabel):
+    """A chart image that shrinks to the width it is given (never grows beyond its drawn size)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.image = QPixmap()
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_png(self, png: bytes | None) -> None:
+        self.image = QPixmap()
+        if png:
+            self.image.loadFromData(png, "PNG")
+            self.image.setDevicePixelRatio(CHART_SCALE)
+        self._scale()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        self._scale()
+
+    def _scale(self) -> None:
+        if self.image.isNull():
+            self.setPixmap(QPixmap())
+            return
+        width = min(self.width() - 8, int(self.image.width() / CHART_SCALE))
+        if width <= 0:
+            return
+        scaled = self.image.scaledToWidth(int(width * CHART_SCALE), Qt.TransformationMode.SmoothTransformation)
+        scaled.setDevicePixelRatio(CHART_SCALE)
+        if self.pixmap().size() != scaled.size():
+            self.setPixmap(scaled)
 
 
 def table_view(model: ReportTableModel) -> QTableView:
@@ -60,8 +94,7 @@ class ReportsView(QWidget):
         self.matrix_model = ReportTableModel(parent=self)
         self.speaker_model = ReportTableModel(parent=self)
         self.priority_model = ReportTableModel(parent=self)
-        self.chart = QLabel()
-        self.chart.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.chart = ChartLabel()
         self.parent_choice = QComboBox()
         self.parent_choice.currentIndexChanged.connect(lambda *_: self._fill_priorities())
         self.summary = QLabel()
@@ -151,7 +184,7 @@ class ReportsView(QWidget):
 
     def _draw_chart(self, rows: list) -> None:
         if self._data is None or not any(f.total_codings for f in rows):
-            self.chart.setPixmap(QPixmap())
+            self.chart.set_png(None)
             self.chart.setText(self.tr("No codings yet: the chart appears once something is coded."))
             return
         from app.export.charts import frequency_bars
@@ -160,10 +193,7 @@ class ReportsView(QWidget):
         colors = {code.path: code.color for code in self._data.codes.values()}
         png, _ = frequency_bars([(f.code, f.total_codings, colors[f.code]) for f in rows],
                                 language=labels_for(self._data.language))
-        pixmap = QPixmap()
-        pixmap.loadFromData(png, "PNG")
-        pixmap.setDevicePixelRatio(CHART_SCALE)
-        self.chart.setPixmap(pixmap)
+        self.chart.set_png(png)
 
     def _fill_matrix(self) -> None:
         from app.analysis.matrices import code_by_speaker
