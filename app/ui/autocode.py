@@ -7,7 +7,7 @@ those codings away again on undo.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import services
-from app.analysis.autocoding import Passage
-from app.services import ChangeSet
+from app.analysis.autocoding import Passage, passages
+from app.analysis.search import Hit
+from app.services import ChangeSet, ServiceError
 from app.ui.commands import ProjectCommand, _leaf, tr
 from app.ui.context import ApplicationContext
 
@@ -56,6 +57,9 @@ class AutoCode(ProjectCommand):
 
 class AutocodePreview(QDialog):
     """The passages auto-coding would code; those coded with the code already are shown but left out."""
+
+    sig_coded = Signal(str)
+    """The passages chosen were coded; a line saying so."""
 
     def __init__(self, passages: list[Passage], code: str, unit_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,3 +114,27 @@ class AutocodePreview(QDialog):
             text += self.tr("; %1 have the code already").replace("%1", str(coded))
         self.summary.setText(text + ".")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(count > 0)
+
+
+def preview_autocoding(
+    parent: QWidget, context: ApplicationContext, hits: list[Hit], code: str, unit: str, unit_name: str
+) -> AutocodePreview | None:
+    """Open the preview of coding ``hits`` at ``unit``; its "Code" button codes the chosen passages as one step."""
+    if context.project is None:
+        return None
+    try:
+        found = passages(context.project, hits, unit, code)
+    except ServiceError as exc:
+        context.sig_error.emit(str(exc))
+        return None
+    dialog = AutocodePreview(found, code, unit_name, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def code_chosen() -> None:
+        chosen = dialog.chosen()
+        if chosen and context.execute(AutoCode(context, chosen, code)):
+            dialog.sig_coded.emit(dialog.tr("Coded %1 passage(s) with “%2”.").replace("%1", str(len(chosen))).replace("%2", code))
+
+    dialog.accepted.connect(code_chosen)
+    dialog.open()
+    return dialog

@@ -8,7 +8,9 @@ shown in the panel and a button to cancel; the hits (plain values, no ORM object
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,9 +29,10 @@ from app.analysis.search import Filters, Hit, search
 from app.analysis.text_index import index_documents
 from app.models import Project
 from app.services import ChangeSet, ServiceError, queries
-from app.ui.autocode import AutoCode, AutocodePreview
+from app.ui.autocode import AutocodePreview, preview_autocoding
 from app.ui.context import ApplicationContext
 from app.ui.search_results import AFTER_COLUMN, BEFORE_COLUMN, HIT_COLUMN, HitModel
+from app.ui.table_export import export_table
 from app.ui.tasks import Task, TaskState
 
 
@@ -133,6 +136,9 @@ class SearchPanel(QWidget):
         bottom.addWidget(QLabel(self.tr("with")))
         bottom.addWidget(self.code_box)
         bottom.addWidget(self.autocode_button)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.clicked.connect(lambda: self.export_hits())
+        bottom.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
@@ -251,6 +257,7 @@ class SearchPanel(QWidget):
         self.search_button.setEnabled(has_project and self.task is None)
         writable = has_project and not self.context.project.read_only
         self.autocode_button.setEnabled(writable and bool(self.model.hits) and self.code_box.count() > 0)
+        self.export_button.setEnabled(bool(self.model.hits))
 
     def _jump(self, index: QModelIndex) -> None:
         hit = self.model.hit(index.row())
@@ -260,26 +267,19 @@ class SearchPanel(QWidget):
 
     def preview_autocode(self) -> AutocodePreview | None:
         """Show what coding the hits would code; "Code" in the preview does it as one undo step."""
-        from app.analysis.autocoding import passages
-
         code_id = self.code_box.currentData()
-        if self.context.project is None or code_id is None or not self.model.hits:
+        if code_id is None or not self.model.hits:
             return None
-        code = self._codes[code_id]
-        try:
-            found = passages(self.context.project, self.model.hits, self.unit.currentData(), code)
-        except ServiceError as exc:
-            self.context.sig_error.emit(str(exc))
-            return None
-        dialog = self.autocode_preview = AutocodePreview(found, code, self.unit.currentText(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._autocode(dialog.chosen(), code))
-        dialog.open()
+        dialog = self.autocode_preview = preview_autocoding(
+            self, self.context, self.model.hits, self._codes[code_id], self.unit.currentData(), self.unit.currentText())
+        if dialog is not None:
+            dialog.sig_coded.connect(self.summary.setText)
         return dialog
 
-    def _autocode(self, chosen: list[tuple[int, int, int]], code: str) -> None:
-        if chosen and self.context.execute(AutoCode(self.context, chosen, code)):
-            self.summary.setText(self.tr("Coded %1 passage(s) with “%2”.").replace("%1", str(len(chosen))).replace("%2", code))
+    def export_hits(self, target: str | None = None) -> Path | None:
+        from app.export.word_tables import hits_table
+
+        return export_table(self, self.context, hits_table(self.model.hits), "hits", target) if self.model.hits else None
 
 
 def _fill(combo: QComboBox, everything: str | None, items: dict[int, str]) -> None:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +25,7 @@ from app.analysis.word_frequencies import WordCount, word_frequencies
 from app.models import Project
 from app.services import ChangeSet
 from app.ui.context import ApplicationContext
+from app.ui.table_export import export_table
 from app.ui.tasks import Task, TaskState
 from app.ui.tree_model import Index
 
@@ -104,6 +107,9 @@ class WordFrequencyPanel(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.stop_button)
         bar.addWidget(self.count_button)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.clicked.connect(lambda: self.export())
+        bar.addWidget(self.export_button)
         self.model = WordFrequencyModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -133,6 +139,7 @@ class WordFrequencyPanel(QWidget):
         project = self.context.project
         self.count_button.setEnabled(project is not None and self.task is None)
         self.stop_button.setEnabled(project is not None and not project.read_only)
+        self.export_button.setEnabled(bool(self.model.rows))
 
     def _project_changed(self, changes: ChangeSet) -> None:
         kinds = {ref.kind for ref in (*changes.created, *changes.updated, *changes.deleted)}
@@ -147,6 +154,7 @@ class WordFrequencyPanel(QWidget):
             self.task.cancel()
         by, lemma, limit = self.by.currentData(), self.lemma.isChecked(), self.limit.value() or None
         task = self.task = self.context.tasks.submit("words", count_words, project, by, lemma, limit)
+        self.counted = (by, lemma)
         self.summary.setText(self.tr("Counting…"))
         task.sig_progress.connect(
             lambda fraction, name: task is self.task and self.summary.setText(
@@ -172,6 +180,14 @@ class WordFrequencyPanel(QWidget):
         self.summary.setText(self.tr("Cancelled.") if exc is None else str(exc))
         self._update_state()
         self.sig_counted.emit(-1)
+
+    def export(self, target: str | None = None) -> Path | None:
+        from app.export.word_tables import word_frequency_table
+
+        if not self.model.rows:
+            return None
+        by, lemma = self.counted
+        return export_table(self, self.context, word_frequency_table(self.model.rows, by=by, lemma=lemma), "words", target)
 
     def edit_stop_words(self):  # noqa: ANN201 - the dialog, for tests
         from app.ui.stop_words import StopWordsDialog

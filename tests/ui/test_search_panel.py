@@ -136,6 +136,7 @@ def test_autocode_sentences_with_preview_then_undo_and_redo(qtbot, window, works
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     after = codings(workshops)
     assert len(after) == len(before) + 3
+    assert panel.summary.text() == "Coded 3 passage(s) with “Sprache/Sprachkurs”."
     assert context.undo_stack.count() == 1 and context.undo_stack.undoText() == "Auto-code as “Sprachkurs”"
     text = window.transcript.content.text
     assert sorted(text[start:end] for _, _, start, end in after) == [
@@ -160,6 +161,23 @@ def test_autocode_preview_marks_passages_coded_already(qtbot, window):
     assert all(item.text(2).startswith("(coded already)") for item in again.items)
     assert not again.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     again.reject()
+
+
+def test_hits_and_word_frequencies_export_as_csv_and_xlsx(qtbot, window, tmp_path):
+    import csv
+
+    from openpyxl import load_workbook
+
+    panel = window.search_panel
+    search(qtbot, panel, "Sprachkurs")
+    written = panel.export_hits(str(tmp_path / "hits.csv"))
+    with open(written, newline="", encoding="utf-8-sig") as file:
+        rows = list(csv.reader(file, delimiter=";"))
+    assert [row[6] for row in rows[1:]] == ["Sprachkurs", "Sprachkurse", "Sprachkursen", "Sprachkurs"]
+    count(qtbot, window, "speaker", lemma=True)
+    sheet = load_workbook(window.search_dock.words.export(str(tmp_path / "words.xlsx"))).active
+    values = [tuple(cell.value for cell in row) for row in sheet.iter_rows()]
+    assert ("Frau Berger", "Sprachkurs", 2) in values
 
 
 def test_screenshot_of_the_panel(qtbot, window, tmp_path):
