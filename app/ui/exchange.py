@@ -33,6 +33,23 @@ def bring_in_file(state: TaskState, project, path: str):  # noqa: ANN001 - Proje
     return bring_in(project, data)
 
 
+def new_project_from_file(state: TaskState, path: str, target: str):  # noqa: ANN201
+    """Worker: create the project ``target`` from a REFI-QDA file (nothing is left behind if it fails)."""
+    from app.importers.refi_qda import read_exchange_file
+    from app.models import create_project
+    from app.services.merge import bring_in
+
+    state.report(0.1, Path(path).name)
+    data = read_exchange_file(path)
+    state.check()
+    try:
+        with create_project(Path(target), name=data.name or Path(path).stem) as project:
+            return bring_in(project, data)
+    except BaseException:
+        Path(target).unlink(missing_ok=True)
+        raise
+
+
 def merge_file(state: TaskState, project, path: str):  # noqa: ANN001 - Project
     """Worker: merge the project file at ``path`` into ``project`` (after a backup copy); the MergeSummary."""
     from app.services.merge import merge_project
@@ -59,12 +76,12 @@ def _backup(project, note: str) -> None:  # noqa: ANN001 - Project
 class SummaryDialog(QDialog):
     """What an import or merge added, matched and left out, one line each."""
 
-    def __init__(self, title: str, lines: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, headline: str, lines: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(560, 360)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Done. The undo history was cleared; a backup copy was made before.")))
+        layout.addWidget(QLabel(headline))
         self.text = QPlainTextEdit("\n".join(lines))
         self.text.setReadOnly(True)
         layout.addWidget(self.text)
@@ -104,7 +121,7 @@ class ExchangeActions(QObject):
         writable = self.context.project is not None and not self.context.project.read_only
         for action in self.actions:
             action.setEnabled(self.context.project is not None)
-        self.import_action.setEnabled(writable)
+        self.import_action.setEnabled(writable or self.context.project is None)  # none open: a new project
         self.merge_action.setEnabled(writable)
 
     # --- export ----------------------------------------------------------------------------------------------
@@ -130,8 +147,41 @@ class ExchangeActions(QObject):
     def import_exchange(self, path: str | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self.widget, self.tr("Import REFI-QDA project"), "", EXCHANGE_FILTER)
-        if path and self._confirm(self.tr("Import “%1” into this project?").replace("%1", Path(path).name)):
+        if not path:
+            return
+        if self.context.project is None:
+            self.import_as_new_project(path)
+        elif self._confirm(self.tr("Import “%1” into this project?").replace("%1", Path(path).name)):
             self._run(self.tr("Import REFI-QDA"), bring_in_file, path)
+
+    def import_as_new_project(self, path: str, target: str | None = None) -> None:
+        """No project is open: make a new one from the file, then open it."""
+        if target is None:
+            target, _ = QFileDialog.getSaveFileName(
+                self.widget, self.tr("Save the new project as"), str(Path(path).with_suffix(".fcproj")),
+                self.tr("FocusCoder projects (*.fcproj)"),
+            )
+        if not target:
+            return
+        if Path(target).suffix.lower() != ".fcproj":
+            target += ".fcproj"
+        if Path(target).exists():
+            self.context.sig_error.emit(self.tr("%1 exists already; choose a new name.").replace("%1", Path(target).name))
+            return
+        title = self.tr("Import REFI-QDA")
+        task = self.context.tasks.submit(title, new_project_from_file, path, target)
+        task.sig_failed.connect(lambda exc: self.context.sig_error.emit(str(exc)))
+        task.sig_finished.connect(lambda summary: self._opened_new(title, target, summary))
+
+    def _opened_new(self, title: str, target: str, summary) -> None:  # noqa: ANN001 - MergeSummary
+        from app.models import ProjectFileError
+
+        try:
+            self.context.open_project(target)
+        except ProjectFileError as exc:
+            self.context.sig_error.emit(str(exc))
+            return
+        self._show_summary(title, summary.lines(), self.tr("The new project is open."))
 
     def merge(self, path: str | None = None) -> None:
         if path is None:
@@ -166,8 +216,12 @@ class ExchangeActions(QObject):
     def _brought_in(self, title: str, summary) -> None:  # noqa: ANN001 - MergeSummary
         self.context.undo_stack.clear()
         self.context.notify(summary.changes)
-        self.summary = SummaryDialog(title, summary.lines(), self.widget)
+        self._show_summary(title, summary.lines(), self.tr(
+            "Done. The undo history was cleared; a backup copy was made before."))
+
+    def _show_summary(self, title: str, lines: list[str], headline: str) -> None:
+        self.summary = SummaryDialog(title, headline, lines, self.widget)
         self.summary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.summary.destroyed.connect(lambda *_: setattr(self, "summary", None))
         self.summary.open()
-        self.sig_message.emit(summary.lines()[0])
+        self.sig_message.emit(lines[0])

@@ -155,3 +155,32 @@ def test_coder_filter_hides_and_shows_a_coders_codings(qtbot, window, context, t
     assert [c.coder for c in window.transcript.layer.live()] == ["Kemal", "Kemal"]
     window.coder_filter.show_only(None)
     assert window.transcript.layer.count == 4
+
+
+def test_import_with_no_project_open_makes_a_new_project_and_opens_it(qtbot, window, context, tmp_path, monkeypatch):
+    from app.export.refi_qda import export_qdpx
+
+    qdpx = export_qdpx(context.project, tmp_path / "shared.qdpx")
+    context.close_project()
+    assert window.exchange.import_action.isEnabled() and not window.exchange.merge_action.isEnabled()
+    target = tmp_path / "from colleague"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(qdpx), "")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    asked = answer(monkeypatch)
+    window.exchange.import_action.trigger()
+    qtbot.waitUntil(lambda: window.exchange.summary is not None)
+    assert asked == []  # nothing to confirm: nothing existing changes
+    assert Path(context.project.path) == target.with_suffix(".fcproj")
+    assert [row.name for row in window.documents.document_model.rows] == ["Workshop 1", "Workshop 2"]
+    assert {row.name: row.codings for row in list_coders(context.project)} == {"default": 2}
+    assert "new project" in window.exchange.summary.findChild(type(window.document_caption)).text()
+
+
+def test_a_broken_file_leaves_no_new_project_behind(qtbot, window, context, tmp_path):
+    broken = tmp_path / "broken.qdpx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    context.close_project()
+    with qtbot.waitSignal(context.sig_error) as error:
+        window.exchange.import_as_new_project(str(broken), str(tmp_path / "new.fcproj"))
+    assert "broken.qdpx" in error.args[0]
+    assert not (tmp_path / "new.fcproj").exists() and context.project is None
