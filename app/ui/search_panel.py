@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from app.analysis.search import Filters, Hit, search
 from app.analysis.text_index import index_documents
 from app.models import Project
-from app.services import ChangeSet, ServiceError, queries
+from app.services import ChangeSet, ServiceError
 from app.ui.autocode import AutocodePreview, preview_autocoding
 from app.ui.context import ApplicationContext
+from app.ui.search_filters import SearchFilters, fill
 from app.ui.search_results import AFTER_COLUMN, BEFORE_COLUMN, HIT_COLUMN, HitModel
 from app.ui.table_export import export_table
 from app.ui.tasks import Task, TaskState
@@ -55,9 +56,6 @@ class SearchPanel(QWidget):
         self.context = context
         self.task: Task | None = None
         self.last: tuple[str, str] | None = None  # the query and mode the hits shown came from
-        self._documents: dict[int, str] = {}
-        self._speakers: dict[int, str] = {}
-        self._codes: dict[int, str] = {}
         self._build()
         context.sig_project_opened.connect(self.reload)
         context.sig_project_changed.connect(self._project_changed)
@@ -81,19 +79,11 @@ class SearchPanel(QWidget):
             self.mode.addItem(label, mode)
         self.search_button = QPushButton(self.tr("Search"))
         self.search_button.clicked.connect(lambda: self.run_search())
-        self.document_filter, self.speaker_filter, self.code_filter = QComboBox(), QComboBox(), QComboBox()
-        for combo in (self.document_filter, self.speaker_filter, self.code_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.filter_bar = SearchFilters()
         top = QHBoxLayout()
         top.addWidget(self.query, 3)
         top.addWidget(self.mode)
         top.addWidget(self.search_button)
-        filters = QHBoxLayout()
-        for label, combo in ((self.tr("Document:"), self.document_filter), (self.tr("Speaker:"), self.speaker_filter),
-                             (self.tr("Within code:"), self.code_filter)):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(combo)
-        filters.addStretch(1)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress_label = QLabel()
@@ -143,7 +133,7 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(self.filter_bar)
         layout.addLayout(progress)
         layout.addWidget(self.table)
         layout.addLayout(bottom)
@@ -163,35 +153,17 @@ class SearchPanel(QWidget):
         self._update_state()
 
     def reload_choices(self) -> None:
-        project = self.context.project
-        documents = [] if project is None else queries.list_documents(project)
-        speakers = [] if project is None else queries.list_speakers(project)[1]
-        codes = [] if project is None else queries.list_codes(project)
-        self._documents = {row.id: row.name for row in documents}
-        self._speakers = {row.id: row.name for row in speakers if row.turns}
-        self._codes = {row.id: row.path for row in codes}
-        _fill(self.document_filter, self.tr("All documents"), self._documents)
-        _fill(self.speaker_filter, self.tr("All speakers"), self._speakers)
-        _fill(self.code_filter, self.tr("Anywhere"), self._codes)
-        _fill(self.code_box, None, self._codes)
+        self.filter_bar.reload(self.context.project)
+        fill(self.code_box, None, self.filter_bar.codes)
 
     def _project_changed(self, changes: ChangeSet) -> None:
         kinds = {ref.kind for ref in (*changes.created, *changes.updated, *changes.deleted)}
-        if kinds & {"document", "speaker", "code"}:
+        if kinds & {"document", "speaker", "code", "attribute"}:
             self.reload_choices()
-        within_code = self.code_filter.currentData() is not None
-        if self.last is not None and (kinds & {"document", "speaker"} or (within_code and kinds & {"coding", "code"})):
+        within_code = self.filter_bar.within_code
+        if self.last is not None and (kinds & {"document", "speaker", "attribute"} or (within_code and kinds & {"coding", "code"})):
             self.run_search(*self.last)  # the hits shown would be out of date
         self._update_state()
-
-    def filters(self) -> Filters:
-        document, speaker, code = (combo.currentData() for combo in
-                                   (self.document_filter, self.speaker_filter, self.code_filter))
-        return Filters(
-            documents=() if document is None else (self._documents[document],),
-            speakers=() if speaker is None else (self._speakers[speaker],),
-            codes=() if code is None else (self._codes[code],),
-        )
 
     # --- searching -------------------------------------------------------------------------------------------
 
@@ -203,7 +175,7 @@ class SearchPanel(QWidget):
         if project is None or not query.strip():
             return
         self.cancel()
-        task = self.task = self.context.tasks.submit("search", find_hits, project, query, mode, self.filters())
+        task = self.task = self.context.tasks.submit("search", find_hits, project, query, mode, self.filter_bar.filters())
         self.summary.setText(self.tr("Searching…"))
         task.sig_progress.connect(lambda fraction, name: self._progress(task, fraction, name))
         task.sig_finished.connect(lambda hits: self._found(task, query, mode, hits))
@@ -271,7 +243,7 @@ class SearchPanel(QWidget):
         if code_id is None or not self.model.hits:
             return None
         dialog = self.autocode_preview = preview_autocoding(
-            self, self.context, self.model.hits, self._codes[code_id], self.unit.currentData(), self.unit.currentText())
+            self, self.context, self.model.hits, self.filter_bar.codes[code_id], self.unit.currentData(), self.unit.currentText())
         if dialog is not None:
             dialog.sig_coded.connect(self.summary.setText)
         return dialog
@@ -280,17 +252,3 @@ class SearchPanel(QWidget):
         from app.export.word_tables import hits_table
 
         return export_table(self, self.context, hits_table(self.model.hits), "hits", target) if self.model.hits else None
-
-
-def _fill(combo: QComboBox, everything: str | None, items: dict[int, str]) -> None:
-    """Offer ``items`` (id -> name), keeping the chosen one; ``everything`` first when given."""
-    chosen = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    if everything is not None:
-        combo.addItem(everything, None)
-    for item_id, name in items.items():
-        combo.addItem(name, item_id)
-    found = combo.findData(chosen) if chosen is not None else -1
-    combo.setCurrentIndex(max(0, found))
-    combo.blockSignals(False)

@@ -26,6 +26,7 @@ def workshops(tmp_path: Path) -> Path:
         services.import_documents(project, [transcript("Gruppe 1", TIMED), transcript("Workshop 1", TURNS)])
         services.add_code(project, "Sprache/Sprachkurs", color="#46F0F0")
         services.add_code(project, "Anerkennung", color="#F58231")
+        services.set_attribute(project, name="Institution", value="IHK", speaker="Herr Okafor")
     return path
 
 
@@ -50,8 +51,7 @@ def search(qtbot, panel, query: str, mode: str = "lemma") -> list[tuple]:
     panel.mode.setCurrentIndex(panel.mode.findData(mode))
     with qtbot.waitSignal(panel.sig_searched, timeout=30_000):
         qtbot.mouseClick(panel.search_button, Qt.MouseButton.LeftButton)
-    model = panel.model
-    return [tuple(model.index(row, column).data() for column in range(model.columnCount())) for row in range(model.rowCount())]
+    return shown(panel)
 
 
 def double_click(qtbot, panel, row: int) -> None:
@@ -86,12 +86,38 @@ def test_lemma_search_builds_the_index_and_finds_every_inflection(qtbot, window,
     assert indexed(window.context.project.path) == 2  # built in the background, with progress shown
     assert panel.progress_label.text() == "Building the language index: Workshop 1"
     assert not panel.progress.isVisible()
-    # Filters: one document, one speaker, inside passages of a code.
-    panel.document_filter.setCurrentIndex(panel.document_filter.findText("Workshop 1"))
+    # Filters: one document, one speaker, speakers with an attribute value.
+    filters = panel.filter_bar
+    filters.document.setCurrentIndex(filters.document.findText("Workshop 1"))
     assert [row[0] for row in search(qtbot, panel, "Sprachkurs")] == ["Workshop 1"]
-    panel.document_filter.setCurrentIndex(0)
-    panel.speaker_filter.setCurrentIndex(panel.speaker_filter.findText("Herr Okafor"))
+    filters.document.setCurrentIndex(0)
+    filters.speaker.setCurrentIndex(filters.speaker.findText("Frau Berger"))
+    assert [row[4] for row in search(qtbot, panel, "Sprachkurs")] == ["Sprachkurs", "Sprachkurse"]
+    filters.speaker.setCurrentIndex(0)
+    filters.attribute.setCurrentIndex(filters.attribute.findText("Institution = IHK"))
     assert [row[4] for row in search(qtbot, panel, "Sprachkurs")] == ["Sprachkursen"]
+
+
+def test_search_within_a_code_follows_new_codings(qtbot, window):
+    panel, context = window.search_panel, window.context
+    filters = panel.filter_bar
+    filters.code.setCurrentIndex(filters.code.findText("Anerkennung"))
+    assert search(qtbot, panel, "Sprachkurs") == []
+    window.open_document(window.documents.document_model.rows[0].id)
+    window.transcript.select_span(*_span(window, "In den Sprachkursen lernen sie viel."))
+    with qtbot.waitSignal(panel.sig_searched, timeout=30_000):  # the hits shown are searched again
+        window.coding.apply("Anerkennung")
+    assert [row[4] for row in shown(panel)] == ["Sprachkursen"]
+
+
+def _span(window, passage: str) -> tuple[int, int]:
+    start = window.transcript.content.text.index(passage)
+    return start, start + len(passage)
+
+
+def shown(panel) -> list[tuple]:
+    model = panel.model
+    return [tuple(model.index(row, column).data() for column in range(model.columnCount())) for row in range(model.rowCount())]
 
 
 def test_other_modes_and_a_bad_regular_expression(qtbot, window):
