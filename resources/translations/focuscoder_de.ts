@@ -77,6 +77,69 @@
         <source>Edit memo</source>
         <translation>Memo bearbeiten</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/autocode.py" line="36" />
+        <source>Auto-code as “%s”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stop_words.py" line="34" />
+        <source>Edit the stop list (%s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/table_export.py" line="29" />
+        <source>Export table</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AutocodePreview</name>
+    <message>
+        <location filename="../../app/ui/autocode.py" line="66" />
+        <source>Auto-code with “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/autocode.py" line="72" />
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/autocode.py" line="72" />
+        <source>Speaker</source>
+        <translation>Sprecher:in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/autocode.py" line="72" />
+        <source>Passage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/autocode.py" line="79" />
+        <source>(coded already) </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/autocode.py" line="91" />
+        <source>Unit: %1. Nothing is written before you choose “Code”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/autocode.py" line="95" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/autocode.py" line="112" />
+        <source>%1 passage(s) will be coded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/autocode.py" line="114" />
+        <source>; %1 have the code already</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CodeEditor</name>
@@ -191,6 +254,29 @@
         <location filename="../../app/ui/code_tree.py" line="73" />
         <source>%n coding(s)</source>
         <translation><numerusform>%n Codierung</numerusform><numerusform>%n Codierungen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CoderFilter</name>
+    <message>
+        <location filename="../../app/ui/coder_filter.py" line="25" />
+        <source>Show &amp;coders</source>
+        <translation>&amp;Codierende anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coder_filter.py" line="38" />
+        <source>%1 (%2 codings)</source>
+        <translation>%1 (%2 Codierungen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coder_filter.py" line="44" />
+        <source>(no coders yet)</source>
+        <translation>(noch keine Codierenden)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coder_filter.py" line="47" />
+        <source>Show &amp;all coders</source>
+        <translation>&amp;Alle Codierenden anzeigen</translation>
     </message>
 </context>
 <context>
@@ -338,6 +424,221 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="104" />
+        <source>Import REFI-QDA project (.qdpx/.qdc)…</source>
+        <translation>REFI-QDA-Projekt importieren (.qdpx/.qdc) …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="105" />
+        <source>Export REFI-QDA (.qdpx)…</source>
+        <translation>Als REFI-QDA exportieren (.qdpx) …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="106" />
+        <source>Export codebook (.qdc)…</source>
+        <translation>Codesystem exportieren (.qdc) …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="107" />
+        <source>Merge a colleague's project…</source>
+        <translation>Projekt einer Kollegin/eines Kollegen zusammenführen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="135" />
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA-Codesystem (*.qdc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="136" />
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="142" />
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="149" />
+        <source>Import REFI-QDA project</source>
+        <translation>REFI-QDA-Projekt importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="154" />
+        <source>Import “%1” into this project?</source>
+        <translation>„%1“ in dieses Projekt importieren?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="155" />
+        <location filename="../../app/ui/exchange.py" line="171" />
+        <source>Import REFI-QDA</source>
+        <translation>REFI-QDA importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="161" />
+        <source>Save the new project as</source>
+        <translation>Neues Projekt speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="162" />
+        <location filename="../../app/ui/exchange.py" line="189" />
+        <source>FocusCoder projects (*.fcproj)</source>
+        <translation>FocusCoder-Projekte (*.fcproj)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="169" />
+        <source>%1 exists already; choose a new name.</source>
+        <translation>%1 gibt es schon; bitte einen neuen Namen wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="184" />
+        <source>The new project is open.</source>
+        <translation>Das neue Projekt ist geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="189" />
+        <source>Merge a colleague's project</source>
+        <translation>Projekt einer Kollegin/eines Kollegen zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="192" />
+        <source>Merge the codes, codings, memos and speakers of “%1” into this project?</source>
+        <translation>Codes, Codierungen, Memos und Sprecher:innen aus „%1“ in dieses Projekt übernehmen?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="194" />
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="198" />
+        <source>This cannot be undone with Undo: the undo history is cleared afterwards. A backup copy of the project is made first.</source>
+        <translation>Das lässt sich nicht mit „Rückgängig“ zurücknehmen: Der Verlauf wird danach geleert. Vorher wird eine Sicherungskopie des Projekts angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="202" />
+        <source>Bring in work</source>
+        <translation>Arbeit übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="211" />
+        <source>%1: working…</source>
+        <translation>%1: läuft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="220" />
+        <source>Done. The undo history was cleared; a backup copy was made before.</source>
+        <translation>Fertig. Der Rückgängig-Verlauf wurde geleert; vorher wurde eine Sicherungskopie angelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="74" />
+        <location filename="../../app/ui/export_dialog.py" line="169" />
+        <location filename="../../app/ui/export_dialog.py" line="201" />
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="77" />
+        <source>Word report (.docx)</source>
+        <translation>Word-Bericht (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="77" />
+        <source>Codebook only (.docx)</source>
+        <translation>Nur Codesystem (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="78" />
+        <source>Tables for statistics (.xlsx)</source>
+        <translation>Tabellen für die Statistik (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="79" />
+        <source>Coded segments (.csv)</source>
+        <translation>Codierte Segmente (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="84" />
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="85" />
+        <source>With memos</source>
+        <translation>Mit Memos</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="88" />
+        <source>Project language</source>
+        <translation>Sprache des Projekts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="117" />
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="118" />
+        <source>Quotes per code:</source>
+        <translation>Zitate je Code:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="119" />
+        <source>Labels:</source>
+        <translation>Beschriftung:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="122" />
+        <source>Codes (with their sub-codes)</source>
+        <translation>Codes (mit ihren Subcodes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="123" />
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="123" />
+        <source>Speakers</source>
+        <translation>Sprecher:innen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="128" />
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="164" />
+        <source>Choose at least one code, document and speaker.</source>
+        <translation>Bitte mindestens einen Code, ein Dokument und eine Sprecher:in wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="177" />
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="192" />
+        <source>Not written: %1</source>
+        <translation>Nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="198" />
+        <source>Written: %1</source>
+        <translation>Geschrieben: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="201" />
+        <source>“%1” is written. Open it now?</source>
+        <translation>„%1“ ist geschrieben. Jetzt öffnen?</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../app/ui/find_bar.py" line="17" />
@@ -368,6 +669,39 @@
         <location filename="../../app/ui/find_bar.py" line="55" />
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>HitModel</name>
+    <message>
+        <location filename="../../app/ui/search_results.py" line="17" />
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_results.py" line="18" />
+        <source>Speaker</source>
+        <translation>Sprecher:in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_results.py" line="19" />
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_results.py" line="20" />
+        <source>Before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_results.py" line="21" />
+        <source>Hit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_results.py" line="22" />
+        <source>After</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -417,149 +751,484 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84" />
+        <location filename="../../app/ui/main_window.py" line="98" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85" />
+        <location filename="../../app/ui/main_window.py" line="99" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="101" />
         <source>Codes</source>
         <translation>Codesystem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143" />
+        <location filename="../../app/ui/main_window.py" line="157" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144" />
+        <location filename="../../app/ui/main_window.py" line="158" />
         <source>&amp;Open project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145" />
+        <location filename="../../app/ui/main_window.py" line="159" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147" />
+        <location filename="../../app/ui/main_window.py" line="161" />
         <source>&amp;Import documents…</source>
         <translation>Dokumente &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150" />
+        <location filename="../../app/ui/main_window.py" line="165" />
+        <source>&amp;Export report…</source>
+        <translation>Bericht &amp;exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152" />
+        <location filename="../../app/ui/main_window.py" line="170" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153" />
+        <location filename="../../app/ui/main_window.py" line="171" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160" />
+        <location filename="../../app/ui/main_window.py" line="178" />
         <source>&amp;Find in document</source>
         <translation>Im Dokument &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161" />
+        <location filename="../../app/ui/main_window.py" line="179" />
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="180" />
+        <source>&amp;Search the project…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="182" />
         <source>&amp;Coding</source>
         <translation>&amp;Codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167" />
+        <location filename="../../app/ui/main_window.py" line="186" />
         <source>Code with &amp;recent code</source>
         <translation>Mit &amp;zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="194" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177" />
+        <location filename="../../app/ui/main_window.py" line="196" />
         <source>&amp;Documents and codes</source>
         <translation>&amp;Dokumente und Codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>Retrieved &amp;segments</source>
         <translation>Liste der codierten &amp;Segmente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179" />
+        <location filename="../../app/ui/main_window.py" line="198" />
         <source>Code &amp;definitions</source>
         <translation>Code-&amp;Definitionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="207" />
         <source>&amp;Language (after restart)</source>
         <translation>&amp;Sprache (nach Neustart)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="209" />
         <source>&amp;Larger text</source>
         <translation>Text &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188" />
+        <location filename="../../app/ui/main_window.py" line="210" />
         <source>&amp;Smaller text</source>
         <translation>Text &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193" />
+        <location filename="../../app/ui/main_window.py" line="215" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202" />
+        <location filename="../../app/ui/main_window.py" line="224" />
         <source>The language changes when FocusCoder starts next time.</source>
         <translation>Die Sprache wechselt beim nächsten Start von FocusCoder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214" />
+        <location filename="../../app/ui/main_window.py" line="236" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="241" />
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="241" />
         <source>FocusCoder projects (*.fcproj)</source>
         <translation>FocusCoder-Projekte (*.fcproj)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331" />
+        <location filename="../../app/ui/main_window.py" line="346" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336" />
+        <location filename="../../app/ui/main_window.py" line="351" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDock</name>
+    <message>
+        <location filename="../../app/ui/reports_dock.py" line="15" />
+        <source>Reports</source>
+        <translation>Auswertungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_dock.py" line="21" />
+        <source>&amp;Reports</source>
+        <translation>&amp;Auswertungen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../app/ui/reports.py" line="119" />
+        <source>Rank the codes under:</source>
+        <translation>Codes einordnen unter:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="125" />
+        <source>Code frequencies</source>
+        <translation>Code-Häufigkeiten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="126" />
+        <source>Codes × speakers</source>
+        <translation>Codes × Sprecher:innen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="127" />
+        <location filename="../../app/ui/reports.py" line="175" />
+        <location filename="../../app/ui/reports.py" line="245" />
+        <source>Speakers</source>
+        <translation>Sprecher:innen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="128" />
+        <source>Priorities</source>
+        <translation>Prioritäten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="129" />
+        <source>Export report…</source>
+        <translation>Bericht exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="131" />
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="167" />
+        <source>Documents: %1 · codes: %2 · codings: %3</source>
+        <translation>Dokumente: %1 · Codes: %2 · Codierungen: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="175" />
+        <location filename="../../app/ui/reports.py" line="202" />
+        <location filename="../../app/ui/reports.py" line="207" />
+        <location filename="../../app/ui/reports.py" line="245" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="175" />
+        <location filename="../../app/ui/reports.py" line="213" />
+        <location filename="../../app/ui/reports.py" line="246" />
+        <source>Codings</source>
+        <translation>Codierungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="175" />
+        <location filename="../../app/ui/reports.py" line="246" />
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="175" />
+        <location filename="../../app/ui/reports.py" line="212" />
+        <source>Words</source>
+        <translation>Wörter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="176" />
+        <source>Total codings</source>
+        <translation>Codierungen gesamt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="176" />
+        <source>Total documents</source>
+        <translation>Dokumente gesamt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="176" />
+        <source>Total speakers</source>
+        <translation>Sprecher:innen gesamt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="177" />
+        <source>Total words</source>
+        <translation>Wörter gesamt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="188" />
+        <source>No codings yet: the chart appears once something is coded.</source>
+        <translation>Noch keine Codierungen: Das Diagramm erscheint, sobald etwas codiert ist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="205" />
+        <source>(no speaker)</source>
+        <translation>(ohne Sprecher:in)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="207" />
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="212" />
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="212" />
+        <source>Speaker</source>
+        <translation>Sprecher:in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="212" />
+        <source>Turns</source>
+        <translation>Redebeiträge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="213" />
+        <source>Share of talk</source>
+        <translation>Redeanteil</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="215" />
+        <source>(all documents)</source>
+        <translation>(alle Dokumente)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="245" />
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="245" />
+        <source>Institutions</source>
+        <translation>Institutionen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="246" />
+        <source>Mean weight</source>
+        <translation>Mittleres Gewicht</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDock</name>
+    <message>
+        <location filename="../../app/ui/search_dock.py" line="15" />
+        <location filename="../../app/ui/search_dock.py" line="20" />
+        <source>Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_dock.py" line="22" />
+        <source>Word frequencies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_dock.py" line="25" />
+        <source>Search and &amp;word frequencies</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SearchFilters</name>
+    <message>
+        <location filename="../../app/ui/search_filters.py" line="34" />
+        <source>Document:</source>
+        <translation>Dokument:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_filters.py" line="34" />
+        <source>Speaker:</source>
+        <translation>Sprecher:in:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_filters.py" line="35" />
+        <source>Speakers with:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_filters.py" line="35" />
+        <source>Within code:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_filters.py" line="51" />
+        <source>All documents</source>
+        <translation>Alle Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_filters.py" line="52" />
+        <source>All speakers</source>
+        <translation>Alle Sprecher:innen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_filters.py" line="53" />
+        <source>Any attribute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_filters.py" line="55" />
+        <source>Anywhere</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="68" />
+        <source>Search the transcripts, e.g. Sprachkurs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="73" />
+        <source>Lemma (every inflection)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="74" />
+        <source>Word</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="75" />
+        <source>Phrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="76" />
+        <source>Wildcard (* and ?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="77" />
+        <source>Regular expression</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="80" />
+        <source>Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="90" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="117" />
+        <source>the match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="117" />
+        <source>its sentence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="118" />
+        <source>the whole turn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="120" />
+        <source>Code hits…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="124" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="126" />
+        <source>with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="129" />
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="179" />
+        <source>Searching…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="183" />
+        <source>Search cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="197" />
+        <source>Building the language index: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="206" />
+        <source>%1 hit(s) in %2 document(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="213" />
+        <source>The search failed: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -697,11 +1366,148 @@
     </message>
 </context>
 <context>
+    <name>StopWordsDialog</name>
+    <message>
+        <location filename="../../app/ui/stop_words.py" line="52" />
+        <source>Stop words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stop_words.py" line="55" />
+        <source>German</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stop_words.py" line="55" />
+        <source>English</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stop_words.py" line="62" />
+        <source>spaCy's list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stop_words.py" line="65" />
+        <source>Language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stop_words.py" line="74" />
+        <source>Words left out of word frequencies, one a line:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../app/ui/transcript_view.py" line="313" />
+        <location filename="../../app/ui/transcript_view.py" line="328" />
         <source>&lt;b&gt;%1&lt;/b&gt; — coded by %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — codiert von %2</translation>
+    </message>
+</context>
+<context>
+    <name>WordFrequencyModel</name>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="39" />
+        <source>Group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="40" />
+        <source>Word</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="41" />
+        <source>Count</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WordFrequencyPanel</name>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="95" />
+        <source>the whole project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="95" />
+        <source>document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="96" />
+        <source>speaker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="96" />
+        <source>code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="98" />
+        <source>Lemmas (Sprachkurse → Sprachkurs)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="102" />
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="103" />
+        <source>Count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="105" />
+        <source>Stop words…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="108" />
+        <source>Count by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="111" />
+        <source>Words per group:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="116" />
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="164" />
+        <source>Counting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="167" />
+        <source>Building the language index: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="178" />
+        <source>%1 row(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="186" />
+        <source>Cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../app/ui/autocode.py" line="136" />
+        <source>Coded %1 passage(s) with “%2”.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -165,3 +165,20 @@ def test_export_word_report_without_a_code_and_nothing_checked_is_refused(qtbot,
     assert not dialog.export(str(tmp_path / "nothing.docx"))
     assert "at least one code" in dialog.status.text()
     assert not (tmp_path / "nothing.docx").exists()
+
+
+def test_reports_and_sharing_speak_german(qtbot, qapp, context):
+    from app.ui.app import install_translations
+    from app.ui.main_window import MainWindow
+
+    translators = install_translations(qapp, "de")
+    try:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        assert window.reports_dock.windowTitle() == "Auswertungen"
+        assert window.reports_dock.view.tabs.tabText(1) == "Codes × Sprecher:innen"
+        assert window.exchange.merge_action.text() == "Projekt einer Kollegin/eines Kollegen zusammenführen …"
+        assert window.coder_filter.menu.title() == "&Codierende anzeigen"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
