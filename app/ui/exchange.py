@@ -12,7 +12,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.context import ApplicationContext
 from app.ui.tasks import TaskState
@@ -170,6 +180,7 @@ class ExchangeActions(QObject):
             return
         title = self.tr("Import REFI-QDA")
         task = self.context.tasks.submit(title, new_project_from_file, path, target)
+        self._show_progress(task, title)
         task.sig_failed.connect(lambda exc: self.context.sig_error.emit(str(exc)))
         task.sig_finished.connect(lambda summary: self._opened_new(title, target, summary))
 
@@ -210,8 +221,19 @@ class ExchangeActions(QObject):
             return
         self.sig_message.emit(self.tr("%1: working…").replace("%1", title))
         task = self.context.tasks.submit(title, work, project, path)
+        self._show_progress(task, title)
         task.sig_failed.connect(lambda exc: self.context.sig_error.emit(str(exc)))
         task.sig_finished.connect(lambda summary: self._brought_in(title, summary))
+
+    def _show_progress(self, task, title: str) -> None:  # noqa: ANN001 - Task
+        """A window-modal progress dialog: no coding meanwhile, while the project changes underneath."""
+        progress = QProgressDialog(title + "…", self.tr("Cancel"), 0, 0, self.widget)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(task.cancel)
+        task.sig_done.connect(progress.close)
+        task.sig_done.connect(progress.deleteLater)
+        self.progress = progress
 
     def _brought_in(self, title: str, summary) -> None:  # noqa: ANN001 - MergeSummary
         self.context.undo_stack.clear()

@@ -426,109 +426,114 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../app/ui/exchange.py" line="104" />
+        <location filename="../../app/ui/exchange.py" line="114" />
         <source>Import REFI-QDA project (.qdpx/.qdc)…</source>
         <translation>REFI-QDA-Projekt importieren (.qdpx/.qdc) …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="105" />
+        <location filename="../../app/ui/exchange.py" line="115" />
         <source>Export REFI-QDA (.qdpx)…</source>
         <translation>Als REFI-QDA exportieren (.qdpx) …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="106" />
+        <location filename="../../app/ui/exchange.py" line="116" />
         <source>Export codebook (.qdc)…</source>
         <translation>Codesystem exportieren (.qdc) …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="107" />
+        <location filename="../../app/ui/exchange.py" line="117" />
         <source>Merge a colleague's project…</source>
         <translation>Projekt einer Kollegin/eines Kollegen zusammenführen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="135" />
+        <location filename="../../app/ui/exchange.py" line="145" />
         <source>REFI-QDA codebook (*.qdc)</source>
         <translation>REFI-QDA-Codesystem (*.qdc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="136" />
+        <location filename="../../app/ui/exchange.py" line="146" />
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="142" />
+        <location filename="../../app/ui/exchange.py" line="152" />
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="149" />
+        <location filename="../../app/ui/exchange.py" line="159" />
         <source>Import REFI-QDA project</source>
         <translation>REFI-QDA-Projekt importieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="154" />
+        <location filename="../../app/ui/exchange.py" line="164" />
         <source>Import “%1” into this project?</source>
         <translation>„%1“ in dieses Projekt importieren?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="155" />
-        <location filename="../../app/ui/exchange.py" line="171" />
+        <location filename="../../app/ui/exchange.py" line="165" />
+        <location filename="../../app/ui/exchange.py" line="181" />
         <source>Import REFI-QDA</source>
         <translation>REFI-QDA importieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="161" />
+        <location filename="../../app/ui/exchange.py" line="171" />
         <source>Save the new project as</source>
         <translation>Neues Projekt speichern unter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="162" />
-        <location filename="../../app/ui/exchange.py" line="189" />
+        <location filename="../../app/ui/exchange.py" line="172" />
+        <location filename="../../app/ui/exchange.py" line="200" />
         <source>FocusCoder projects (*.fcproj)</source>
         <translation>FocusCoder-Projekte (*.fcproj)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="169" />
+        <location filename="../../app/ui/exchange.py" line="179" />
         <source>%1 exists already; choose a new name.</source>
         <translation>%1 gibt es schon; bitte einen neuen Namen wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="184" />
+        <location filename="../../app/ui/exchange.py" line="195" />
         <source>The new project is open.</source>
         <translation>Das neue Projekt ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="189" />
+        <location filename="../../app/ui/exchange.py" line="200" />
         <source>Merge a colleague's project</source>
         <translation>Projekt einer Kollegin/eines Kollegen zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="192" />
+        <location filename="../../app/ui/exchange.py" line="203" />
         <source>Merge the codes, codings, memos and speakers of “%1” into this project?</source>
         <translation>Codes, Codierungen, Memos und Sprecher:innen aus „%1“ in dieses Projekt übernehmen?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="194" />
+        <location filename="../../app/ui/exchange.py" line="205" />
         <source>Merge</source>
         <translation>Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="198" />
+        <location filename="../../app/ui/exchange.py" line="209" />
         <source>This cannot be undone with Undo: the undo history is cleared afterwards. A backup copy of the project is made first.</source>
         <translation>Das lässt sich nicht mit „Rückgängig“ zurücknehmen: Der Verlauf wird danach geleert. Vorher wird eine Sicherungskopie des Projekts angelegt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="202" />
+        <location filename="../../app/ui/exchange.py" line="213" />
         <source>Bring in work</source>
         <translation>Arbeit übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="211" />
+        <location filename="../../app/ui/exchange.py" line="222" />
         <source>%1: working…</source>
         <translation>%1: läuft …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="220" />
+        <location filename="../../app/ui/exchange.py" line="230" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exchange.py" line="242" />
         <source>Done. The undo history was cleared; a backup copy was made before.</source>
         <translation>Fertig. Der Rückgängig-Verlauf wurde geleert; vorher wurde eine Sicherungskopie angelegt.</translation>
     </message>
@@ -1482,22 +1487,22 @@
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="164" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="165" />
         <source>Counting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="167" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="168" />
         <source>Building the language index: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="178" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="179" />
         <source>%1 row(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="186" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="187" />
         <source>Cancelled.</source>
         <translation type="unfinished" />
     </message>

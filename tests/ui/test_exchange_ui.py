@@ -184,3 +184,15 @@ def test_a_broken_file_leaves_no_new_project_behind(qtbot, window, context, tmp_
         window.exchange.import_as_new_project(str(broken), str(tmp_path / "new.fcproj"))
     assert "broken.qdpx" in error.args[0]
     assert not (tmp_path / "new.fcproj").exists() and context.project is None
+
+
+def test_cancelling_the_progress_before_the_merge_starts_changes_nothing(qtbot, window, context, tmp_path, monkeypatch):
+    other = colleague_copy(context, tmp_path)
+    answer(monkeypatch)
+    window.exchange.merge(str(other))
+    from PySide6.QtWidgets import QPushButton
+
+    window.exchange.progress.findChild(QPushButton).click()  # the work starts only once the event loop runs
+    finish_tasks(qtbot, context)
+    assert "Kemal" not in [row.name for row in list_coders(context.project)]
+    assert window.exchange.summary is None
