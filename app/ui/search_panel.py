@@ -180,7 +180,6 @@ class SearchPanel(QWidget):
         task.sig_progress.connect(lambda fraction, name: self._progress(task, fraction, name))
         task.sig_finished.connect(lambda hits: self._found(task, query, mode, hits))
         task.sig_failed.connect(lambda exc: self._failed(task, exc))
-        task.sig_cancelled.connect(lambda: self._stopped(task, self.tr("Search cancelled.")))
         self._update_state()
 
     def cancel(self) -> None:
@@ -188,6 +187,7 @@ class SearchPanel(QWidget):
             self.task.cancel()
             self.task = None
             self._show_progress(False)
+            self.summary.setText(self.tr("Search cancelled."))
             self._update_state()
 
     def _progress(self, task: Task, fraction: float, name: str) -> None:

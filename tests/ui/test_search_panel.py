@@ -128,6 +128,18 @@ def test_other_modes_and_a_bad_regular_expression(qtbot, window):
     assert "not a valid regular expression" in panel.summary.text()
 
 
+def test_a_cancelled_search_shows_nothing_and_the_next_one_runs(qtbot, window):
+    panel = window.search_panel
+    panel.query.setText("Sprachkurs")
+    panel.run_search()
+    assert not panel.search_button.isEnabled()
+    with qtbot.waitSignal(window.context.tasks.sig_busy_changed, check_params_cb=lambda busy: not busy, timeout=30_000):
+        panel.cancel()  # before the worker even started
+    assert panel.summary.text() == "Search cancelled." and shown(panel) == []
+    assert panel.search_button.isEnabled()
+    assert len(search(qtbot, panel, "Sprachkurs")) == 4
+
+
 def test_double_click_jumps_to_the_hit(qtbot, window):
     panel = window.search_panel
     search(qtbot, panel, "Sprachkurs")
