@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.analysis.text_index import index_documents
 from app.analysis.word_frequencies import WordCount, word_frequencies
 from app.models import Project
-from app.services import ChangeSet
+from app.services import ChangeSet, queries
 from app.ui.context import ApplicationContext
 from app.ui.table_export import export_table
 from app.ui.tasks import Task, TaskState
@@ -42,12 +42,14 @@ COLUMNS = (
 )
 
 
-def count_words(state: TaskState, project: Project, by: str, lemma: bool, limit: int | None) -> list[WordCount]:
+def count_words(
+    state: TaskState, project: Project, by: str, lemma: bool, limit: int | None, attribute: str | None = None
+) -> list[WordCount]:
     """In the worker: index what needs it (with progress, cancellable), then count."""
     if not project.read_only:
         index_documents(project, None, state.report, lambda: state.cancelled)
         state.check()
-    return word_frequencies(project, by=by, lemma=lemma, limit=limit)
+    return word_frequencies(project, by=by, attribute=attribute, lemma=lemma, limit=limit)
 
 
 class WordFrequencyModel(QAbstractTableModel):
@@ -91,10 +93,7 @@ class WordFrequencyPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.task: Task | None = None
-        self.by = QComboBox()
-        for by, label in (("project", self.tr("the whole project")), ("document", self.tr("document")),
-                          ("speaker", self.tr("speaker")), ("code", self.tr("code"))):
-            self.by.addItem(label, by)
+        self.by = QComboBox()  # data: a grouping, or "attribute" and the attribute's name
         self.lemma = QCheckBox(self.tr("Lemmas (Sprachkurse → Sprachkurs)"))
         self.limit = QSpinBox()
         self.limit.setRange(0, 100_000)
@@ -136,7 +135,19 @@ class WordFrequencyPanel(QWidget):
         context.sig_project_changed.connect(self._project_changed)
         self._reset()
 
+    def _fill_groupings(self) -> None:
+        chosen = self.by.currentData()
+        self.by.clear()
+        for by, label in (("project", self.tr("the whole project")), ("document", self.tr("document")),
+                          ("speaker", self.tr("speaker")), ("code", self.tr("code"))):
+            self.by.addItem(label, by)
+        names = [] if self.context.project is None else queries.list_speakers(self.context.project)[0]
+        for name in names:
+            self.by.addItem(self.tr("speaker attribute “%1”").replace("%1", name), f"attribute:{name}")
+        self.by.setCurrentIndex(max(0, self.by.findData(chosen)))
+
     def _reset(self) -> None:
+        self._fill_groupings()
         self.task = None
         self.model.set_rows([])
         self.summary.setText("")
@@ -150,6 +161,8 @@ class WordFrequencyPanel(QWidget):
 
     def _project_changed(self, changes: ChangeSet) -> None:
         kinds = {ref.kind for ref in (*changes.created, *changes.updated, *changes.deleted)}
+        if "attribute" in kinds:
+            self._fill_groupings()
         if self.model.rows and kinds & {"stop_list", "document", "speaker", "code", "coding"}:
             self.count()  # the table shown would be out of date
 
@@ -159,8 +172,9 @@ class WordFrequencyPanel(QWidget):
             return
         if self.task is not None:
             self.task.cancel()
-        by, lemma, limit = self.by.currentData(), self.lemma.isChecked(), self.limit.value() or None
-        task = self.task = self.context.tasks.submit("words", count_words, project, by, lemma, limit)
+        by, _, attribute = self.by.currentData().partition(":")
+        lemma, limit = self.lemma.isChecked(), self.limit.value() or None
+        task = self.task = self.context.tasks.submit("words", count_words, project, by, lemma, limit, attribute or None)
         self.counted = (by, lemma)
         self.summary.setText(self.tr("Counting…"))
         task.sig_progress.connect(

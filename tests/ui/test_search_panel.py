@@ -258,6 +258,8 @@ def test_word_frequencies_by_speaker_with_an_edited_stop_list(qtbot, window, qtm
     with qtbot.waitSignal(words.sig_counted, timeout=30_000):
         context.undo_stack.undo()
     assert ("Frau Berger", "Sprachkurs", 2) in shown_words(words)
+    by_attribute = count(qtbot, window, "attribute:Institution", lemma=False)
+    assert ("IHK", "Sprachkursen", 1) in by_attribute and {group for group, _, _ in by_attribute} <= {"IHK", "–"}
 
 
 def shown_words(words) -> list[tuple]:
