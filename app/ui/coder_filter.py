@@ -1,4 +1,4 @@
-"""Show or hide each coder's codings in the transcript: a View submenu with a checkable entry per coder.
+"""Show or hide each coder's codings in the transcript and the retrieved segments (a View submenu).
 
 The transcript keeps the hidden coders (``TranscriptView.hidden_coders``), so every later refresh of its codings
 leaves them out too; changing the choice reads the document's codings of the coders shown again.
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from app.services.coder_view import codings_of, list_coders
 from app.ui.context import ApplicationContext
+from app.ui.segments import SegmentPanel
 from app.ui.transcript_view import TranscriptView
 
 
@@ -18,10 +19,14 @@ class CoderFilter(QObject):
     sig_coders_changed = Signal()
     """The set of coders shown changed."""
 
-    def __init__(self, context: ApplicationContext, transcript: TranscriptView, parent: QWidget) -> None:
+    def __init__(
+        self, context: ApplicationContext, transcript: TranscriptView, parent: QWidget,
+        segments: SegmentPanel | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.transcript = transcript
+        self.segments = segments
         self.menu = QMenu(self.tr("Show &coders"), parent)
         self.menu.aboutToShow.connect(self.fill_menu)
         context.sig_project_opened.connect(self.reset)
@@ -57,6 +62,8 @@ class CoderFilter(QObject):
 
     def reset(self) -> None:
         self.transcript.hidden_coders = set()
+        if self.segments is not None:
+            self.segments.coders = None
 
     def _apply(self, hidden: set[str]) -> None:
         if hidden == self.transcript.hidden_coders:
@@ -66,4 +73,7 @@ class CoderFilter(QObject):
         if project is not None and document_id is not None:
             shown = None if not hidden else [name for name in self.coders() if name not in hidden]
             self.transcript.show_codings(codings_of(project, document_id, coders=shown), self.transcript.look)
+        if self.segments is not None:
+            self.segments.coders = None if not hidden else [name for name in self.coders() if name not in hidden]
+            self.segments.refresh()
         self.sig_coders_changed.emit()

@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.reports_dock = ReportsDock(context, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.reports_dock)
         self.exchange = ExchangeActions(context, self)
-        self.coder_filter = CoderFilter(context, self.transcript, self)
+        self.coder_filter = CoderFilter(context, self.transcript, self, segments=self.segments)
         self._build_layout()
         self._build_menus()
         self.statusBar()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import queries
+from app.services.coder_view import segments_of
 from app.services.queries import Segment
 from app.ui.context import ApplicationContext
 from app.ui.transcript_view import format_ms
@@ -88,6 +89,7 @@ class SegmentPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.code_ids: list[int] = []
+        self.coders: list[str] | None = None  # the coders whose segments are shown; None: everyone's
         self.model = SegmentModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -165,8 +167,8 @@ class SegmentPanel(QWidget):
             return
         document_id = self.document_filter.currentData()
         speaker_id = self.speaker_filter.currentData()
-        segments = queries.retrieve_segments(
-            project, self.code_ids,
+        segments = segments_of(
+            project, self.code_ids, coders=self.coders,
             document_ids=None if document_id is None else [document_id],
             speaker_ids=None if speaker_id is None else [speaker_id],
         )

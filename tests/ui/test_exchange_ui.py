@@ -151,10 +151,14 @@ def test_coder_filter_hides_and_shows_a_coders_codings(qtbot, window, context, t
     window.codes.refresh()
     window.refresh(services.update_code(context.project, "Anerkennung", color="#000000"))
     assert sorted(c.coder for c in window.transcript.layer.live()) == ["default", "default"]
+    window.codes.tree.select_code(next(r.id for r in window.codes.tree.code_model.rows if r.path == "Anerkennung"))
+    assert [segment.coder for segment in window.segments.model.segments] == ["default", "default"]
     window.coder_filter.show_only(["Kemal"])
     assert [c.coder for c in window.transcript.layer.live()] == ["Kemal", "Kemal"]
+    assert [segment.coder for segment in window.segments.model.segments] == ["Kemal"]
     window.coder_filter.show_only(None)
     assert window.transcript.layer.count == 4
+    assert sorted(segment.coder for segment in window.segments.model.segments) == ["Kemal", "default", "default"]
 
 
 def test_import_with_no_project_open_makes_a_new_project_and_opens_it(qtbot, window, context, tmp_path, monkeypatch):
