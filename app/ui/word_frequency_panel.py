@@ -99,7 +99,7 @@ class WordFrequencyPanel(QWidget):
         self.limit.setRange(0, 100_000)
         self.limit.setValue(50)
         self.limit.setSpecialValueText(self.tr("all"))
-        self.count_button = QPushButton(self.tr("Count"))
+        self.count_button = QPushButton(self.tr("Count words"))
         self.count_button.clicked.connect(lambda: self.count())
         self.stop_button = QPushButton(self.tr("Stop words…"))
         self.stop_button.clicked.connect(lambda: self.edit_stop_words())

@@ -80,17 +80,17 @@
     <message>
         <location filename="../../app/ui/autocode.py" line="36" />
         <source>Auto-code as “%s”</source>
-        <translation type="unfinished" />
+        <translation>Automatisch codieren mit „%s“</translation>
     </message>
     <message>
         <location filename="../../app/ui/stop_words.py" line="34" />
         <source>Edit the stop list (%s)</source>
-        <translation type="unfinished" />
+        <translation>Stoppwortliste bearbeiten (%s)</translation>
     </message>
     <message>
         <location filename="../../app/ui/table_export.py" line="29" />
         <source>Export table</source>
-        <translation type="unfinished" />
+        <translation>Tabelle exportieren</translation>
     </message>
 </context>
 <context>
@@ -98,7 +98,7 @@
     <message>
         <location filename="../../app/ui/autocode.py" line="66" />
         <source>Auto-code with “%1”</source>
-        <translation type="unfinished" />
+        <translation>Automatisch codieren mit „%1“</translation>
     </message>
     <message>
         <location filename="../../app/ui/autocode.py" line="72" />
@@ -113,17 +113,17 @@
     <message>
         <location filename="../../app/ui/autocode.py" line="72" />
         <source>Passage</source>
-        <translation type="unfinished" />
+        <translation>Textstelle</translation>
     </message>
     <message>
         <location filename="../../app/ui/autocode.py" line="79" />
         <source>(coded already) </source>
-        <translation type="unfinished" />
+        <translation>(schon codiert) </translation>
     </message>
     <message>
         <location filename="../../app/ui/autocode.py" line="91" />
         <source>Unit: %1. Nothing is written before you choose “Code”.</source>
-        <translation type="unfinished" />
+        <translation>Einheit: %1. Gespeichert wird erst mit „Codieren“.</translation>
     </message>
     <message>
         <location filename="../../app/ui/autocode.py" line="95" />
@@ -133,12 +133,12 @@
     <message>
         <location filename="../../app/ui/autocode.py" line="112" />
         <source>%1 passage(s) will be coded</source>
-        <translation type="unfinished" />
+        <translation>%1 Textstelle(n) werden codiert</translation>
     </message>
     <message>
         <location filename="../../app/ui/autocode.py" line="114" />
         <source>; %1 have the code already</source>
-        <translation type="unfinished" />
+        <translation>; %1 haben den Code schon</translation>
     </message>
 </context>
 <context>
@@ -259,22 +259,22 @@
 <context>
     <name>CoderFilter</name>
     <message>
-        <location filename="../../app/ui/coder_filter.py" line="25" />
+        <location filename="../../app/ui/coder_filter.py" line="30" />
         <source>Show &amp;coders</source>
         <translation>&amp;Codierende anzeigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coder_filter.py" line="38" />
+        <location filename="../../app/ui/coder_filter.py" line="43" />
         <source>%1 (%2 codings)</source>
         <translation>%1 (%2 Codierungen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coder_filter.py" line="44" />
+        <location filename="../../app/ui/coder_filter.py" line="49" />
         <source>(no coders yet)</source>
         <translation>(noch keine Codierenden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coder_filter.py" line="47" />
+        <location filename="../../app/ui/coder_filter.py" line="52" />
         <source>Show &amp;all coders</source>
         <translation>&amp;Alle Codierenden anzeigen</translation>
     </message>
@@ -696,17 +696,17 @@
     <message>
         <location filename="../../app/ui/search_results.py" line="20" />
         <source>Before</source>
-        <translation type="unfinished" />
+        <translation>Davor</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_results.py" line="21" />
         <source>Hit</source>
-        <translation type="unfinished" />
+        <translation>Treffer</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_results.py" line="22" />
         <source>After</source>
-        <translation type="unfinished" />
+        <translation>Danach</translation>
     </message>
 </context>
 <context>
@@ -828,7 +828,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="180" />
         <source>&amp;Search the project…</source>
-        <translation type="unfinished" />
+        <translation>Im Projekt &amp;suchen …</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="182" />
@@ -1077,17 +1077,17 @@
         <location filename="../../app/ui/search_dock.py" line="15" />
         <location filename="../../app/ui/search_dock.py" line="20" />
         <source>Search</source>
-        <translation type="unfinished" />
+        <translation>Suchen</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_dock.py" line="22" />
         <source>Word frequencies</source>
-        <translation type="unfinished" />
+        <translation>Worthäufigkeiten</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_dock.py" line="25" />
         <source>Search and &amp;word frequencies</source>
-        <translation type="unfinished" />
+        <translation>Suche und &amp;Worthäufigkeiten</translation>
     </message>
 </context>
 <context>
@@ -1105,12 +1105,12 @@
     <message>
         <location filename="../../app/ui/search_filters.py" line="35" />
         <source>Speakers with:</source>
-        <translation type="unfinished" />
+        <translation>Sprecher:innen mit:</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_filters.py" line="35" />
         <source>Within code:</source>
-        <translation type="unfinished" />
+        <translation>Innerhalb von Code:</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_filters.py" line="51" />
@@ -1125,12 +1125,12 @@
     <message>
         <location filename="../../app/ui/search_filters.py" line="53" />
         <source>Any attribute</source>
-        <translation type="unfinished" />
+        <translation>Beliebiges Merkmal</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_filters.py" line="55" />
         <source>Anywhere</source>
-        <translation type="unfinished" />
+        <translation>Überall</translation>
     </message>
 </context>
 <context>
@@ -1138,37 +1138,37 @@
     <message>
         <location filename="../../app/ui/search_panel.py" line="68" />
         <source>Search the transcripts, e.g. Sprachkurs</source>
-        <translation type="unfinished" />
+        <translation>In den Transkripten suchen, z. B. Sprachkurs</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="73" />
         <source>Lemma (every inflection)</source>
-        <translation type="unfinished" />
+        <translation>Lemma (alle Flexionsformen)</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="74" />
         <source>Word</source>
-        <translation type="unfinished" />
+        <translation>Wort</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="75" />
         <source>Phrase</source>
-        <translation type="unfinished" />
+        <translation>Wortfolge</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="76" />
         <source>Wildcard (* and ?)</source>
-        <translation type="unfinished" />
+        <translation>Platzhalter (* und ?)</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="77" />
         <source>Regular expression</source>
-        <translation type="unfinished" />
+        <translation>Regulärer Ausdruck</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="80" />
         <source>Search</source>
-        <translation type="unfinished" />
+        <translation>Suchen</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="90" />
@@ -1178,22 +1178,22 @@
     <message>
         <location filename="../../app/ui/search_panel.py" line="117" />
         <source>the match</source>
-        <translation type="unfinished" />
+        <translation>den Treffer</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="117" />
         <source>its sentence</source>
-        <translation type="unfinished" />
+        <translation>seinen Satz</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="118" />
         <source>the whole turn</source>
-        <translation type="unfinished" />
+        <translation>den ganzen Redebeitrag</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="120" />
         <source>Code hits…</source>
-        <translation type="unfinished" />
+        <translation>Treffer codieren …</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="124" />
@@ -1203,7 +1203,7 @@
     <message>
         <location filename="../../app/ui/search_panel.py" line="126" />
         <source>with</source>
-        <translation type="unfinished" />
+        <translation>mit</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="129" />
@@ -1213,58 +1213,58 @@
     <message>
         <location filename="../../app/ui/search_panel.py" line="179" />
         <source>Searching…</source>
-        <translation type="unfinished" />
+        <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="183" />
+        <location filename="../../app/ui/search_panel.py" line="190" />
         <source>Search cancelled.</source>
-        <translation type="unfinished" />
+        <translation>Suche abgebrochen.</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="197" />
         <source>Building the language index: %1</source>
-        <translation type="unfinished" />
+        <translation>Sprachindex wird erstellt: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="206" />
         <source>%1 hit(s) in %2 document(s)</source>
-        <translation type="unfinished" />
+        <translation>%1 Treffer in %2 Dokument(en)</translation>
     </message>
     <message>
         <location filename="../../app/ui/search_panel.py" line="213" />
         <source>The search failed: %1</source>
-        <translation type="unfinished" />
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>SegmentModel</name>
     <message>
-        <location filename="../../app/ui/segments.py" line="26" />
+        <location filename="../../app/ui/segments.py" line="27" />
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="27" />
+        <location filename="../../app/ui/segments.py" line="28" />
         <source>Speaker</source>
         <translation>Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="28" />
+        <location filename="../../app/ui/segments.py" line="29" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="29" />
+        <location filename="../../app/ui/segments.py" line="30" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="30" />
+        <location filename="../../app/ui/segments.py" line="31" />
         <source>Coder</source>
         <translation>Codierer:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="31" />
+        <location filename="../../app/ui/segments.py" line="32" />
         <source>Segment</source>
         <translation>Segment</translation>
     </message>
@@ -1272,37 +1272,37 @@
 <context>
     <name>SegmentPanel</name>
     <message>
-        <location filename="../../app/ui/segments.py" line="112" />
+        <location filename="../../app/ui/segments.py" line="114" />
         <source>&lt;b&gt;Retrieved segments&lt;/b&gt;</source>
         <translation>&lt;b&gt;Codierte Segmente&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="117" />
+        <location filename="../../app/ui/segments.py" line="119" />
         <source>Document:</source>
         <translation>Dokument:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="119" />
+        <location filename="../../app/ui/segments.py" line="121" />
         <source>Speaker:</source>
         <translation>Sprecher:in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="135" />
+        <location filename="../../app/ui/segments.py" line="137" />
         <source>All documents</source>
         <translation>Alle Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="136" />
+        <location filename="../../app/ui/segments.py" line="138" />
         <source>All speakers</source>
         <translation>Alle Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="164" />
+        <location filename="../../app/ui/segments.py" line="166" />
         <source>Select codes to see their segments.</source>
         <translation>Codes wählen, um ihre Segmente zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="175" />
+        <location filename="../../app/ui/segments.py" line="177" />
         <source>%1 segment(s) in %2 document(s)</source>
         <translation>%1 Segment(e) in %2 Dokument(en)</translation>
     </message>
@@ -1375,32 +1375,32 @@
     <message>
         <location filename="../../app/ui/stop_words.py" line="52" />
         <source>Stop words</source>
-        <translation type="unfinished" />
+        <translation>Stoppwörter</translation>
     </message>
     <message>
         <location filename="../../app/ui/stop_words.py" line="55" />
         <source>German</source>
-        <translation type="unfinished" />
+        <translation>Deutsch</translation>
     </message>
     <message>
         <location filename="../../app/ui/stop_words.py" line="55" />
         <source>English</source>
-        <translation type="unfinished" />
+        <translation>Englisch</translation>
     </message>
     <message>
         <location filename="../../app/ui/stop_words.py" line="62" />
         <source>spaCy's list</source>
-        <translation type="unfinished" />
+        <translation>Liste von spaCy</translation>
     </message>
     <message>
         <location filename="../../app/ui/stop_words.py" line="65" />
         <source>Language:</source>
-        <translation type="unfinished" />
+        <translation>Sprache:</translation>
     </message>
     <message>
         <location filename="../../app/ui/stop_words.py" line="74" />
         <source>Words left out of word frequencies, one a line:</source>
-        <translation type="unfinished" />
+        <translation>Wörter, die in Worthäufigkeiten nicht mitzählen, eines je Zeile:</translation>
     </message>
 </context>
 <context>
@@ -1416,95 +1416,100 @@
     <message>
         <location filename="../../app/ui/word_frequency_panel.py" line="39" />
         <source>Group</source>
-        <translation type="unfinished" />
+        <translation>Gruppe</translation>
     </message>
     <message>
         <location filename="../../app/ui/word_frequency_panel.py" line="40" />
         <source>Word</source>
-        <translation type="unfinished" />
+        <translation>Wort</translation>
     </message>
     <message>
         <location filename="../../app/ui/word_frequency_panel.py" line="41" />
         <source>Count</source>
-        <translation type="unfinished" />
+        <translation>Anzahl</translation>
     </message>
 </context>
 <context>
     <name>WordFrequencyPanel</name>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="95" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="141" />
         <source>the whole project</source>
-        <translation type="unfinished" />
+        <translation>ganzem Projekt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="95" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="141" />
         <source>document</source>
-        <translation type="unfinished" />
+        <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="96" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="142" />
         <source>speaker</source>
-        <translation type="unfinished" />
+        <translation>Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="96" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="142" />
         <source>code</source>
-        <translation type="unfinished" />
+        <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="98" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="97" />
         <source>Lemmas (Sprachkurse → Sprachkurs)</source>
-        <translation type="unfinished" />
+        <translation>Lemmata (Sprachkurse → Sprachkurs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="102" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="101" />
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="103" />
-        <source>Count</source>
-        <translation type="unfinished" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="102" />
+        <source>Count words</source>
+        <translation>Wörter zählen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="105" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="104" />
         <source>Stop words…</source>
-        <translation type="unfinished" />
+        <translation>Stoppwörter …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="108" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="107" />
         <source>Count by</source>
-        <translation type="unfinished" />
+        <translation>Zählen nach</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="111" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="110" />
         <source>Words per group:</source>
-        <translation type="unfinished" />
+        <translation>Wörter je Gruppe:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="116" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="115" />
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="165" />
-        <source>Counting…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="168" />
-        <source>Building the language index: %1</source>
-        <translation type="unfinished" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="146" />
+        <source>speaker attribute “%1”</source>
+        <translation>Sprechermerkmal „%1“</translation>
     </message>
     <message>
         <location filename="../../app/ui/word_frequency_panel.py" line="179" />
-        <source>%1 row(s)</source>
-        <translation type="unfinished" />
+        <source>Counting…</source>
+        <translation>Zählung läuft …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="187" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="182" />
+        <source>Building the language index: %1</source>
+        <translation>Sprachindex wird erstellt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="193" />
+        <source>%1 row(s)</source>
+        <translation>%1 Zeile(n)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/word_frequency_panel.py" line="201" />
         <source>Cancelled.</source>
-        <translation type="unfinished" />
+        <translation>Abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -1512,7 +1517,7 @@
     <message>
         <location filename="../../app/ui/autocode.py" line="136" />
         <source>Coded %1 passage(s) with “%2”.</source>
-        <translation type="unfinished" />
+        <translation>%1 Textstelle(n) mit „%2“ codiert.</translation>
     </message>
 </context>
 </TS>

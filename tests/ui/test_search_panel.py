@@ -265,3 +265,20 @@ def test_word_frequencies_by_speaker_with_an_edited_stop_list(qtbot, window, qtm
 def shown_words(words) -> list[tuple]:
     model = words.model
     return [tuple(model.index(row, column).data() for column in range(3)) for row in range(model.rowCount())]
+
+
+def test_the_panel_speaks_german(qtbot, qapp, window):
+    from app.ui.app import install_translations
+    from app.ui.search_dock import SearchDock
+
+    translators = install_translations(qapp, "de")
+    try:
+        dock = SearchDock(window.context)
+        qtbot.addWidget(dock)
+        assert dock.tabs.tabText(1) == "Worthäufigkeiten"
+        assert dock.panel.mode.itemText(0) == "Lemma (alle Flexionsformen)"
+        assert dock.panel.model.headerData(4, Qt.Orientation.Horizontal) == "Treffer"
+        assert dock.words.count_button.text() == "Wörter zählen"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
