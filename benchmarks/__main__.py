@@ -87,7 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     for case in cases:
         rows = []
         for size in sizes:
-            measured = measure_apart(case, size)
+            try:
+                measured = measure_apart(case, size)
+            except RuntimeError as exc:  # one failing case does not lose the others' figures
+                reason = str(exc).strip().splitlines()[-1]
+                print(f"{case.name:<24}{size.name:<8}   failed: {reason}", flush=True)
+                rows.append({"size": size.name, "words": size.words, "codings": size.codings, "failed": reason})
+                continue
             floor = measured["floor"]
             rows.append({
                 "size": size.name, "words": size.words, "codings": size.codings,
@@ -98,8 +104,11 @@ def main(argv: list[str] | None = None) -> int:
             floor_text = f"{floor * 1000:.1f} ms" if floor else "-"
             print(f"{case.name:<24}{size.name:<8}{measured['seconds'] * 1000:>8.1f} ms{floor_text:>11}"
                   f"{ratio:>8}{measured['peak_mb']:>9.0f}", flush=True)
-        exponent = growth_exponent(sizes, [row["seconds"] for row in rows])
-        missed = verdicts(case, rows, exponent)
+        done = [row for row in rows if "failed" not in row]
+        measured_sizes = [size for size, row in zip(sizes, rows) if "failed" not in row]
+        exponent = growth_exponent(measured_sizes, [row["seconds"] for row in done])
+        missed = [f"failed at {row['size']}: {row['failed']}" for row in rows if "failed" in row]
+        missed += verdicts(case, done, exponent) if done else []
         failed |= bool(missed)
         print(f"{'':<24}{'k':<8}{'':>38}   {exponent:.2f}" if exponent is not None else "", end="")
         print(f"   {'MISSED: ' + '; '.join(missed) if missed else 'ok'}")
