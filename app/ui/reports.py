@@ -7,6 +7,8 @@ refreshes when it is visible and the project changed (or when it is shown again 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.context import ApplicationContext
 from app.ui.report_table import ReportTableModel
+from app.ui.tasks import TaskState
 
 MEASURES = ("maßnahmen", "massnahmen", "measures")  # the parent ranked first when there is one
 CHART_SCALE = 2.0  # the chart is drawn at 200 dpi: shown at half size it is sharp on any screen
@@ -46,9 +49,11 @@ class ChartLabel(QLabel):
 
     def set_png(self, png: bytes | None) -> None:
         self.image = QPixmap()
-        if png:
-            self.image.loadFromData(png, "PNG")
-            self.image.setDevicePixelRatio(CHART_SCALE)
+        if not png:
+            self.setPixmap(QPixmap())
+            return
+        self.image.loadFromData(png, "PNG")
+        self.image.setDevicePixelRatio(CHART_SCALE)
         self._scale()
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
@@ -57,7 +62,6 @@ class ChartLabel(QLabel):
 
     def _scale(self) -> None:
         if self.image.isNull():
-            self.setPixmap(QPixmap())
             return
         width = min(self.width() - 8, int(self.image.width() / CHART_SCALE))
         if width <= 0:
@@ -66,6 +70,35 @@ class ChartLabel(QLabel):
         scaled.setDevicePixelRatio(CHART_SCALE)
         if self.pixmap().size() != scaled.size():
             self.setPixmap(scaled)
+
+
+@dataclass(frozen=True)
+class Analyses:
+    data: object  # ProjectData: the priorities are ranked from it when another parent is chosen
+    frequencies: list
+    matrix: object  # Matrix
+    speakers: list
+    chart: bytes | None  # PNG; None without codings
+
+
+def analyse(state: TaskState, project) -> Analyses:  # noqa: ANN001 - Project
+    """Worker: read the project once and compute what the view shows."""
+    from app.analysis.dataset import load
+    from app.analysis.frequencies import code_tree_frequencies
+    from app.analysis.matrices import code_by_speaker
+    from app.analysis.speaker_overview import speaker_overview
+    from app.export.charts import frequency_bars
+    from app.export.labels import labels_for
+
+    data = load(project)
+    state.check()
+    frequencies = code_tree_frequencies(data)
+    chart = None
+    if any(f.total_codings for f in frequencies):
+        colors = {code.path: code.color for code in data.codes.values()}
+        chart, _ = frequency_bars([(f.code, f.total_codings, colors[f.code]) for f in frequencies],
+                                  language=labels_for(data.language))
+    return Analyses(data, frequencies, code_by_speaker(data), speaker_overview(data), chart)
 
 
 def table_view(model: ReportTableModel) -> QTableView:
@@ -85,6 +118,8 @@ def table_view(model: ReportTableModel) -> QTableView:
 class ReportsView(QWidget):
     sig_export_requested = Signal()
     """The researcher wants to export a report."""
+    sig_refreshed = Signal()
+    """The tables show the project as it is now."""
 
     def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +137,8 @@ class ReportsView(QWidget):
         context.sig_project_opened.connect(self.mark_dirty)
         context.sig_project_changed.connect(self.mark_dirty)
         self._data = None
+        self._task = None
+        self._again = False
 
     def _build(self) -> None:
         chart_area = QScrollArea()
@@ -151,16 +188,44 @@ class ReportsView(QWidget):
         if self._dirty:
             self.refresh()
 
-    def refresh(self) -> None:
-        from app.analysis.dataset import load
+    @property
+    def busy(self) -> bool:
+        """The analyses are being computed (or are due)."""
+        return self._task is not None or (self._dirty and self.isVisible())
 
+    def refresh(self) -> None:
+        """Compute the analyses in the background; the tables follow when they are done."""
         self._dirty = False
+        if self._task is not None:  # one at a time: again once this one is done
+            self._again = True
+            return
         project = self.context.project
-        self._data = None if project is None else load(project)
         self.export_button.setEnabled(project is not None)
-        self._fill_frequencies()
-        self._fill_matrix()
-        self._fill_speakers()
+        if project is None:
+            self._show(None)
+            self.sig_refreshed.emit()
+            return
+        self._task = self.context.tasks.submit("reports", analyse, project)
+        self._task.sig_finished.connect(self._show)
+        self._task.sig_failed.connect(lambda exc: self.summary.setText(self.tr("Not computed: %1").replace("%1", str(exc))))
+        self._task.sig_done.connect(self._finished)
+
+    def _finished(self) -> None:
+        self._task = None
+        if self._again:
+            self._again = False
+            self.refresh()
+        else:
+            self.sig_refreshed.emit()
+
+    def _show(self, result: Analyses | None) -> None:
+        self._data = None if result is None else result.data
+        self._fill_frequencies([] if result is None else result.frequencies)
+        self.chart.set_png(None if result is None else result.chart)
+        if result is not None and result.chart is None:
+            self.chart.setText(self.tr("No codings yet: the chart appears once something is coded."))
+        self._fill_matrix(None if result is None else result.matrix)
+        self._fill_speakers([] if result is None else result.speakers)
         self._fill_parents()
         data = self._data
         self.summary.setText(
@@ -169,49 +234,26 @@ class ReportsView(QWidget):
             .replace("%3", str(len(data.coding_table)))
         )
 
-    def _fill_frequencies(self) -> None:
-        from app.analysis.frequencies import code_tree_frequencies
-
+    def _fill_frequencies(self, rows: list) -> None:
         headers = [self.tr("Code"), self.tr("Codings"), self.tr("Documents"), self.tr("Speakers"), self.tr("Words"),
                    self.tr("Total codings"), self.tr("Total documents"), self.tr("Total speakers"),
                    self.tr("Total words")]  # totals: with the sub-codes
-        rows = [] if self._data is None else code_tree_frequencies(self._data)
         self.frequency_model.set_rows(headers, [
             (_path(f.code), f.codings, f.documents, f.speakers, f.words, f.total_codings, f.total_documents,
              f.total_speakers, f.total_words) for f in rows
         ])
-        self._draw_chart(rows)
 
-    def _draw_chart(self, rows: list) -> None:
-        if self._data is None or not any(f.total_codings for f in rows):
-            self.chart.set_png(None)
-            self.chart.setText(self.tr("No codings yet: the chart appears once something is coded."))
-            return
-        from app.export.charts import frequency_bars
-        from app.export.labels import labels_for
-
-        colors = {code.path: code.color for code in self._data.codes.values()}
-        png, _ = frequency_bars([(f.code, f.total_codings, colors[f.code]) for f in rows],
-                                language=labels_for(self._data.language))
-        self.chart.set_png(png)
-
-    def _fill_matrix(self) -> None:
-        from app.analysis.matrices import code_by_speaker
-
-        if self._data is None:
+    def _fill_matrix(self, matrix) -> None:  # noqa: ANN001 - Matrix or None
+        if matrix is None:
             self.matrix_model.set_rows([self.tr("Code")], [])
             return
-        matrix = code_by_speaker(self._data)
         columns = [name if name is not None else self.tr("(no speaker)") for name in matrix.columns]
         rows = [(_path(code), *cells, sum(cells)) for code, cells in zip(matrix.rows, matrix.cells)]
         self.matrix_model.set_rows([self.tr("Code"), *columns, self.tr("Total")], rows)
 
-    def _fill_speakers(self) -> None:
-        from app.analysis.speaker_overview import speaker_overview
-
+    def _fill_speakers(self, rows: list) -> None:
         headers = [self.tr("Document"), self.tr("Speaker"), self.tr("Turns"), self.tr("Words"),
                    self.tr("Share of talk"), self.tr("Codings")]
-        rows = [] if self._data is None else speaker_overview(self._data)
         everything = self.tr("(all documents)")
         self.speaker_model.set_rows(headers, [
             (s.document if s.document is not None else everything, s.speaker, s.turns, s.words, s.share, s.codings)

@@ -927,146 +927,151 @@
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../app/ui/reports.py" line="119" />
+        <location filename="../../app/ui/reports.py" line="156" />
         <source>Rank the codes under:</source>
         <translation>Codes einordnen unter:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="125" />
+        <location filename="../../app/ui/reports.py" line="162" />
         <source>Code frequencies</source>
         <translation>Code-Häufigkeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="126" />
+        <location filename="../../app/ui/reports.py" line="163" />
         <source>Codes × speakers</source>
         <translation>Codes × Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="127" />
-        <location filename="../../app/ui/reports.py" line="175" />
-        <location filename="../../app/ui/reports.py" line="245" />
+        <location filename="../../app/ui/reports.py" line="164" />
+        <location filename="../../app/ui/reports.py" line="238" />
+        <location filename="../../app/ui/reports.py" line="287" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="128" />
+        <location filename="../../app/ui/reports.py" line="165" />
         <source>Priorities</source>
         <translation>Prioritäten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="129" />
+        <location filename="../../app/ui/reports.py" line="166" />
         <source>Export report…</source>
         <translation>Bericht exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="131" />
+        <location filename="../../app/ui/reports.py" line="168" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="167" />
+        <location filename="../../app/ui/reports.py" line="210" />
+        <source>Not computed: %1</source>
+        <translation>Nicht berechnet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="232" />
         <source>Documents: %1 · codes: %2 · codings: %3</source>
         <translation>Dokumente: %1 · Codes: %2 · Codierungen: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="175" />
-        <location filename="../../app/ui/reports.py" line="202" />
-        <location filename="../../app/ui/reports.py" line="207" />
-        <location filename="../../app/ui/reports.py" line="245" />
+        <location filename="../../app/ui/reports.py" line="238" />
+        <location filename="../../app/ui/reports.py" line="248" />
+        <location filename="../../app/ui/reports.py" line="252" />
+        <location filename="../../app/ui/reports.py" line="287" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="175" />
-        <location filename="../../app/ui/reports.py" line="213" />
-        <location filename="../../app/ui/reports.py" line="246" />
+        <location filename="../../app/ui/reports.py" line="238" />
+        <location filename="../../app/ui/reports.py" line="256" />
+        <location filename="../../app/ui/reports.py" line="288" />
         <source>Codings</source>
         <translation>Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="175" />
-        <location filename="../../app/ui/reports.py" line="246" />
+        <location filename="../../app/ui/reports.py" line="238" />
+        <location filename="../../app/ui/reports.py" line="288" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="175" />
-        <location filename="../../app/ui/reports.py" line="212" />
+        <location filename="../../app/ui/reports.py" line="238" />
+        <location filename="../../app/ui/reports.py" line="255" />
         <source>Words</source>
         <translation>Wörter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="176" />
+        <location filename="../../app/ui/reports.py" line="239" />
         <source>Total codings</source>
         <translation>Codierungen gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="176" />
+        <location filename="../../app/ui/reports.py" line="239" />
         <source>Total documents</source>
         <translation>Dokumente gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="176" />
+        <location filename="../../app/ui/reports.py" line="239" />
         <source>Total speakers</source>
         <translation>Sprecher:innen gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="177" />
+        <location filename="../../app/ui/reports.py" line="240" />
         <source>Total words</source>
         <translation>Wörter gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="188" />
+        <location filename="../../app/ui/reports.py" line="226" />
         <source>No codings yet: the chart appears once something is coded.</source>
         <translation>Noch keine Codierungen: Das Diagramm erscheint, sobald etwas codiert ist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="205" />
+        <location filename="../../app/ui/reports.py" line="250" />
         <source>(no speaker)</source>
         <translation>(ohne Sprecher:in)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="207" />
+        <location filename="../../app/ui/reports.py" line="252" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="212" />
+        <location filename="../../app/ui/reports.py" line="255" />
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="212" />
+        <location filename="../../app/ui/reports.py" line="255" />
         <source>Speaker</source>
         <translation>Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="212" />
+        <location filename="../../app/ui/reports.py" line="255" />
         <source>Turns</source>
         <translation>Redebeiträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="213" />
+        <location filename="../../app/ui/reports.py" line="256" />
         <source>Share of talk</source>
         <translation>Redeanteil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="215" />
+        <location filename="../../app/ui/reports.py" line="257" />
         <source>(all documents)</source>
         <translation>(alle Dokumente)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="245" />
+        <location filename="../../app/ui/reports.py" line="287" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="245" />
+        <location filename="../../app/ui/reports.py" line="287" />
         <source>Institutions</source>
         <translation>Institutionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="246" />
+        <location filename="../../app/ui/reports.py" line="288" />
         <source>Mean weight</source>
         <translation>Mittleres Gewicht</translation>
     </message>

@@ -212,6 +212,7 @@ GERMAN = {
     "Not written: %1": "Nicht geschrieben: %1",
     "Written: %1": "Geschrieben: %1",
     "“%1” is written. Open it now?": "„%1“ ist geschrieben. Jetzt öffnen?",
+    "Not computed: %1": "Nicht berechnet: %1",
     # Search, word frequencies, stop words, auto-coding
     "&Search the project…": "Im Projekt &suchen …",
     "Search and &word frequencies": "Suche und &Worthäufigkeiten",

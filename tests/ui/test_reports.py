@@ -30,12 +30,18 @@ def codings_per_code(path: Path) -> dict[str, int]:
                                "ON coding.code_id = code.id GROUP BY code.id"))
 
 
+def settled(qtbot, view):  # noqa: ANN001, ANN201
+    """Wait until the analyses computed in the background are shown."""
+    qtbot.waitUntil(lambda: not view.busy)
+    return view
+
+
 @pytest.fixture
-def reports(window):
+def reports(qtbot, window):
     window.reports_dock.open_reports()
     view = window.reports_dock.view
-    assert view.isVisible()
-    return view
+    assert view.isVisible() and view.busy
+    return settled(qtbot, view)
 
 
 def test_tables_show_the_analyses_and_pass_the_model_tester(reports, context, qtmodeltester, tmp_path):
@@ -73,10 +79,12 @@ def test_tables_sort_by_a_header_click_and_keep_the_order_through_a_refresh(qtbo
     persistent = model.index(0, 0)
     context.execute(ApplyCode(context, document="Workshop 1", code="Arbeitgeber", start=0, end=5))
     context.execute(ApplyCode(context, document="Workshop 2", code="Arbeitgeber", start=0, end=5))
+    settled(qtbot, reports)
     view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # codings, the most first
     assert persistent.isValid()
     assert [row[:2] for row in table(model)][:2] == [["Arbeitgeber", "2"], ["Sprache › Sprachkurs", "1"]]
     context.undo_stack.undo()  # the view refreshes while shown, still sorted by codings
+    settled(qtbot, reports)
     assert [row[:2] for row in table(model)] == [  # equal counts keep the tree's order
         ["Sprache › Sprachkurs", "1"], ["Anerkennung", "1"], ["Arbeitgeber", "1"], ["Sprache", "0"]]
 
@@ -86,7 +94,7 @@ def test_empty_project_shows_empty_tables_and_no_chart(qtbot, window, context, t
         pass
     context.open_project(tmp_path / "empty.fcproj")
     window.reports_dock.open_reports()
-    view = window.reports_dock.view
+    view = settled(qtbot, window.reports_dock.view)
     assert view.frequency_model.rowCount() == 0 and view.priority_model.rowCount() == 0
     assert view.chart.image.isNull() and "No codings" in view.chart.text()
 
