@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import gc
 import re
+import sqlite3
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import repeat
+from pathlib import Path
 
 import numpy as np
 from sqlalchemy import select
@@ -22,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.analysis.dataset import _int_table
 from app.analysis.language import pipeline
-from app.analysis.text_index import DocumentIndex, load_indexes
+from app.analysis.text_index import DocumentIndex, load_indexes, memory_terms
 from app.models import (
     Attribute,
     AttributeScope,
@@ -95,9 +97,11 @@ def query_words(query: str, language: str) -> list[tuple[str, str]]:
     return [(token.text, token.lemma_ or token.text) for token in doc if any(c.isalnum() for c in token.text)]
 
 
-def _term_ids(session: Session, language: str, keys: set[str]) -> dict[str, int]:
+def _term_ids(session: Session, language: str, keys: set[str], extra: dict[str, int]) -> dict[str, int]:
     rows = session.execute(select(Term.key, Term.id).where(Term.language == language, Term.key.in_(keys)))
-    return dict(rows.all())
+    found = dict(rows.all())
+    found.update((key, extra[key]) for key in keys if key in extra)
+    return found
 
 
 def _wildcard(word: str) -> re.Pattern[str]:
@@ -105,11 +109,19 @@ def _wildcard(word: str) -> re.Pattern[str]:
     return re.compile(pattern, re.DOTALL)
 
 
-def word_patterns(session: Session, query: str, mode: str, language: str) -> list[tuple[str, np.ndarray]]:
-    """For each word of the query: which array to look in ("forms" or "lemmas") and the term ids that match."""
+def word_patterns(
+    session: Session, query: str, mode: str, language: str, extra: dict[str, int] | None = None
+) -> list[tuple[str, np.ndarray]]:
+    """For each word of the query: which array to look in ("forms" or "lemmas") and the term ids that match.
+
+    ``extra``: terms not stored (key -> id), those of a read-only project's indexes built in memory.
+    """
+    extra = extra or {}
     if mode == "wildcard":
         words = [word for word in re.split(r"\s+", query.strip()) if word]
         keys = session.execute(select(Term.key, Term.id).where(Term.language == language)).all()
+        if extra:
+            keys = list({**dict(keys), **extra}.items())
         patterns = []
         for word in words:
             pattern = _wildcard(word)
@@ -123,7 +135,7 @@ def word_patterns(session: Session, query: str, mode: str, language: str) -> lis
     else:
         wanted = [{word.casefold()} for word, _ in words]
         column = "forms"
-    ids = _term_ids(session, language, set().union(*wanted))
+    ids = _term_ids(session, language, set().union(*wanted), extra)
     return [(column, np.array(sorted(ids[key] for key in keys if key in ids), dtype=np.int32)) for keys in wanted]
 
 
@@ -169,7 +181,8 @@ def search(
                 if index is None:
                     continue
                 if index.language not in patterns:
-                    patterns[index.language] = word_patterns(session, query, mode, index.language)
+                    extra = memory_terms(project, index.language) if project.read_only else None
+                    patterns[index.language] = word_patterns(session, query, mode, index.language, extra)
                 starts, ends = match_words(index, patterns[index.language])
                 if len(starts):
                     found.append((document_id, starts, ends))
@@ -186,7 +199,7 @@ def search(
         hits: list[Hit] = []
         with _collector_paused():
             # The turns of every document with hits in one query, not one query per document.
-            scope.load_turns([document_id for document_id, starts, _ in found if len(starts)])
+            scope.load_turns(project.path, [document_id for document_id, starts, _ in found if len(starts)])
             for document_id, starts, ends in found:
                 hits += scope.hits(document_id, texts.get(document_id), starts, ends, context)
     return hits
@@ -266,12 +279,24 @@ class _Scope:
             for path in filters.codes:
                 self.code_ids |= _with_sub_codes(session, get_code(session, path).id)
 
-    def load_turns(self, document_ids: Sequence[int]) -> None:
-        """Read the turns of these documents (by start), as columns per document, for ``hits``."""
-        self.turns: dict[int, tuple[np.ndarray, np.ndarray, list[int | None], list[int | None]]] = {}
+    def load_turns(self, path: Path, document_ids: Sequence[int]) -> None:
+        """Have the turns of these documents (by start), as columns per document, for ``hits``.
+
+        Turns read once are kept for the next search as long as the database is unchanged (``_database_state``):
+        reading fifty thousand turns was the larger part of a search over two million words.
+        """
         cursor = self.session.connection().connection.dbapi_connection
-        for chunk in range(0, len(document_ids), _CHUNK):
-            part = list(document_ids[chunk : chunk + _CHUNK])
+        state = _database_state(cursor)
+        kept = _kept_turns.get(path)
+        if kept is None or kept[0] != state:
+            _kept_turns.clear()  # one project's turns at a time
+            kept = _kept_turns[path] = (state, {})
+        self.turns = kept[1]
+        missing = [document_id for document_id in document_ids if document_id not in self.turns]
+        for document_id in missing:
+            self.turns[document_id] = _NO_TURNS
+        for chunk in range(0, len(missing), _CHUNK):
+            part = list(missing[chunk : chunk + _CHUNK])
             table = _int_table(
                 cursor, "turn", ("document_id", "start", '"end"', "id", "speaker_id IS NULL", "coalesce(speaker_id, 0)",
                                  "start_ms IS NULL", "coalesce(start_ms, 0)"),
@@ -336,6 +361,17 @@ class _Scope:
             j = bisect_right(coding_starts, start)
             inside[i] = any(codings[c][1] >= end for c in range(j - 1, -1, -1))
         return inside
+
+
+# The turns read last: by project file, the database state they were read in and, per document, its columns.
+_kept_turns: dict[Path, tuple[tuple, dict[int, tuple[np.ndarray, np.ndarray, list[int | None], list[int | None]]]]] = {}
+
+
+def _database_state(connection: sqlite3.Connection) -> tuple:
+    """What changes whenever the database seen through this connection may have: SQLite's ``data_version`` changes
+    when another connection (of this process or another) has committed, ``total_changes`` counts this connection's
+    own inserts, updates and deletes. Equal states on the same connection mean the same data."""
+    return connection, connection.execute("PRAGMA data_version").fetchone()[0], connection.total_changes
 
 
 _NO_TURNS: tuple[np.ndarray, np.ndarray, list[int | None], list[int | None]] = (

@@ -224,3 +224,25 @@ def test_search_agrees_with_the_plain_way(random_project, tmp_path):
             assert fast or mode == "phrase", (query, mode)  # a random text may lack the phrase
             assert fast == plain, (query, mode, filters)
             assert [hit.line() for hit in fast] == [hit.line() for hit in plain]
+
+        # Kept turns follow every change: committed by another connection, and through this project.
+        def changed_by_hand(sql):
+            with sqlite3.connect(path) as db:
+                db.execute(sql)
+
+        def changed_here(sql):
+            with project.transaction() as session:
+                session.connection().exec_driver_sql(sql)
+
+        before = search(project, "Sprachkurs", mode="lemma")
+        for change, sql in (
+            (changed_by_hand, "UPDATE turn SET speaker_id = NULL WHERE id % 3 = 0"),
+            (changed_here, "UPDATE turn SET start_ms = start_ms + 1000 WHERE id % 4 = 0"),
+            (changed_here, "UPDATE turn SET speaker_id = (SELECT min(id) FROM speaker) WHERE id % 5 = 1"),
+            (changed_by_hand, 'UPDATE turn SET "end" = start WHERE id % 2 = 0'),
+        ):
+            change(sql)
+            fast = search(project, "Sprachkurs", mode="lemma")
+            assert fast == _plain_search(project, "Sprachkurs", mode="lemma", filters=None), sql
+            assert fast != before, sql
+            before = fast
