@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from app import services
+from app.models import ProjectFileError
 from app.services import ChangeSet, ServiceError
 from app.services import queries
 from app.services.lookup import PATH_SEPARATOR
@@ -63,7 +64,7 @@ class ProjectCommand(QUndoCommand):
     def _run(self, step: Callable[[], ChangeSet]) -> None:
         try:
             changes = step()
-        except ServiceError as exc:
+        except (ServiceError, ProjectFileError) as exc:  # e.g. another FocusCoder took the project over
             self.context.sig_error.emit(str(exc))
             self.setObsolete(True)
             return

@@ -41,9 +41,15 @@ class ApplicationContext(QObject):
 
     # --- the project -----------------------------------------------------------------------------------------
 
-    def open_project(self, path: str | Path) -> Project:
-        """Open a project file (raising ProjectFileError with a readable message), closing the previous one."""
-        project = open_project(Path(path))
+    def open_project(
+        self, path: str | Path, *, read_only: bool = False, take_over: bool = False, backup: bool = True
+    ) -> Project:
+        """Open a project file (raising ProjectFileError with a readable message), closing the previous one.
+
+        A writable open makes a rolling backup first (``project.backup_problem`` says when that failed); a project
+        open in another FocusCoder raises ProjectLockedError (``app/ui/open_project.py`` asks what to do).
+        """
+        project = open_project(Path(path), read_only=read_only, take_over=take_over, backup=backup and not read_only)
         self.set_project(project)
         self.settings.remember_recent_project(str(Path(path).resolve()))
         return project
@@ -67,6 +73,12 @@ class ApplicationContext(QObject):
 
     def execute(self, command: QUndoCommand) -> bool:
         """Do ``command`` and put it on the undo stack; a refused change is reported and not stacked."""
+        if self.project is not None and self.project.read_only:
+            self.sig_error.emit(self.tr(
+                "This project is open read-only, so it cannot be changed. To make changes, close it in the other "
+                "FocusCoder and open it again here."
+            ))
+            return False
         try:
             done = command.first_redo()  # type: ignore[attr-defined]
         except (ServiceError, ProjectFileError) as exc:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import ProjectFileError
 from app.services import ChangeSet, queries
 from app.ui.code_panel import CodePanel
 from app.ui.coder_filter import CoderFilter
@@ -165,6 +164,8 @@ class MainWindow(QMainWindow):
         self.export_report_action = self._action(self.tr("&Export report…"), self.reports_dock.open_export, "Ctrl+Shift+E")
         file_menu.addAction(self.export_report_action)
         file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Restore a &backup…"), self.choose_backup))
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
@@ -243,12 +244,16 @@ class MainWindow(QMainWindow):
             self.open_project(path)
 
     def open_project(self, path: str | Path) -> bool:
-        try:
-            self.context.open_project(path)
-        except ProjectFileError as exc:
-            self.show_error(str(exc))
-            return False
-        return True
+        """Open a project; asks what to do when another FocusCoder has it open (``open_project.py``)."""
+        from app.ui.open_project import open_with_choices
+
+        return open_with_choices(self, self.context, path, show_error=self.show_error,
+                                 show_message=lambda text: self.statusBar().showMessage(text, 15000))
+
+    def choose_backup(self) -> None:
+        from app.ui.backups_dialog import restore_from_backup
+
+        restore_from_backup(self, self.context)
 
     def choose_documents(self) -> None:
         from app.ui.import_documents import import_with_preview
@@ -362,7 +367,8 @@ class MainWindow(QMainWindow):
         if self.transcript.document_name:
             parts.append(self.transcript.document_name)
         parts.append(APP_TITLE)
-        self.setWindowTitle(" — ".join(parts))
+        read_only = self.tr(" (read-only)") if project.read_only else ""
+        self.setWindowTitle(" — ".join(parts) + read_only)
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
