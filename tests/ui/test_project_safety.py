@@ -225,3 +225,24 @@ def test_a_failed_restore_is_shown_in_one_message_and_the_project_reopened(bare_
     assert len(warnings) == 1 and "disk full" in warnings[0]
     assert bare_window.context.project is not None
     assert "Sprache" in code_names(study)
+
+
+def test_undo_after_another_focuscoder_took_over_is_refused_not_a_crash(bare_window, study):
+    from app.ui.commands import ApplyCode
+
+    assert bare_window.open_project(study)
+    context = bare_window.context
+    assert context.execute(ApplyCode(context, document="Workshop 1", code="Anerkennung", start=0, end=5))
+    count = coding_count(study)
+    write_foreign_lock(study, age_seconds=0)  # as if someone elsewhere took the project over
+    errors = []
+    context.sig_error.connect(errors.append)
+    context.undo_stack.undo()
+    assert errors and "took this project over" in errors[0]
+    assert coding_count(study) == count
+    lock_path(study).unlink()  # so that closing finds nothing of ours to remove
+
+
+def test_restore_is_in_the_file_menu(bare_window):
+    file_menu = bare_window.menuBar().actions()[0].menu()
+    assert any("backup" in action.text().lower() for action in file_menu.actions())
