@@ -131,7 +131,8 @@ class ReportsView(QWidget):
         self.priority_model = ReportTableModel(parent=self)
         self.chart = ChartLabel()
         self.parent_choice = QComboBox()
-        self.parent_choice.currentIndexChanged.connect(lambda *_: self._fill_priorities())
+        self.parent_choice.currentIndexChanged.connect(lambda *_: self._parent_chosen())
+        self._chosen_parent: str | None = None  # the researcher's choice, kept through refreshes
         self.summary = QLabel()
         self._build()
         context.sig_project_opened.connect(self.mark_dirty)
@@ -261,9 +262,9 @@ class ReportsView(QWidget):
         ], percent_columns=[4])
 
     def _fill_parents(self) -> None:
-        """Codes with sub-codes, the chosen one kept if it is still there."""
+        """Codes with sub-codes, the researcher's choice kept if it is still there."""
         data = self._data
-        chosen = self.parent_choice.currentData()
+        chosen = self._chosen_parent
         parents = [] if data is None else [code.path for code in data.codes.values() if data.children.get(code.id)]
         self.parent_choice.blockSignals(True)
         self.parent_choice.clear()
@@ -274,6 +275,10 @@ class ReportsView(QWidget):
         if chosen is not None:
             self.parent_choice.setCurrentIndex(parents.index(chosen))
         self.parent_choice.blockSignals(False)
+        self._fill_priorities()
+
+    def _parent_chosen(self) -> None:
+        self._chosen_parent = self.parent_choice.currentData()
         self._fill_priorities()
 
     def choose_parent(self, path: str) -> None:

@@ -190,3 +190,26 @@ def test_reports_and_sharing_speak_german(qtbot, qapp, context):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_priorities_rank_the_codes_under_the_chosen_parent(qtbot, reports, context, window):
+    from app.ui.commands import AddCode
+
+    context.execute(AddCode(context, "Maßnahmen/Lotsenstelle"))
+    context.execute(AddCode(context, "Maßnahmen/Sprachkurse im Betrieb"))
+    for document, quote in (("Workshop 1", "Die brauchen Begleitung"), ("Workshop 2", "Ohne Anerkennung")):
+        context.notify(services.apply_code_to_quote(context.project, document=document, code="Maßnahmen/Lotsenstelle",
+                                                    quote=quote, weight=80))
+    settled(qtbot, reports)
+    choices = [reports.parent_choice.itemData(i) for i in range(reports.parent_choice.count())]
+    assert choices == ["Sprache", "Maßnahmen"]
+    assert reports.parent_choice.currentData() == "Maßnahmen"  # the workshop's measures come first
+    assert table(reports.priority_model) == [["1", "Lotsenstelle", "2", "–", "2", "80.0", "2"],
+                                             ["2", "Sprachkurse im Betrieb", "0", "–", "0", "–", "0"]]
+    reports.choose_parent("Sprache")
+    assert [row[1] for row in table(reports.priority_model)] == ["Sprachkurs"]
+    context.execute(AddCode(context, "Maßnahmen/Kita"))  # a refresh keeps the researcher's choice
+    settled(qtbot, reports)
+    assert reports.parent_choice.currentData() == "Sprache"
+    reports.export_button.click()
+    assert window.reports_dock.export_dialog is not None and window.reports_dock.export_dialog.isVisible()
