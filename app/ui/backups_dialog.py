@@ -29,7 +29,7 @@ APP_TITLE = "FocusCoder"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("BackupsDialog", text)
+    return QCoreApplication.translate("", text)  # lupdate files a module-level tr under ""
 
 
 class BackupsDialog(QDialog):

@@ -23,7 +23,7 @@ APP_TITLE = "FocusCoder"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("OpenProject", text)
+    return QCoreApplication.translate("", text)  # lupdate files a module-level tr under ""
 
 
 class LockedChoice(Enum):

@@ -103,7 +103,7 @@ def test_a_project_open_in_another_process_can_be_opened_read_only(bare_window, 
 
     asked = []
 
-    def answer(parent, error):  # noqa: ANN001
+    def answer(parent, error):
         asked.append(error)
         return open_project.LockedChoice.READ_ONLY
 
@@ -176,7 +176,7 @@ def _answer_restore_dialog(monkeypatch, *, row: int = 0) -> list[list[str]]:
 
     shown: list[list[str]] = []
 
-    def exec_(dialog):  # noqa: ANN001
+    def exec_(dialog):
         shown.append([dialog.list.item(i).text() for i in range(dialog.list.count())])
         dialog.list.setCurrentRow(row)
         return QDialog.DialogCode.Accepted
@@ -215,7 +215,7 @@ def test_a_failed_restore_is_shown_in_one_message_and_the_project_reopened(bare_
     assert bare_window.open_project(study)
     _answer_restore_dialog(monkeypatch)
 
-    def fail(project, backup):  # noqa: ANN001
+    def fail(project, backup):
         raise ProjectFileError("study.fcproj: the backup could not be brought back (disk full).")
 
     monkeypatch.setattr(backups_dialog, "restore_backup", fail)
