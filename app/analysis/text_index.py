@@ -308,6 +308,12 @@ _memory_vocabularies: dict[tuple[str, str], Vocabulary] = {}
 _memory_term_ids: dict[str, Iterator[int]] = {}
 
 
+def memory_terms(project: Project, language: str) -> dict[str, int]:
+    """A read-only project's terms of a language as its in-memory indexes know them (key -> id), stored or not."""
+    vocabulary = _memory_vocabularies.get((str(project.path.resolve()), language))
+    return {} if vocabulary is None else vocabulary.ids
+
+
 def vocabulary_terms(project: Project, language: str | None = None) -> dict[int, tuple[str, str, bool]]:
     """Every term of the project: id -> (key, shown text, on spaCy's stop list)."""
     with project.reading() as session:

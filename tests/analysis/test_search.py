@@ -84,3 +84,17 @@ def test_bad_searches_say_why(german):
         search(german, "(", mode="regex")
     with pytest.raises(ServiceError, match="empty"):
         search(german, "  ")
+
+
+@pytest.mark.parametrize(("query", "mode"), [("Sprachkurs", "lemma"), ("Sprach*", "wildcard"), ("Sprachkurse", "word")])
+def test_a_read_only_project_without_an_index_is_searched_in_memory(project, make_document, opened, db, query, mode):
+    from app.models import open_project
+    from app.services import import_documents
+    from tests.fixtures.texts import GERMAN_TURNS
+
+    import_documents(project, [make_document("Gruppe 1", GERMAN_TURNS)])
+    project.close()
+    read_only = opened(open_project(project.path, read_only=True))
+    expected = {"lemma": ["Sprachkurs", "Sprachkurse", "Sprachkursen"], "word": ["Sprachkurse"]}
+    assert _texts(search(read_only, query, mode=mode)) == expected.get(mode, expected["lemma"])
+    assert db.count("text_index") == 0 and db.count("term") == 0  # nothing written

@@ -282,3 +282,37 @@ def test_the_panel_speaks_german(qtbot, qapp, window):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_ctrl_shift_f_opens_the_search_ready_to_type(qtbot, window):
+    assert not window.search_dock.isVisible()
+    action = next(a for a in window.actions() if a.shortcut().toString() == "Ctrl+Shift+F")
+    action.trigger()
+    assert window.search_dock.isVisible() and window.search_dock.tabs.currentWidget() is window.search_panel
+    assert window.search_panel.query.hasFocus() or not window.isActiveWindow()  # focus needs an active window
+
+
+@pytest.fixture
+def read_only(qapp, settings, workshops):
+    """A context with the workshops opened read-only."""
+    from app.models import open_project
+    from app.ui.context import ApplicationContext
+
+    context = ApplicationContext(settings)
+    context.set_project(open_project(workshops, read_only=True))
+    yield context
+    context.shutdown()
+
+
+def test_a_read_only_project_is_searched_but_not_coded(qtbot, read_only, workshops):
+    from app.ui.search_dock import SearchDock
+
+    dock = SearchDock(read_only)
+    qtbot.addWidget(dock)
+    panel = dock.panel
+    panel.query.setText("Sprachkurs")
+    with qtbot.waitSignal(panel.sig_searched, timeout=30_000):
+        panel.run_search()
+    assert len(shown(panel)) == 4, panel.summary.text()  # an index in memory: nothing is written
+    assert not panel.autocode_button.isEnabled() and not dock.words.stop_button.isEnabled()
+    assert indexed(workshops) == 0
