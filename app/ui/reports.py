@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -26,57 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.chart_label import ChartLabel
 from app.ui.context import ApplicationContext
 from app.ui.report_table import ReportTableModel
 from app.ui.tasks import TaskState
 
 MEASURES = ("maßnahmen", "massnahmen", "measures")  # the parent ranked first when there is one
-CHART_SCALE = 2.0  # the chart is drawn at 200 dpi: shown at half size it is sharp on any screen
 
 
 def _path(path: str) -> str:
     return path.replace("/", " › ")
 
 
-class ChartLabel(QLabel):
-    """A chart image that shrinks to the width it is given (never grows beyond its drawn size)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.image = QPixmap()
-        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def set_png(self, png: bytes | None) -> None:
-        self.image = QPixmap()
-        if not png:
-            self.setPixmap(QPixmap())
-            return
-        self.image.loadFromData(png, "PNG")
-        self.image.setDevicePixelRatio(CHART_SCALE)
-        self._scale()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
-        super().resizeEvent(event)
-        self._scale()
-
-    def _scale(self) -> None:
-        if self.image.isNull():
-            return
-        width = min(self.width() - 8, int(self.image.width() / CHART_SCALE))
-        if width <= 0:
-            return
-        scaled = self.image.scaledToWidth(int(width * CHART_SCALE), Qt.TransformationMode.SmoothTransformation)
-        scaled.setDevicePixelRatio(CHART_SCALE)
-        if self.pixmap().size() != scaled.size():
-            self.setPixmap(scaled)
-
-
 @dataclass(frozen=True)
 class Analyses:
     data: object  # ProjectData: the priorities are ranked from it when another parent is chosen
     frequencies: list
-    matrix: object  # Matrix
+    matrix: object  # Matrix: codes × speakers
+    documents: object  # Matrix: codes × documents
     speakers: list
     chart: bytes | None  # PNG; None without codings
 
@@ -85,7 +50,7 @@ def analyse(state: TaskState, project) -> Analyses:  # noqa: ANN001 - Project
     """Worker: read the project once and compute what the view shows."""
     from app.analysis.dataset import load
     from app.analysis.frequencies import code_tree_frequencies
-    from app.analysis.matrices import code_by_speaker
+    from app.analysis.matrices import code_by_document, code_by_speaker
     from app.analysis.speaker_overview import speaker_overview
     from app.export.charts import frequency_bars
     from app.export.labels import labels_for
@@ -98,7 +63,7 @@ def analyse(state: TaskState, project) -> Analyses:  # noqa: ANN001 - Project
         colors = {code.path: code.color for code in data.codes.values()}
         chart, _ = frequency_bars([(f.code, f.total_codings, colors[f.code]) for f in frequencies],
                                   language=labels_for(data.language))
-    return Analyses(data, frequencies, code_by_speaker(data), speaker_overview(data), chart)
+    return Analyses(data, frequencies, code_by_speaker(data), code_by_document(data), speaker_overview(data), chart)
 
 
 def table_view(model: ReportTableModel) -> QTableView:
@@ -127,6 +92,7 @@ class ReportsView(QWidget):
         self._dirty = True
         self.frequency_model = ReportTableModel(parent=self)
         self.matrix_model = ReportTableModel(parent=self)
+        self.document_matrix_model = ReportTableModel(parent=self)
         self.speaker_model = ReportTableModel(parent=self)
         self.priority_model = ReportTableModel(parent=self)
         self.chart = ChartLabel()
@@ -162,6 +128,7 @@ class ReportsView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(frequencies, self.tr("Code frequencies"))
         self.tabs.addTab(table_view(self.matrix_model), self.tr("Codes × speakers"))
+        self.tabs.addTab(table_view(self.document_matrix_model), self.tr("Codes × documents"))
         self.tabs.addTab(table_view(self.speaker_model), self.tr("Speakers"))
         self.tabs.addTab(priorities, self.tr("Priorities"))
         self.export_button = QPushButton(self.tr("Export report…"))
@@ -225,7 +192,8 @@ class ReportsView(QWidget):
         self.chart.set_png(None if result is None else result.chart)
         if result is not None and result.chart is None:
             self.chart.setText(self.tr("No codings yet: the chart appears once something is coded."))
-        self._fill_matrix(None if result is None else result.matrix)
+        self._fill_matrix(self.matrix_model, None if result is None else result.matrix)
+        self._fill_matrix(self.document_matrix_model, None if result is None else result.documents)
         self._fill_speakers([] if result is None else result.speakers)
         self._fill_parents()
         data = self._data
@@ -244,13 +212,13 @@ class ReportsView(QWidget):
              f.total_speakers, f.total_words) for f in rows
         ])
 
-    def _fill_matrix(self, matrix) -> None:  # noqa: ANN001 - Matrix or None
+    def _fill_matrix(self, model: ReportTableModel, matrix) -> None:  # noqa: ANN001 - Matrix or None
         if matrix is None:
-            self.matrix_model.set_rows([self.tr("Code")], [])
+            model.set_rows([self.tr("Code")], [])
             return
         columns = [name if name is not None else self.tr("(no speaker)") for name in matrix.columns]
         rows = [(_path(code), *cells, sum(cells)) for code, cells in zip(matrix.rows, matrix.cells)]
-        self.matrix_model.set_rows([self.tr("Code"), *columns, self.tr("Total")], rows)
+        model.set_rows([self.tr("Code"), *columns, self.tr("Total")], rows)
 
     def _fill_speakers(self, rows: list) -> None:
         headers = [self.tr("Document"), self.tr("Speaker"), self.tr("Turns"), self.tr("Words"),

@@ -3,77 +3,77 @@
 <context>
     <name />
     <message>
-        <location filename="../../app/ui/commands.py" line="97" />
+        <location filename="../../app/ui/commands.py" line="98" />
         <source>Code as “%s”</source>
         <translation>Codieren mit „%s“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="122" />
+        <location filename="../../app/ui/commands.py" line="123" />
         <source>Remove coding</source>
         <translation>Codierung entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="122" />
+        <location filename="../../app/ui/commands.py" line="123" />
         <source>Remove codings</source>
         <translation>Codierungen entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="142" />
+        <location filename="../../app/ui/commands.py" line="143" />
         <source>Change coding</source>
         <translation>Codierung ändern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="159" />
+        <location filename="../../app/ui/commands.py" line="160" />
         <source>New code “%s”</source>
         <translation>Neuer Code „%s“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="176" />
+        <location filename="../../app/ui/commands.py" line="177" />
         <source>Rename code “%s”</source>
         <translation>Code „%s“ umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="195" />
+        <location filename="../../app/ui/commands.py" line="196" />
         <source>Recolour code “%s”</source>
         <translation>Farbe von „%s“ ändern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="195" />
+        <location filename="../../app/ui/commands.py" line="196" />
         <source>Edit code “%s”</source>
         <translation>Code „%s“ bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="215" />
+        <location filename="../../app/ui/commands.py" line="216" />
         <source>Move code “%s”</source>
         <translation>Code „%s“ verschieben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="261" />
+        <location filename="../../app/ui/commands.py" line="262" />
         <source>Delete code “%s”</source>
         <translation>Code „%s“ löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="274" />
+        <location filename="../../app/ui/commands.py" line="275" />
         <source>Merge “%s” into “%s”</source>
         <translation>„%s“ mit „%s“ zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="326" />
+        <location filename="../../app/ui/commands.py" line="327" />
         <source>Import documents</source>
         <translation>Dokumente importieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="345" />
+        <location filename="../../app/ui/commands.py" line="346" />
         <source>Rename speaker “%s”</source>
         <translation>Sprecher:in „%s“ umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="359" />
+        <location filename="../../app/ui/commands.py" line="360" />
         <source>Set %s of “%s”</source>
         <translation>%s von „%s“ setzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="377" />
+        <location filename="../../app/ui/commands.py" line="378" />
         <source>Edit memo</source>
         <translation>Memo bearbeiten</translation>
     </message>
@@ -91,6 +91,65 @@
         <location filename="../../app/ui/table_export.py" line="29" />
         <source>Export table</source>
         <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="75" />
+        <source>Bring back the backup from %1?
+
+%2 will be closed and replaced by it; the project as it is now is kept as a backup, so this can be undone by restoring that one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="95" />
+        <source>There are no backups of %1 yet; one is made each time the project is opened after a change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="113" />
+        <source>The project could not be opened again: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/open_project.py" line="39" />
+        <source>%1 is open in FocusCoder by %2.
+
+That FocusCoder is no longer running (it may have crashed, or its computer lost the connection). You can open the project read-only, or take it over and work on it here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/open_project.py" line="44" />
+        <source>%1 is open in FocusCoder by %2.
+
+Two people changing a project at once would lose work. You can open it read-only to look at it, or ask them to close it and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/open_project.py" line="53" />
+        <source>Open &amp;read-only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/open_project.py" line="55" />
+        <source>&amp;Take over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/open_project.py" line="98" />
+        <source>%1 is open read-only: changes cannot be saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/open_project.py" line="100" />
+        <source>The project is open, but no backup copy was made: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ApplicationContext</name>
+    <message>
+        <location filename="../../app/ui/context.py" line="78" />
+        <source>This project is open read-only, so it cannot be changed. To make changes, close it in the other FocusCoder and open it again here.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -139,6 +198,24 @@
         <location filename="../../app/ui/autocode.py" line="114" />
         <source>; %1 have the code already</source>
         <translation>; %1 haben den Code schon</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="40" />
+        <source>Restore a backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="43" />
+        <source>Backups of %1, newest first. The project as it is now is kept as a backup too.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="57" />
+        <source>&amp;Restore…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -756,159 +833,169 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98" />
+        <location filename="../../app/ui/main_window.py" line="97" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99" />
+        <location filename="../../app/ui/main_window.py" line="98" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101" />
+        <location filename="../../app/ui/main_window.py" line="100" />
         <source>Codes</source>
         <translation>Codesystem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157" />
+        <location filename="../../app/ui/main_window.py" line="156" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158" />
+        <location filename="../../app/ui/main_window.py" line="157" />
         <source>&amp;Open project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159" />
+        <location filename="../../app/ui/main_window.py" line="158" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161" />
+        <location filename="../../app/ui/main_window.py" line="160" />
         <source>&amp;Import documents…</source>
         <translation>Dokumente &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165" />
+        <location filename="../../app/ui/main_window.py" line="164" />
         <source>&amp;Export report…</source>
         <translation>Bericht &amp;exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168" />
+        <location filename="../../app/ui/main_window.py" line="167" />
+        <source>Restore a &amp;backup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="169" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170" />
+        <location filename="../../app/ui/main_window.py" line="171" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171" />
+        <location filename="../../app/ui/main_window.py" line="172" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178" />
+        <location filename="../../app/ui/main_window.py" line="179" />
         <source>&amp;Find in document</source>
         <translation>Im Dokument &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179" />
+        <location filename="../../app/ui/main_window.py" line="180" />
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180" />
+        <location filename="../../app/ui/main_window.py" line="181" />
         <source>&amp;Search the project…</source>
         <translation>Im Projekt &amp;suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="183" />
         <source>&amp;Coding</source>
         <translation>&amp;Codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>Code with &amp;recent code</source>
         <translation>Mit &amp;zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194" />
+        <location filename="../../app/ui/main_window.py" line="195" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>&amp;Documents and codes</source>
         <translation>&amp;Dokumente und Codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_window.py" line="198" />
         <source>Retrieved &amp;segments</source>
         <translation>Liste der codierten &amp;Segmente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198" />
+        <location filename="../../app/ui/main_window.py" line="199" />
         <source>Code &amp;definitions</source>
         <translation>Code-&amp;Definitionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207" />
+        <location filename="../../app/ui/main_window.py" line="208" />
         <source>&amp;Language (after restart)</source>
         <translation>&amp;Sprache (nach Neustart)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209" />
+        <location filename="../../app/ui/main_window.py" line="210" />
         <source>&amp;Larger text</source>
         <translation>Text &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210" />
+        <location filename="../../app/ui/main_window.py" line="211" />
         <source>&amp;Smaller text</source>
         <translation>Text &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215" />
+        <location filename="../../app/ui/main_window.py" line="216" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="225" />
         <source>The language changes when FocusCoder starts next time.</source>
         <translation>Die Sprache wechselt beim nächsten Start von FocusCoder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="237" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241" />
+        <location filename="../../app/ui/main_window.py" line="242" />
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241" />
+        <location filename="../../app/ui/main_window.py" line="242" />
         <source>FocusCoder projects (*.fcproj)</source>
         <translation>FocusCoder-Projekte (*.fcproj)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346" />
+        <location filename="../../app/ui/main_window.py" line="351" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351" />
+        <location filename="../../app/ui/main_window.py" line="356" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="370" />
+        <source> (read-only)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -927,151 +1014,156 @@
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../app/ui/reports.py" line="156" />
+        <location filename="../../app/ui/reports.py" line="123" />
         <source>Rank the codes under:</source>
         <translation>Codes einordnen unter:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="162" />
+        <location filename="../../app/ui/reports.py" line="129" />
         <source>Code frequencies</source>
         <translation>Code-Häufigkeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="163" />
+        <location filename="../../app/ui/reports.py" line="130" />
         <source>Codes × speakers</source>
         <translation>Codes × Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="164" />
-        <location filename="../../app/ui/reports.py" line="238" />
-        <location filename="../../app/ui/reports.py" line="287" />
+        <location filename="../../app/ui/reports.py" line="131" />
+        <source>Codes × documents</source>
+        <translation>Codes × Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="132" />
+        <location filename="../../app/ui/reports.py" line="207" />
+        <location filename="../../app/ui/reports.py" line="260" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="165" />
+        <location filename="../../app/ui/reports.py" line="133" />
         <source>Priorities</source>
         <translation>Prioritäten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="166" />
+        <location filename="../../app/ui/reports.py" line="134" />
         <source>Export report…</source>
         <translation>Bericht exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="168" />
+        <location filename="../../app/ui/reports.py" line="136" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="210" />
+        <location filename="../../app/ui/reports.py" line="178" />
         <source>Not computed: %1</source>
         <translation>Nicht berechnet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="232" />
+        <location filename="../../app/ui/reports.py" line="201" />
         <source>Documents: %1 · codes: %2 · codings: %3</source>
         <translation>Dokumente: %1 · Codes: %2 · Codierungen: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="238" />
-        <location filename="../../app/ui/reports.py" line="248" />
-        <location filename="../../app/ui/reports.py" line="252" />
-        <location filename="../../app/ui/reports.py" line="287" />
+        <location filename="../../app/ui/reports.py" line="207" />
+        <location filename="../../app/ui/reports.py" line="217" />
+        <location filename="../../app/ui/reports.py" line="221" />
+        <location filename="../../app/ui/reports.py" line="260" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="238" />
-        <location filename="../../app/ui/reports.py" line="256" />
-        <location filename="../../app/ui/reports.py" line="288" />
+        <location filename="../../app/ui/reports.py" line="207" />
+        <location filename="../../app/ui/reports.py" line="225" />
+        <location filename="../../app/ui/reports.py" line="261" />
         <source>Codings</source>
         <translation>Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="238" />
-        <location filename="../../app/ui/reports.py" line="288" />
+        <location filename="../../app/ui/reports.py" line="207" />
+        <location filename="../../app/ui/reports.py" line="261" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="238" />
-        <location filename="../../app/ui/reports.py" line="255" />
+        <location filename="../../app/ui/reports.py" line="207" />
+        <location filename="../../app/ui/reports.py" line="224" />
         <source>Words</source>
         <translation>Wörter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="239" />
+        <location filename="../../app/ui/reports.py" line="208" />
         <source>Total codings</source>
         <translation>Codierungen gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="239" />
+        <location filename="../../app/ui/reports.py" line="208" />
         <source>Total documents</source>
         <translation>Dokumente gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="239" />
+        <location filename="../../app/ui/reports.py" line="208" />
         <source>Total speakers</source>
         <translation>Sprecher:innen gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="240" />
+        <location filename="../../app/ui/reports.py" line="209" />
         <source>Total words</source>
         <translation>Wörter gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="226" />
+        <location filename="../../app/ui/reports.py" line="194" />
         <source>No codings yet: the chart appears once something is coded.</source>
         <translation>Noch keine Codierungen: Das Diagramm erscheint, sobald etwas codiert ist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="250" />
+        <location filename="../../app/ui/reports.py" line="219" />
         <source>(no speaker)</source>
         <translation>(ohne Sprecher:in)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="252" />
+        <location filename="../../app/ui/reports.py" line="221" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="255" />
+        <location filename="../../app/ui/reports.py" line="224" />
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="255" />
+        <location filename="../../app/ui/reports.py" line="224" />
         <source>Speaker</source>
         <translation>Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="255" />
+        <location filename="../../app/ui/reports.py" line="224" />
         <source>Turns</source>
         <translation>Redebeiträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="256" />
+        <location filename="../../app/ui/reports.py" line="225" />
         <source>Share of talk</source>
         <translation>Redeanteil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="257" />
+        <location filename="../../app/ui/reports.py" line="226" />
         <source>(all documents)</source>
         <translation>(alle Dokumente)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="287" />
+        <location filename="../../app/ui/reports.py" line="260" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="287" />
+        <location filename="../../app/ui/reports.py" line="260" />
         <source>Institutions</source>
         <translation>Institutionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="288" />
+        <location filename="../../app/ui/reports.py" line="261" />
         <source>Mean weight</source>
         <translation>Mittleres Gewicht</translation>
     </message>

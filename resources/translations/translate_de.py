@@ -179,6 +179,7 @@ GERMAN = {
     "Documents: %1 · codes: %2 · codings: %3": "Dokumente: %1 · Codes: %2 · Codierungen: %3",
     "Code frequencies": "Code-Häufigkeiten",
     "Codes × speakers": "Codes × Sprecher:innen",
+    "Codes × documents": "Codes × Dokumente",
     "Priorities": "Prioritäten",
     "Rank the codes under:": "Codes einordnen unter:",
     "Words": "Wörter",

@@ -60,6 +60,10 @@ def test_tables_show_the_analyses_and_pass_the_model_tester(reports, context, qt
     cells = {row[0]: row[1:] for row in table(matrix)}
     assert cells["Sprache › Sprachkurs"] == ["0", "1", "0", "1"]
     assert cells["Anerkennung"] == ["0", "0", "1", "1"]
+    qtmodeltester.check(reports.document_matrix_model)
+    assert headers(reports.document_matrix_model) == ["Code", "Workshop 1", "Workshop 2", "Total"]
+    by_document = {row[0]: row[1:] for row in table(reports.document_matrix_model)}
+    assert by_document["Sprache › Sprachkurs"] == ["1", "0", "1"] and by_document["Anerkennung"] == ["0", "1", "1"]
     speakers = table(reports.speaker_model)
     assert ["Workshop 1", "Moderatorin", "2"] == speakers[0][:3]
     assert speakers[0][4].endswith(" %")
