@@ -233,7 +233,8 @@ class SearchPanel(QWidget):
 
     def _jump(self, index: QModelIndex) -> None:
         hit = self.model.hit(index.row())
-        self.sig_jump.emit(hit.document_id, hit.start, hit.end)
+        if hit.document_id in self.filter_bar.documents:  # not deleted since (the search is then run again)
+            self.sig_jump.emit(hit.document_id, hit.start, hit.end)
 
     # --- auto-coding -----------------------------------------------------------------------------------------
 

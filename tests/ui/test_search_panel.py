@@ -316,3 +316,12 @@ def test_a_read_only_project_is_searched_but_not_coded(qtbot, read_only, worksho
     assert len(shown(panel)) == 4, panel.summary.text()  # an index in memory: nothing is written
     assert not panel.autocode_button.isEnabled() and not dock.words.stop_button.isEnabled()
     assert indexed(workshops) == 0
+
+
+def test_hits_follow_a_deleted_document(qtbot, window):
+    panel, context = window.search_panel, window.context
+    search(qtbot, panel, "Sprachkurs")
+    with qtbot.waitSignal(panel.sig_searched, timeout=30_000):  # searched again
+        context.notify(services.delete_document(context.project, "Workshop 1"))
+    assert {row[0] for row in shown(panel)} == {"Gruppe 1"}
+    assert panel.filter_bar.document.findText("Workshop 1") == -1
