@@ -270,7 +270,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         per_code = None
     options = ReportOptions(
         codes=tuple(args.codes or ()), documents=tuple(args.documents or ()), speakers=tuple(args.speakers or ()),
-        quotes_per_code=per_code,
+        coders=tuple(args.coders or ()), quotes_per_code=per_code,
         memos=args.memos, language=args.language, priority_parents=tuple(args.priorities) if args.priorities else None,
         with_context=args.context, charts=not args.no_charts,
     )
@@ -410,6 +410,7 @@ def build_parser() -> Parser:
     p.add_argument("--codes", nargs="+", metavar="PATH", help="only these codes (with their sub-codes)")
     p.add_argument("--documents", nargs="+", metavar="NAME", help="only these documents")
     p.add_argument("--speakers", nargs="+", metavar="NAME", help="only these speakers' turns")
+    p.add_argument("--coders", nargs="+", metavar="NAME", help="only these coders' codings")
     p.add_argument("--quotes-per-code", type=int, metavar="N",
                    help="quotes per code in the report (default 5; all for --code; -1: all)")
     p.add_argument("--memos", action=argparse.BooleanOptionalAction, default=True, help="include coding memos")

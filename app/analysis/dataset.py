@@ -51,6 +51,7 @@ class Selection:
     codes: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
+    coders: tuple[str, ...] = ()  # whose codings count (names); the others' are left out as if hidden
 
 
 class CodeInfo(NamedTuple):
@@ -262,6 +263,12 @@ def load(project: Project, selection: Selection | None = None) -> ProjectData:
         )
         # A table scan, unsorted: far faster than walking the (document, start) index for every row.
         codings = _int_table(raw, "coding", ("id", "document_id", "code_id", "coder_id", "start", '"end"', "weight"))
+    if selection.coders:
+        unknown = set(selection.coders) - set(coders.values())
+        if unknown:
+            raise ServiceError(f"There is no coder {', '.join(sorted(unknown))}.")
+        shown = [coder_id for coder_id, name in coders.items() if name in selection.coders]
+        codings = codings[np.isin(codings[:, 3], shown)]
     turns = _turn_table(turn_rows, documents, wanted)
     speakers = {}
     for sid in dict.fromkeys(turns[:, 3].tolist()):  # in order of first turn: as a reader meets them

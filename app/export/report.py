@@ -29,6 +29,7 @@ class ReportOptions:
     codes: tuple[str, ...] = ()  # code paths (with their sub-codes); empty: all
     documents: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
+    coders: tuple[str, ...] = ()  # whose codings the report counts and quotes; empty: everyone's
     quotes_per_code: int | None = 5  # None: all
     memos: bool = True
     language: str | None = None  # "de" or "en"; None: the project's language
@@ -37,7 +38,7 @@ class ReportOptions:
     charts: bool = True
 
     def selection(self) -> Selection:
-        return Selection(codes=self.codes, documents=self.documents, speakers=self.speakers)
+        return Selection(codes=self.codes, documents=self.documents, speakers=self.speakers, coders=self.coders)
 
 
 def build_report(project: Project | ProjectData, options: ReportOptions = ReportOptions()) -> Report:

@@ -56,6 +56,11 @@ class CoderFilter(QObject):
         (hidden.discard if shown else hidden.add)(coder)
         self._apply(hidden)
 
+    def shown(self) -> list[str] | None:
+        """The coders whose codings are shown; None when everyone's are."""
+        hidden = self.transcript.hidden_coders
+        return None if not hidden else [name for name in self.coders() if name not in hidden]
+
     def show_only(self, coders: list[str] | None) -> None:
         """Show just ``coders`` (names); None shows everyone's codings."""
         self._apply(set() if coders is None else set(self.coders()) - set(coders))
@@ -64,6 +69,7 @@ class CoderFilter(QObject):
         self.transcript.hidden_coders = set()
         if self.segments is not None:
             self.segments.coders = None
+        self.sig_coders_changed.emit()  # a newly opened project shows everyone's codings again
 
     def _apply(self, hidden: set[str]) -> None:
         if hidden == self.transcript.hidden_coders:

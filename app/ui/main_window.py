@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         self.coding.sig_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.exchange.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.coder_filter.sig_coders_changed.connect(self._update_caption)
+        self.coder_filter.sig_coders_changed.connect(
+            lambda: self.reports_dock.view.show_coders(self.coder_filter.shown())
+        )
         context.sig_project_opened.connect(self.reload)
         context.sig_project_changed.connect(self.refresh)
         context.sig_error.connect(self.show_error)

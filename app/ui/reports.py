@@ -46,16 +46,16 @@ class Analyses:
     chart: bytes | None  # PNG; None without codings
 
 
-def analyse(state: TaskState, project) -> Analyses:  # noqa: ANN001 - Project
-    """Worker: read the project once and compute what the view shows."""
-    from app.analysis.dataset import load
+def analyse(state: TaskState, project, coders: tuple[str, ...] = ()) -> Analyses:  # noqa: ANN001 - Project
+    """Worker: read the project once (only ``coders``' codings, if named) and compute what the view shows."""
+    from app.analysis.dataset import Selection, load
     from app.analysis.frequencies import code_tree_frequencies
     from app.analysis.matrices import code_by_document, code_by_speaker
     from app.analysis.speaker_overview import speaker_overview
     from app.export.charts import frequency_bars
     from app.export.labels import labels_for
 
-    data = load(project)
+    data = load(project, Selection(coders=coders))
     state.check()
     frequencies = code_tree_frequencies(data)
     chart = None
@@ -99,6 +99,7 @@ class ReportsView(QWidget):
         self.parent_choice = QComboBox()
         self.parent_choice.currentIndexChanged.connect(lambda *_: self._parent_chosen())
         self._chosen_parent: str | None = None  # the researcher's choice, kept through refreshes
+        self.shown_coders: tuple[str, ...] = ()  # as the View › Show coders menu says; empty: everyone's
         self.summary = QLabel()
         self._build()
         context.sig_project_opened.connect(self.mark_dirty)
@@ -146,6 +147,11 @@ class ReportsView(QWidget):
 
     # --- refreshing ------------------------------------------------------------------------------------------
 
+    def show_coders(self, coders: list[str] | None) -> None:
+        """Count only these coders' codings (None: everyone's), as the transcript shows them."""
+        self.shown_coders = tuple(coders or ())
+        self.mark_dirty()
+
     def mark_dirty(self, *_args: object) -> None:
         self._dirty = True
         if self.isVisible():
@@ -173,7 +179,7 @@ class ReportsView(QWidget):
             self._show(None)
             self.sig_refreshed.emit()
             return
-        self._task = self.context.tasks.submit("reports", analyse, project)
+        self._task = self.context.tasks.submit("reports", analyse, project, self.shown_coders)
         self._task.sig_finished.connect(self._show)
         self._task.sig_failed.connect(lambda exc: self.summary.setText(self.tr("Not computed: %1").replace("%1", str(exc))))
         self._task.sig_done.connect(self._finished)

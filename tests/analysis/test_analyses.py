@@ -233,3 +233,14 @@ def test_word_counter_counts_like_count_words(text, spans):
     spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in spans]
     counted = counter.count([a for a, _ in spans], [b for _, b in spans]).tolist() if spans else []
     assert counted == [count_words(text[a:b]) for a, b in spans]
+
+
+def test_a_selection_of_coders_counts_only_their_codings(random_study):
+    project, model = random_study
+    everyone = {row.code: row.codings for row in code_frequencies(project)}
+    lena = {row.code: row.codings for row in code_frequencies(load(project, Selection(coders=("Lena",))))}
+    murat = {row.code: row.codings for row in code_frequencies(load(project, Selection(coders=("Murat",))))}
+    assert sum(lena.values()) + sum(murat.values()) == sum(everyone.values()) == len(model.codings)
+    assert 0 < sum(lena.values()) < len(model.codings)
+    with pytest.raises(ServiceError):
+        load(project, Selection(coders=("Niemand",)))

@@ -257,3 +257,20 @@ def test_sample_command_writes_the_sample_project(tmp_path, capsys):
     info = json.loads(out)
     assert len(info["documents"]) == 1 and info["documents"][0]["turns"] > 250
     assert len(info["speakers"]) >= 8 and info["codings"] > 50
+
+
+def test_export_for_chosen_coders_holds_only_their_codings(project, transcript, tmp_path, capsys):
+    import csv
+
+    run(capsys, "import", str(project), str(transcript))
+    run(capsys, "codes", str(project), "add", "Anerkennung")
+    for quote, coder in (("Ohne Anerkennung", "Lena"), ("Das dauert oft Monate.", "Murat")):
+        assert run(capsys, "code", str(project), "--document", "gruppe1", "--text", quote,
+                   "--code", "Anerkennung", "--coder", coder)[0] == 0
+    out_file = tmp_path / "segments.csv"
+    code, _, err = run(capsys, "export", str(project), "--format", "csv", "--output", str(out_file),
+                       "--coders", "Murat")
+    assert code == 0, err
+    rows = list(csv.reader(out_file.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    texts = [row for row in rows[1:]]
+    assert len(texts) == 1 and "Das dauert oft Monate." in texts[0]

@@ -217,3 +217,21 @@ def test_priorities_rank_the_codes_under_the_chosen_parent(qtbot, reports, conte
     assert reports.parent_choice.currentData() == "Sprache"
     reports.export_button.click()
     assert window.reports_dock.export_dialog is not None and window.reports_dock.export_dialog.isVisible()
+
+
+def test_reports_count_only_the_coders_the_view_shows(qtbot, reports, context, window):
+    services.apply_code_to_quote(context.project, document="Workshop 1", code="Arbeitgeber",
+                                 quote="Der Sprachkurs ist das A und O.", coder="Kemal")
+    reports.mark_dirty()
+    settled(qtbot, reports)
+    counts = {row[0]: int(row[1]) for row in table(reports.frequency_model)}
+    assert counts["Arbeitgeber"] >= 1 and counts["Sprache › Sprachkurs"] == 1
+
+    window.coder_filter.show_only(["Kemal"])
+    settled(qtbot, reports)
+    only_kemal = {row[0]: int(row[1]) for row in table(reports.frequency_model)}
+    assert only_kemal == {"Sprache": 0, "Sprache › Sprachkurs": 0, "Anerkennung": 0, "Arbeitgeber": 1}
+
+    window.coder_filter.show_only(None)
+    settled(qtbot, reports)
+    assert {row[0]: int(row[1]) for row in table(reports.frequency_model)} == counts
