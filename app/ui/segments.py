@@ -1,5 +1,6 @@
 """Retrieved segments: every passage coded with the selected code(s), across documents, with document, speaker,
-time stamp and coder; filtered by document and speaker. A double click jumps to the passage."""
+time stamp and coder; filtered by document, speaker and speaker attribute (e.g. Institution = IHK). A double
+click jumps to the passage."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import queries
+from app.services import ChangeSet, queries
+from app.services.attributes import AttributeScope, attribute_values
 from app.services.coder_view import segments_of
 from app.services.queries import Segment
 from app.ui.context import ApplicationContext
@@ -105,8 +107,11 @@ class SegmentPanel(QWidget):
         self.table.doubleClicked.connect(self._jump)
         self.document_filter = QComboBox()
         self.speaker_filter = QComboBox()
+        self.attribute_filter = QComboBox()
+        self.attribute_filter.setToolTip(self.tr("Only the segments of speakers with this attribute value"))
+        self.speakers_by_value: dict[str, set[int]] = {}  # "name\tvalue" -> speaker ids
         self.summary = QLabel()
-        for combo in (self.document_filter, self.speaker_filter):
+        for combo in (self.document_filter, self.speaker_filter, self.attribute_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self.refresh)
         bar = QHBoxLayout()
@@ -120,11 +125,19 @@ class SegmentPanel(QWidget):
         bar.addWidget(self.document_filter)
         bar.addWidget(QLabel(self.tr("Speaker:")))
         bar.addWidget(self.speaker_filter)
+        bar.addWidget(QLabel(self.tr("Attribute:")))
+        bar.addWidget(self.attribute_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+        context.sig_project_changed.connect(self._project_changed)
+
+    def _project_changed(self, changes: ChangeSet) -> None:
+        kinds = {ref.kind for ref in (*changes.created, *changes.updated, *changes.deleted)}
+        if "attribute" in kinds:
+            self.reload_filters()
 
     def reload_filters(self) -> None:
         """Offer the project's documents and speakers as filters (keeping the chosen ones)."""
@@ -136,10 +149,23 @@ class SegmentPanel(QWidget):
                 speakers.setdefault(speaker.id, speaker.name)
         self._fill(self.document_filter, self.tr("All documents"), [(d.id, d.name) for d in documents])
         self._fill(self.speaker_filter, self.tr("All speakers"), sorted(speakers.items(), key=lambda s: s[1].casefold()))
+        self.reload_attribute_filter()
         self.refresh()
 
+    def reload_attribute_filter(self) -> None:
+        """Offer every speaker attribute value in use, as "Name = value" (keeping the chosen one)."""
+        project = self.context.project
+        values = {} if project is None else attribute_values(project, scope=AttributeScope.SPEAKER)
+        self.speakers_by_value = {}
+        for speaker_id, attributes in values.items():
+            for name, value in attributes.items():
+                if value:
+                    self.speakers_by_value.setdefault(f"{name}\t{value}", set()).add(speaker_id)
+        keys = sorted(self.speakers_by_value, key=str.casefold)
+        self._fill(self.attribute_filter, self.tr("All attributes"), [(key, key.replace("\t", " = ")) for key in keys])
+
     @staticmethod
-    def _fill(combo: QComboBox, everything: str, items: list[tuple[int, str]]) -> None:
+    def _fill(combo: QComboBox, everything: str, items: list[tuple[object, str]]) -> None:
         chosen = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
@@ -154,10 +180,26 @@ class SegmentPanel(QWidget):
         self.code_ids = list(code_ids)
         self.refresh()
 
-    def set_filters(self, *, document_id: int | None = None, speaker_id: int | None = None) -> None:
-        self.document_filter.setCurrentIndex(max(0, self.document_filter.findData(document_id)) if document_id else 0)
-        self.speaker_filter.setCurrentIndex(max(0, self.speaker_filter.findData(speaker_id)) if speaker_id else 0)
+    def set_filters(
+        self, *, document_id: int | None = None, speaker_id: int | None = None,
+        attribute: tuple[str, str] | None = None,
+    ) -> None:
+        """Choose the filters; ``attribute`` is a (name, value) pair such as ("Institution", "IHK")."""
+        for combo, data in ((self.document_filter, document_id), (self.speaker_filter, speaker_id),
+                            (self.attribute_filter, attribute and "\t".join(attribute))):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(data)) if data else 0)
+            combo.blockSignals(False)
         self.refresh()
+
+    def _speaker_ids(self) -> list[int] | None:
+        """The speakers the speaker and attribute filters let through (None: every speaker, and no speaker)."""
+        speaker_id = self.speaker_filter.currentData()
+        key = self.attribute_filter.currentData()
+        if key is None:
+            return None if speaker_id is None else [speaker_id]
+        wanted = self.speakers_by_value.get(key, set())
+        return sorted(wanted if speaker_id is None else wanted & {speaker_id})
 
     def refresh(self, *_args: object) -> None:
         project = self.context.project
@@ -166,11 +208,9 @@ class SegmentPanel(QWidget):
             self.summary.setText(self.tr("Select codes to see their segments."))
             return
         document_id = self.document_filter.currentData()
-        speaker_id = self.speaker_filter.currentData()
         segments = segments_of(
             project, self.code_ids, coders=self.coders,
-            document_ids=None if document_id is None else [document_id],
-            speaker_ids=None if speaker_id is None else [speaker_id],
+            document_ids=None if document_id is None else [document_id], speaker_ids=self._speaker_ids(),
         )
         self.model.set_segments(segments)
         documents = len({s.document_id for s in segments})
