@@ -1,5 +1,6 @@
 """Coding in the transcript view: apply a code to the selection (from the tree, by dropping a code, by a recent
-code's shortcut), create a code from the selection ("in vivo"), code the turn under the cursor, remove codings."""
+code's shortcut), create a code from the selection ("in vivo"), code the turn or the sentence under the cursor,
+remove codings."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from app.ui.code_tree import CodeTreeView
 from app.services import queries
 from app.ui.commands import AddCode, ApplyCode, RemoveCodings, SetMemo, UpdateCoding
 from app.ui.context import ApplicationContext
+from app.ui.sentences import indexed_sentences, sentence_span
 from app.ui.transcript_view import TranscriptView
 
 IN_VIVO_MAX = 60
@@ -40,6 +42,7 @@ class CodingActions(QObject):
         self.context, self.view, self.tree = context, view, tree
         self.apply_action = self._action(self.tr("&Code selection with current code"), self.apply_current, "Ctrl+E")
         self.turn_action = self._action(self.tr("Code the whole &turn"), self.code_turn, "Ctrl+T")
+        self.sentence_action = self._action(self.tr("Code the &sentence"), self.code_sentence, "Ctrl+Shift+T")
         self.in_vivo_action = self._action(self.tr("Code &in vivo (new code from selection)"), self.in_vivo, "Ctrl+Shift+I")
         self.remove_action = self._action(self.tr("&Remove codings at cursor"), self.remove_at_cursor, "Ctrl+Shift+R")
         self.recent_actions = []
@@ -98,10 +101,12 @@ class CodingActions(QObject):
         return number < len(recent) and self.apply(recent[number])
 
     def turn_span_at_cursor(self) -> tuple[int, int] | None:
+        return self.turn_span_at(self.view.cursor_position())
+
+    def turn_span_at(self, position: int) -> tuple[int, int] | None:
         content = self.view.content
         if content is None or not content.turns:
             return None
-        position = self.view.cursor_position()
         starts = [turn.start for turn in content.turns]
         index = bisect_right(starts, position) - 1
         text = content.text
@@ -124,6 +129,36 @@ class CodingActions(QObject):
         span = self.turn_span_at_cursor()
         if span is None or self.view.document_name is None:
             self.sig_message.emit(self.tr("The cursor is not in a speaker's turn."))
+            return False
+        return self.context.execute(
+            ApplyCode(self.context, document=self.view.document_name, code=code_path, start=span[0], end=span[1])
+        )
+
+    def sentence_span_at_cursor(self) -> tuple[int, int] | None:
+        """The sentence under the cursor, or the sentences the selection touches, within one turn."""
+        content = self.view.content
+        if content is None:
+            return None
+        selected = self.view.selected_span()
+        anchor = selected or (self.view.cursor_position(),) * 2
+        turn = self.turn_span_at(anchor[0]) if content.turns else (0, len(content.text))
+        if turn is None:
+            return None
+        indexed = None if self.context.project is None else indexed_sentences(self.context.project, content.id)
+        return sentence_span(content.text, turn, (max(anchor[0], turn[0]), min(anchor[1], turn[1])), indexed)
+
+    def code_sentence(self, code_path: str | None = None) -> bool:
+        """Code the sentence under the cursor (or those the selection touches) with ``code_path`` (default: the
+        current code), as one undo step."""
+        if code_path is None:
+            row = self.tree.current_row()
+            if row is None:
+                self.sig_message.emit(self.tr("Choose a code in the code tree first."))
+                return False
+            code_path = row.path
+        span = self.sentence_span_at_cursor()
+        if span is None or self.view.document_name is None:
+            self.sig_message.emit(self.tr("The cursor is not in a sentence of a speaker's turn."))
             return False
         return self.context.execute(
             ApplyCode(self.context, document=self.view.document_name, code=code_path, start=span[0], end=span[1])
@@ -195,6 +230,7 @@ class CodingActions(QObject):
             self.apply_action.setText(self.tr("&Code selection with “%1”").replace("%1", current.path))
         menu.addAction(self.apply_action)
         menu.addAction(self.turn_action)
+        menu.addAction(self.sentence_action)
         menu.addAction(self.in_vivo_action)
         recent = menu.addMenu(self.tr("Code with a recent code"))
         recent.addActions(self.recent_actions)

@@ -184,7 +184,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action(self.tr("&Search the project…"), self.search_dock.open_search, "Ctrl+Shift+F"))
 
         code_menu = menu_bar.addMenu(self.tr("&Coding"))
-        for action in (self.coding.apply_action, self.coding.turn_action, self.coding.in_vivo_action, self.coding.remove_action):
+        for action in (
+            self.coding.apply_action, self.coding.turn_action, self.coding.sentence_action, self.coding.in_vivo_action,
+            self.coding.remove_action,
+        ):
             self.addAction(action)
             code_menu.addAction(action)
         recent = code_menu.addMenu(self.tr("Code with &recent code"))
