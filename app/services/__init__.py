@@ -7,7 +7,7 @@ from app.services.changes import ChangeSet, Ref, ServiceError
 from app.services.codes import add_code, delete_code, merge_codes, move_code, rename_code, update_code
 from app.services.codings import apply_code, apply_code_to_quote, remove_coding, update_coding
 from app.services.documents import delete_document, import_documents, rename_document
-from app.services.memos import set_memo
+from app.services.memos import set_memo, set_project_memo
 from app.services.speakers import merge_speakers, rename_speaker
 from app.services.text_settings import set_code_keywords, set_document_language, set_stop_words
 
@@ -36,6 +36,7 @@ __all__ = [
     "set_code_keywords",
     "set_document_language",
     "set_memo",
+    "set_project_memo",
     "set_stop_words",
     "update_code",
     "update_coding",

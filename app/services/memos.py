@@ -59,3 +59,22 @@ def set_memo(
         if title:
             memo.title = title
         return ChangeSet(updated=[Ref("memo", memo.id)])
+
+
+def set_project_memo(
+    project: Project, text: str, *, memo_id: int | None = None, author: str | None = None, title: str = ""
+) -> ChangeSet:
+    """Write the project memo ``memo_id`` (a new one when None); an empty text removes it."""
+    if memo_id is None:
+        return set_memo(project, text, author=author, title=title) if text.strip() else ChangeSet()
+    with project.transaction() as session:
+        memo = session.get(Memo, memo_id)
+        if memo is None or any(
+            column is not None for column in (memo.document_id, memo.code_id, memo.speaker_id, memo.coding_id)
+        ):
+            raise ServiceError(f"There is no project memo {memo_id}.")
+        if not text.strip():
+            session.delete(memo)
+            return ChangeSet(deleted=[Ref("memo", memo_id)])
+        memo.text = text
+        return ChangeSet(updated=[Ref("memo", memo_id)])

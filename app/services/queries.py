@@ -375,13 +375,27 @@ def list_speakers(project: Project) -> tuple[list[str], list[SpeakerRow]]:
 
 
 def memo_text(
-    project: Project, *, document_id: int | None = None, code_id: int | None = None, coding_id: int | None = None
+    project: Project, *, document_id: int | None = None, code_id: int | None = None, coding_id: int | None = None,
+    speaker_id: int | None = None,
 ) -> str:
-    """The memo of one document, code or coding ("" when it has none)."""
+    """The memo of one document, code, speaker or coding ("" when it has none)."""
     column, target = (
         (Memo.document_id, document_id) if document_id is not None
         else (Memo.code_id, code_id) if code_id is not None
+        else (Memo.speaker_id, speaker_id) if speaker_id is not None
         else (Memo.coding_id, coding_id)
     )
     with project.reading() as session:
         return session.scalar(select(Memo.text).where(column == target)) or ""
+
+
+def project_memo(project: Project) -> tuple[int | None, str]:
+    """The first memo about the project as a whole (no document, code, speaker or coding): (id, text)."""
+    with project.reading() as session:
+        row = session.execute(
+            select(Memo.id, Memo.text)
+            .where(Memo.document_id.is_(None), Memo.code_id.is_(None), Memo.speaker_id.is_(None),
+                   Memo.coding_id.is_(None))
+            .order_by(Memo.id).limit(1)
+        ).first()
+    return (None, "") if row is None else (row[0], row[1])

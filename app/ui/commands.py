@@ -369,22 +369,44 @@ class SetSpeakerAttribute(ProjectCommand):
 
 
 class SetMemo(ProjectCommand):
-    """Write the memo of a document, a code or a coding; an empty text removes it."""
+    """Write the memo of a document, a code, a speaker or a coding; an empty text removes it."""
 
     def __init__(
         self, context: ApplicationContext, text: str, old: str, *, document: str | None = None,
-        code: str | None = None, coding_id: int | None = None,
+        code: str | None = None, coding_id: int | None = None, speaker: str | None = None,
     ) -> None:
         super().__init__(context, tr("Edit memo"))
         self.text, self.old = text, old
-        self.document, self.code, self.coding_id = document, code, coding_id
+        self.document, self.code, self.coding_id, self.speaker = document, code, coding_id, speaker
 
     def _write(self, text: str) -> ChangeSet:
         coding_id = None if self.coding_id is None else self.context.current_id("coding", self.coding_id)
         return services.set_memo(
-            self.project, text, document=self.document, code=self.code, coding_id=coding_id,
+            self.project, text, document=self.document, code=self.code, coding_id=coding_id, speaker=self.speaker,
             author=self.context.coder,
         )
+
+    def do(self) -> ChangeSet:
+        return ChangeSet() if self.text == self.old else self._write(self.text)
+
+    def undo_change(self) -> ChangeSet:
+        return self._write(self.old)
+
+
+class SetProjectMemo(ProjectCommand):
+    """Write the memo about the project as a whole; undo restores the text before (or removes a new memo)."""
+
+    def __init__(self, context: ApplicationContext, text: str, old: str, memo_id: int | None) -> None:
+        super().__init__(context, tr("Edit project memo"))
+        self.text, self.old, self.memo_id = text, old, memo_id
+
+    def _write(self, text: str) -> ChangeSet:
+        changes = services.set_project_memo(self.project, text, memo_id=self.memo_id, author=self.context.coder)
+        if changes.ids("memo", of="deleted"):
+            self.memo_id = None
+        elif created := changes.ids("memo"):
+            self.memo_id = created[0]
+        return changes
 
     def do(self) -> ChangeSet:
         return ChangeSet() if self.text == self.old else self._write(self.text)

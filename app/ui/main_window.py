@@ -27,6 +27,7 @@ from app.ui.context import ApplicationContext
 from app.ui.documents import DocumentBrowser
 from app.ui.exchange import ExchangeActions
 from app.ui.find_bar import FindBar
+from app.ui.memo_editor import MemoEditor
 from app.ui.reports_dock import ReportsDock
 from app.ui.search_dock import SearchDock
 from app.ui.segments import SegmentPanel
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action(self.tr("&Find in document"), self.find_bar.open_bar, QKeySequence.StandardKey.Find))
         edit_menu.addAction(self._action(self.tr("Find &next"), self.find_bar.find, QKeySequence.StandardKey.FindNext))
         edit_menu.addAction(self._action(self.tr("&Search the project…"), self.search_dock.open_search, "Ctrl+Shift+F"))
+        edit_menu.addAction(self._action(self.tr("&Memos…"), self.open_memos, "Ctrl+Shift+M"))
 
         code_menu = menu_bar.addMenu(self.tr("&Coding"))
         for action in (
@@ -313,6 +315,16 @@ class MainWindow(QMainWindow):
             self.transcript.select_span(line_start, line_start)
             bar = self.transcript.verticalScrollBar()
             bar.setValue(self.transcript.document().findBlock(self.transcript.positions.to_utf16(line_start)).firstLineNumber())
+
+    def open_memos(self) -> MemoEditor:
+        """The memo editor on the project, the current document and the speaker chosen in the speakers panel."""
+        speaker = self.speakers.current()
+        self.memo_editor = MemoEditor(
+            self.context, document=self.transcript.document_name, speaker=speaker and speaker.name, parent=self
+        )
+        self.memo_editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.memo_editor.show()
+        return self.memo_editor
 
     def show_passage(self, document_id: int, start: int, end: int) -> None:
         if self.transcript.document_id != document_id:

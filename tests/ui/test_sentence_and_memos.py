@@ -83,3 +83,72 @@ def test_indexed_sentences_of_a_built_index(qtbot, window, context):
     put_cursor(window, "Abschlüsse")
     assert window.coding.code_sentence("Arbeitgeber")
     assert ("Workshop 1", "Arbeitgeber", "Ohne Anerkennung der Abschlüsse geht wenig.", "default", 0) in codings(context)
+
+
+def memos(context) -> list[tuple]:
+    """(about, text) of every memo, as another program sees the file."""
+    with closing(sqlite3.connect(f"file:{context.project.path}?mode=ro", uri=True)) as db:
+        return db.execute(
+            "SELECT CASE WHEN m.document_id IS NOT NULL THEN 'document ' || d.name"
+            " WHEN m.speaker_id IS NOT NULL THEN 'speaker ' || s.name ELSE 'project' END, m.text"
+            " FROM memo m LEFT JOIN document d ON d.id = m.document_id LEFT JOIN speaker s ON s.id = m.speaker_id"
+            " WHERE m.code_id IS NULL AND m.coding_id IS NULL ORDER BY m.id"
+        ).fetchall()
+
+
+def open_editor(qtbot, window):
+    return window.open_memos()  # a child of the window, deleted on close
+
+
+def test_project_memo_each_save_one_undo_step(qtbot, window, context):
+    editor = open_editor(qtbot, window)
+    assert editor.target.currentText() == "The project"
+    assert not editor.save_button.isEnabled()
+    editor.text.setPlainText("Leitfrage: Was hilft beim Einstieg?")
+    assert editor.save_button.isEnabled()
+    editor.save_button.click()
+    assert memos(context) == [("project", "Leitfrage: Was hilft beim Einstieg?")]
+    editor.text.setPlainText("Leitfrage geschärft")
+    assert editor.save()
+    assert memos(context) == [("project", "Leitfrage geschärft")]
+    assert context.undo_stack.count() == 2
+    context.undo_stack.undo()  # the previous text comes back, in the file and in the editor
+    assert memos(context) == [("project", "Leitfrage: Was hilft beim Einstieg?")]
+    assert editor.text.toPlainText() == "Leitfrage: Was hilft beim Einstieg?"
+    context.undo_stack.undo()
+    assert memos(context) == []
+    assert editor.text.toPlainText() == ""
+    context.undo_stack.redo()
+    context.undo_stack.redo()
+    assert memos(context) == [("project", "Leitfrage geschärft")]
+    assert editor.text.toPlainText() == "Leitfrage geschärft"
+
+
+def test_document_and_speaker_memos_by_the_menu(qtbot, window, context):
+    window.speakers.table.setCurrentIndex(
+        window.speakers.model.index([s.name for s in window.speakers.model.speakers].index("Herr Yilmaz"), 0))
+    action = next(a for a in window.actions() if a.text() == "&Memos…")
+    assert action.shortcut().toString() == "Ctrl+Shift+M"
+    action.trigger()
+    editor = window.memo_editor
+    assert editor.target.currentText() == "Speaker “Herr Yilmaz”"
+    editor.text.setPlainText("Kammer-Perspektive")
+    editor.choose("document", window.transcript.document_name)  # saves the speaker's memo first
+    assert memos(context) == [("speaker Herr Yilmaz", "Kammer-Perspektive")]
+    assert editor.text.toPlainText() == ""
+    editor.text.setPlainText("Gute Stimmung, lange Pausen")
+    assert editor.save()
+    assert memos(context) == [("speaker Herr Yilmaz", "Kammer-Perspektive"),
+                              ("document Workshop 1", "Gute Stimmung, lange Pausen")]
+    editor.choose("speaker", "Herr Yilmaz")
+    assert editor.text.toPlainText() == "Kammer-Perspektive"
+    editor.text.setPlainText("")  # an empty text removes the memo
+    assert editor.save()
+    assert memos(context) == [("document Workshop 1", "Gute Stimmung, lange Pausen")]
+    context.undo_stack.undo()
+    assert editor.text.toPlainText() == "Kammer-Perspektive"
+    context.undo_stack.undo()
+    context.undo_stack.undo()
+    assert memos(context) == []
+    editor.close()  # nothing left to save: closing writes nothing
+    assert context.undo_stack.count() == 3 and context.undo_stack.index() == 0

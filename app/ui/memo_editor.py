@@ -1,0 +1,141 @@
+"""The memo editor: the memo of the project, of the current document or of a speaker, chosen in one list.
+
+Each save is one undo step (undo puts the previous text back, also in the open editor); choosing another memo
+saves the edited one first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import ChangeSet, queries
+from app.ui.commands import SetMemo, SetProjectMemo
+from app.ui.context import ApplicationContext
+
+PROJECT, DOCUMENT, SPEAKER = "project", "document", "speaker"
+
+
+class MemoEditor(QDialog):
+    def __init__(
+        self, context: ApplicationContext, *, document: str | None = None, speaker: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Memos"))
+        self.target = QComboBox()
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(self.tr("Thoughts, questions, decisions…"))
+        self.saved = ""
+        self.memo_id: int | None = None  # the project memo's id
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.close)
+        form = QFormLayout()
+        form.addRow(self.tr("Memo &about:"), self.target)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.buttons)
+        self.resize(520, 360)
+        self._fill_targets(document)
+        if speaker is not None:
+            self.target.setCurrentIndex(max(0, self.target.findData(f"{SPEAKER}\t{speaker}")))
+        self._shown = self._chosen()
+        self.load()
+        self.text.textChanged.connect(self._update_button)
+        self.target.currentIndexChanged.connect(self._target_changed)
+        context.sig_project_changed.connect(self._project_changed)
+
+    def _fill_targets(self, document: str | None) -> None:
+        self.target.addItem(self.tr("The project"), f"{PROJECT}\t")
+        if document is not None:
+            self.target.addItem(self.tr("Document “%1”").replace("%1", document), f"{DOCUMENT}\t{document}")
+        project = self.context.project
+        speakers = [] if project is None else queries.list_speakers(project)[1]
+        self.speaker_ids = {row.name: row.id for row in speakers}
+        for row in speakers:
+            self.target.addItem(self.tr("Speaker “%1”").replace("%1", row.name), f"{SPEAKER}\t{row.name}")
+
+    def choose(self, kind: str, name: str = "") -> None:
+        """Show the memo of the project, a document or a speaker (saving the edited one first)."""
+        self.target.setCurrentIndex(max(0, self.target.findData(f"{kind}\t{name}")))
+
+    def _chosen(self) -> tuple[str, str]:
+        kind, name = self.target.currentData().split("\t", 1)
+        return kind, name
+
+    def current_text(self, kind: str, name: str) -> str:
+        project = self.context.project
+        if project is None:
+            return ""
+        if kind == PROJECT:
+            self.memo_id, text = queries.project_memo(project)
+            return text
+        if kind == DOCUMENT:
+            document_id = next((d.id for d in queries.list_documents(project) if d.name == name), None)
+            return "" if document_id is None else queries.memo_text(project, document_id=document_id)
+        speaker_id = self.speaker_ids.get(name)
+        return "" if speaker_id is None else queries.memo_text(project, speaker_id=speaker_id)
+
+    def load(self) -> None:
+        kind, name = self._shown
+        self.saved = self.current_text(kind, name)
+        self.text.blockSignals(True)
+        self.text.setPlainText(self.saved)
+        self.text.blockSignals(False)
+        self._update_button()
+
+    def is_dirty(self) -> bool:
+        return self.text.toPlainText() != self.saved
+
+    def _update_button(self) -> None:
+        self.save_button.setEnabled(self.is_dirty())
+
+    def save(self) -> bool:
+        """Write the shown memo as one undo step."""
+        if not self.is_dirty():
+            return False
+        kind, name = self._shown
+        text, old = self.text.toPlainText(), self.saved
+        if kind == PROJECT:
+            command = SetProjectMemo(self.context, text, old, self.memo_id)
+        elif kind == DOCUMENT:
+            command = SetMemo(self.context, text, old, document=name)
+        else:
+            command = SetMemo(self.context, text, old, speaker=name)
+        self.saved = text  # before execute: the change signal reloads what is now stored
+        done = self.context.execute(command)
+        if not done:
+            self.saved = old
+        self.load()
+        return done
+
+    def _target_changed(self) -> None:
+        self.save()
+        self._shown = self._chosen()
+        self.load()
+
+    def _project_changed(self, changes: ChangeSet) -> None:
+        kinds = {ref.kind for ref in (*changes.created, *changes.updated, *changes.deleted)}
+        if "memo" in kinds and not self.is_dirty():
+            self.load()
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001
+        self.save()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001
+        if event.key() == Qt.Key.Key_Escape:  # Close (and save), as the button does
+            self.close()
+            return
+        super().keyPressEvent(event)
