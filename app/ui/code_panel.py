@@ -3,7 +3,7 @@ category-system columns: definition, anchor example and coding rule."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import QSize, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -23,6 +23,7 @@ from app.ui.code_tree import CodeTreeView
 from app.services import queries
 from app.ui.commands import AddCode, DeleteCode, MergeCodes, SetMemo, UpdateCode
 from app.ui.context import ApplicationContext
+from app.ui.icons import icon
 
 
 class CodeEditor(QWidget):
@@ -118,13 +119,17 @@ class CodePanel(QWidget):
         self.tree = CodeTreeView(context)
         self.editor = CodeEditor(context)
         self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setIconSize(QSize(16, 16))
         self.new_action = self._action(self.tr("New"), self.new_code, QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_N))
         self.rename_action = self._action(self.tr("Rename"), self.rename_code, QKeySequence(Qt.Key.Key_F2))
         self.color_action = self._action(self.tr("Colour"), self.recolour_code)
         self.merge_action = self._action(self.tr("Merge"), self.merge_code)
         self.delete_action = self._action(self.tr("Delete"), self.delete_code, QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for action, name in ((self.new_action, "new-code"), (self.rename_action, "rename"), (self.color_action, "colour"),
+                             (self.merge_action, "merge"), (self.delete_action, "delete")):
+            action.setIcon(icon(name))
         self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.tree.addActions([self.rename_action, self.delete_action])
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

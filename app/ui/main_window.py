@@ -27,6 +27,7 @@ from app.ui.context import ApplicationContext
 from app.ui.documents import DocumentBrowser
 from app.ui.exchange import ExchangeActions
 from app.ui.find_bar import FindBar
+from app.ui.icons import icon
 from app.ui.memo_editor import MemoEditor
 from app.ui.reports_dock import ReportsDock
 from app.ui.search_dock import SearchDock
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.import_action = self._action(self.tr("&Import documents…"), self.choose_documents, "Ctrl+I")
+        self.import_action.setIcon(icon("import"))
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addActions(self.exchange.actions)
@@ -178,12 +180,16 @@ class MainWindow(QMainWindow):
         redo = self.context.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
         self.undo_action, self.redo_action = undo, redo
+        undo.setIcon(icon("undo"))
+        redo.setIcon(icon("redo"))
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(self.tr("&Find in document"), self.find_bar.open_bar, QKeySequence.StandardKey.Find))
         edit_menu.addAction(self._action(self.tr("Find &next"), self.find_bar.find, QKeySequence.StandardKey.FindNext))
         edit_menu.addAction(self._action(self.tr("&Search the project…"), self.search_dock.open_search, "Ctrl+Shift+F"))
-        edit_menu.addAction(self._action(self.tr("&Memos…"), self.open_memos, "Ctrl+Shift+M"))
+        self.memos_action = self._action(self.tr("&Memos…"), self.open_memos, "Ctrl+Shift+M")
+        self.memos_action.setIcon(icon("memo"))
+        edit_menu.addAction(self.memos_action)
 
         code_menu = menu_bar.addMenu(self.tr("&Coding"))
         for action in (

@@ -152,3 +152,21 @@ def test_document_and_speaker_memos_by_the_menu(qtbot, window, context):
     assert memos(context) == []
     editor.close()  # nothing left to save: closing writes nothing
     assert context.undo_stack.count() == 3 and context.undo_stack.index() == 0
+
+
+def test_actions_have_their_icons(qtbot, window):
+    from PySide6.QtCore import QFile
+
+    from app.ui.icons import ICONS
+
+    codes = window.codes
+    for action in (codes.new_action, codes.rename_action, codes.color_action, codes.merge_action,
+                   codes.delete_action, window.import_action, window.undo_action, window.redo_action,
+                   window.memos_action):
+        assert not action.icon().isNull(), action.text()
+        assert not action.icon().pixmap(16, 16).isNull(), action.text()
+    assert QFile.exists("icons:undo.svg")
+    for svg in ICONS.glob("*.svg"):  # hand-written, well-formed, drawable
+        from xml.etree import ElementTree
+
+        assert ElementTree.parse(svg).getroot().tag.endswith("svg")
