@@ -19,15 +19,18 @@ from app.importers.safezip import open_zip, parse_xml
 from app.models.exchange import CodeData, CoderData, ProjectData, split_description
 
 PROJECT_KIND = "REFI-QDA project (.qdpx)"
+# A study of 200,000 codings writes a project.qde of several hundred MB (XML is verbose); the ratio check still
+# stops zip bombs, so a REFI-QDA project may unpack to more than a Word document may.
+MAX_PROJECT_BYTES = 2 * 1024 * 1024 * 1024
 MAX_CODEBOOK_BYTES = 20 * 1024 * 1024
 
 
 def read_qdpx(path: str | Path) -> ProjectData:
     """Read a ``.qdpx`` project: its ``*.qde`` and the source texts beside it in ``sources/`` (or ``Sources/``)."""
     path = Path(path)
-    with open_zip(path, PROJECT_KIND) as archive:
+    with open_zip(path, PROJECT_KIND, max_unpacked=MAX_PROJECT_BYTES) as archive:
         qde = _find_qde(path, archive.names())
-        root = archive.read_xml(qde)
+        root = archive.read_xml(qde, limit=MAX_PROJECT_BYTES)
         if local(root.tag) != "Project":
             raise ReaderError(path, f"is not a REFI-QDA project: {qde} holds a <{local(root.tag)}>, not a <Project>")
         return read_project_element(root, lambda name: _member(archive, name), path)

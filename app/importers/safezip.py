@@ -42,10 +42,10 @@ class SafeZip:
     ``kind`` names the expected format for messages, e.g. ``"Word document (.docx)"``.
     """
 
-    def __init__(self, path: str | Path, kind: str) -> None:
+    def __init__(self, path: str | Path, kind: str, max_unpacked: int | None = None) -> None:
         self.path = Path(path)
         self.kind = kind
-        self._zip = _open_checked(self.path, kind)
+        self._zip = _open_checked(self.path, kind, max_unpacked)
         self._infos = {info.filename: info for info in self._zip.infolist()}
 
     def __enter__(self) -> SafeZip:
@@ -107,9 +107,13 @@ class SafeZip:
         return ReaderError(self.path, f"is not a {self.kind} or it is damaged ({detail})")
 
 
-def open_zip(path: str | Path, kind: str) -> SafeZip:
-    """Open ``path`` as a zip archive of the given kind, or raise ReaderError explaining what it is instead."""
-    return SafeZip(path, kind)
+def open_zip(path: str | Path, kind: str, *, max_unpacked: int | None = None) -> SafeZip:
+    """Open ``path`` as a zip archive of the given kind, or raise ReaderError explaining what it is instead.
+
+    ``max_unpacked`` caps the sum of the members' sizes (default ``MAX_TOTAL_UNCOMPRESSED``); the
+    compression-ratio check applies whatever it is.
+    """
+    return SafeZip(path, kind, max_unpacked)
 
 
 def parse_xml(data: bytes, path: str | Path, part: str) -> Element:
@@ -125,7 +129,7 @@ def parse_xml(data: bytes, path: str | Path, part: str) -> Element:
         raise ReaderError(path, f"is damaged: the part {part} is not well-formed XML ({exc})") from None
 
 
-def _open_checked(path: Path, kind: str) -> zipfile.ZipFile:
+def _open_checked(path: Path, kind: str, max_unpacked: int | None) -> zipfile.ZipFile:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -143,14 +147,15 @@ def _open_checked(path: Path, kind: str) -> zipfile.ZipFile:
     except _ZIP_ERRORS:
         raise ReaderError(path, _not_a_zip_message(path, kind)) from None
     try:
-        _check_directory(path, archive.infolist())
+        _check_directory(path, archive.infolist(), max_unpacked)
     except BaseException:
         archive.close()
         raise
     return archive
 
 
-def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+def _check_directory(path: Path, infos: list[zipfile.ZipInfo], max_unpacked: int | None) -> None:
+    max_unpacked = MAX_TOTAL_UNCOMPRESSED if max_unpacked is None else max_unpacked
     if len(infos) > MAX_ENTRIES:
         raise ReaderError(path, f"was refused: the archive has {len(infos)} entries, more than a document has")
     total = 0
@@ -158,10 +163,8 @@ def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         if _unsafe_name(info.filename):
             raise ReaderError(path, f"was refused: the archive contains an unsafe entry name ({info.filename!r})")
         total += info.file_size
-        if total > MAX_TOTAL_UNCOMPRESSED:
-            raise ReaderError(
-                path, f"was refused: it unpacks to more than {format_size(MAX_TOTAL_UNCOMPRESSED)} (zip bomb?)"
-            )
+        if total > max_unpacked:
+            raise ReaderError(path, f"was refused: it unpacks to more than {format_size(max_unpacked)} (zip bomb?)")
         if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise _bomb(path)
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.importers import safezip
 from app.importers.base import ReaderError
 from app.importers.refi_qda import read_qdc, read_qdpx
 from app.models import Project
@@ -41,15 +40,19 @@ def test_zip_bomb_by_ratio_is_refused(write_qdpx) -> None:
 
 
 def test_zip_bomb_by_size_is_refused(write_qdpx, monkeypatch) -> None:
-    monkeypatch.setattr(safezip, "MAX_TOTAL_UNCOMPRESSED", 64 * 1024)
+    import app.importers.refi_qda as refi_qda
+
+    monkeypatch.setattr(refi_qda, "MAX_PROJECT_BYTES", 64 * 1024)  # a .qdpx has its own, larger size budget
     path = write_qdpx(GOOD_QDE, {f"sources/{n}.txt": bytes(range(256)) * 100 for n in range(4)})
     with pytest.raises(ReaderError, match="unpacks to more than"):
         read_qdpx(path)
 
 
 def test_lying_sizes_are_caught_while_unpacking(write_qdpx, monkeypatch) -> None:
-    monkeypatch.setattr(safezip, "MAX_MEMBER_BYTES", 1000)
-    with pytest.raises(ReaderError, match="too large"):
+    import app.importers.refi_qda as refi_qda
+
+    monkeypatch.setattr(refi_qda, "MAX_PROJECT_BYTES", 1000)
+    with pytest.raises(ReaderError, match="too large|unpacks to more than"):
         read_qdpx(write_qdpx(GOOD_QDE + " " * 2000))
 
 
@@ -99,3 +102,23 @@ def test_not_a_zip(tmp_path: Path) -> None:
         archive.writestr("project.qde", "<Project")
     with pytest.raises(ReaderError, match="not well-formed"):
         read_qdpx(path)
+
+
+def test_a_large_honest_project_is_not_mistaken_for_a_bomb(tmp_path, monkeypatch):
+    """A big study's project.qde exceeds a Word document's limits; only the ratio check guards a .qdpx."""
+    import zipfile
+
+    from app.importers import safezip
+    from app.importers.refi_qda import read_qdpx
+
+    monkeypatch.setattr(safezip, "MAX_TOTAL_UNCOMPRESSED", 1000)
+    monkeypatch.setattr(safezip, "MAX_MEMBER_BYTES", 1000)
+    path = tmp_path / "big.qdpx"
+    codes = "".join(f'<Code guid="{i:08d}-0000-4000-8000-000000000000" name="Code {i}" isCodable="true"/>'
+                    for i in range(100))
+    qde = ('<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Big">'
+           f"<CodeBook><Codes>{codes}</Codes></CodeBook></Project>").encode()
+    assert len(qde) > 1000
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("project.qde", qde)
+    assert len(read_qdpx(path).codes) == 100
