@@ -78,6 +78,11 @@
         <translation>Memo bearbeiten</translation>
     </message>
     <message>
+        <location filename="../../app/ui/commands.py" line="400" />
+        <source>Edit project memo</source>
+        <translation>Projektmemo bearbeiten</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/autocode.py" line="36" />
         <source>Auto-code as “%s”</source>
         <translation>Automatisch codieren mit „%s“</translation>
@@ -221,32 +226,32 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>CodeEditor</name>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="43" />
+        <location filename="../../app/ui/code_panel.py" line="44" />
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="44" />
+        <location filename="../../app/ui/code_panel.py" line="45" />
         <source>Anchor example</source>
         <translation>Ankerbeispiel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="45" />
+        <location filename="../../app/ui/code_panel.py" line="46" />
         <source>Coding rule</source>
         <translation>Codierregel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="46" />
+        <location filename="../../app/ui/code_panel.py" line="47" />
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="53" />
+        <location filename="../../app/ui/code_panel.py" line="54" />
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="99" />
+        <location filename="../../app/ui/code_panel.py" line="100" />
         <source>Edit code “%1”</source>
         <translation>Code „%1“ bearbeiten</translation>
     </message>
@@ -254,63 +259,63 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>CodePanel</name>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="122" />
+        <location filename="../../app/ui/code_panel.py" line="124" />
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="123" />
+        <location filename="../../app/ui/code_panel.py" line="125" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="124" />
+        <location filename="../../app/ui/code_panel.py" line="126" />
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="125" />
+        <location filename="../../app/ui/code_panel.py" line="127" />
         <source>Merge</source>
         <translation>Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="126" />
+        <location filename="../../app/ui/code_panel.py" line="128" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="178" />
+        <location filename="../../app/ui/code_panel.py" line="183" />
         <source>Name of the new code (Parent/Child for a sub-code):</source>
         <translation>Name des neuen Codes (Obercode/Subcode für einen Subcode):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="180" />
+        <location filename="../../app/ui/code_panel.py" line="185" />
         <source>New code</source>
         <translation>Neuer Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="205" />
+        <location filename="../../app/ui/code_panel.py" line="210" />
         <source>Colour of “%1”</source>
         <translation>Farbe von „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="220" />
+        <location filename="../../app/ui/code_panel.py" line="225" />
         <source>Merge codes</source>
         <translation>Codes zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="221" />
+        <location filename="../../app/ui/code_panel.py" line="226" />
         <source>Merge “%1” and its codings into:</source>
         <translation>„%1“ mit seinen Codierungen zusammenführen in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="237" />
-        <location filename="../../app/ui/code_panel.py" line="245" />
+        <location filename="../../app/ui/code_panel.py" line="242" />
+        <location filename="../../app/ui/code_panel.py" line="250" />
         <source>Delete codes</source>
         <translation>Codes löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="238" />
+        <location filename="../../app/ui/code_panel.py" line="243" />
         <source>Delete %1 with its sub-codes and %2 coding(s)? You can undo this.</source>
         <translation>%1 mit Subcodes und %2 Codierung(en) löschen? Das lässt sich rückgängig machen.</translation>
     </message>
@@ -359,120 +364,131 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>CodingActions</name>
     <message>
-        <location filename="../../app/ui/coding.py" line="41" />
+        <location filename="../../app/ui/coding.py" line="43" />
         <source>&amp;Code selection with current code</source>
         <translation>Auswahl mit aktuellem &amp;Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="42" />
+        <location filename="../../app/ui/coding.py" line="44" />
         <source>Code the whole &amp;turn</source>
         <translation>Ganzen &amp;Redebeitrag codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="43" />
+        <location filename="../../app/ui/coding.py" line="45" />
+        <source>Code the &amp;sentence</source>
+        <translation>&amp;Satz codieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="46" />
         <source>Code &amp;in vivo (new code from selection)</source>
         <translation>&amp;In-vivo codieren (neuer Code aus der Auswahl)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="44" />
+        <location filename="../../app/ui/coding.py" line="47" />
         <source>&amp;Remove codings at cursor</source>
         <translation>Codierungen an der Einfügemarke &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="70" />
+        <location filename="../../app/ui/coding.py" line="73" />
         <source>(no recent code)</source>
         <translation>(kein zuletzt benutzter Code)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="80" />
-        <location filename="../../app/ui/coding.py" line="136" />
-        <location filename="../../app/ui/coding.py" line="183" />
+        <location filename="../../app/ui/coding.py" line="83" />
+        <location filename="../../app/ui/coding.py" line="171" />
+        <location filename="../../app/ui/coding.py" line="218" />
         <source>Select a passage in the transcript first.</source>
         <translation>Bitte zuerst eine Textstelle im Transkript markieren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="86" />
+        <location filename="../../app/ui/coding.py" line="89" />
         <source>This passage has this code already.</source>
         <translation>Diese Textstelle hat diesen Code schon.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="92" />
-        <location filename="../../app/ui/coding.py" line="121" />
+        <location filename="../../app/ui/coding.py" line="95" />
+        <location filename="../../app/ui/coding.py" line="126" />
+        <location filename="../../app/ui/coding.py" line="156" />
         <source>Choose a code in the code tree first.</source>
         <translation>Bitte zuerst einen Code im Codesystem wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="126" />
+        <location filename="../../app/ui/coding.py" line="131" />
         <source>The cursor is not in a speaker's turn.</source>
         <translation>Die Einfügemarke steht in keinem Redebeitrag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="141" />
+        <location filename="../../app/ui/coding.py" line="161" />
+        <source>The cursor is not in a sentence of a speaker's turn.</source>
+        <translation>Die Einfügemarke steht in keinem Satz eines Redebeitrags.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coding.py" line="176" />
         <source>Code in vivo “%1”</source>
         <translation>In-vivo codieren „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="156" />
+        <location filename="../../app/ui/coding.py" line="191" />
         <source>There is no coding here.</source>
         <translation>Hier ist keine Codierung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="164" />
+        <location filename="../../app/ui/coding.py" line="199" />
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="164" />
+        <location filename="../../app/ui/coding.py" line="199" />
         <source>Memo for this coding:</source>
         <translation>Memo zu dieser Codierung:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="172" />
+        <location filename="../../app/ui/coding.py" line="207" />
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="172" />
+        <location filename="../../app/ui/coding.py" line="207" />
         <source>Weight (0–100):</source>
         <translation>Gewicht (0–100):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="195" />
+        <location filename="../../app/ui/coding.py" line="230" />
         <source>&amp;Code selection with “%1”</source>
         <translation>Auswahl mit „%1“ &amp;codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="199" />
+        <location filename="../../app/ui/coding.py" line="235" />
         <source>Code with a recent code</source>
         <translation>Mit zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="207" />
+        <location filename="../../app/ui/coding.py" line="243" />
         <source>Coding “%1”</source>
         <translation>Codierung „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="208" />
+        <location filename="../../app/ui/coding.py" line="244" />
         <source>Memo…</source>
         <translation>Memo …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="209" />
+        <location filename="../../app/ui/coding.py" line="245" />
         <source>Weight…</source>
         <translation>Gewicht …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="212" />
+        <location filename="../../app/ui/coding.py" line="248" />
         <source>Set to the selected passage</source>
         <translation>Auf die markierte Textstelle setzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="215" />
+        <location filename="../../app/ui/coding.py" line="251" />
         <source>Re-assign to “%1”</source>
         <translation>„%1“ zuordnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="217" />
+        <location filename="../../app/ui/coding.py" line="253" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -833,169 +849,207 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97" />
+        <location filename="../../app/ui/main_window.py" line="102" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98" />
+        <location filename="../../app/ui/main_window.py" line="103" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100" />
+        <location filename="../../app/ui/main_window.py" line="105" />
         <source>Codes</source>
         <translation>Codesystem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156" />
+        <location filename="../../app/ui/main_window.py" line="161" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157" />
+        <location filename="../../app/ui/main_window.py" line="162" />
         <source>&amp;Open project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158" />
+        <location filename="../../app/ui/main_window.py" line="163" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160" />
+        <location filename="../../app/ui/main_window.py" line="165" />
         <source>&amp;Import documents…</source>
         <translation>Dokumente &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="170" />
         <source>&amp;Export report…</source>
         <translation>Bericht &amp;exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>Restore a &amp;backup…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169" />
+        <location filename="../../app/ui/main_window.py" line="175" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171" />
+        <location filename="../../app/ui/main_window.py" line="177" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="178" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174" />
+        <location filename="../../app/ui/main_window.py" line="180" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179" />
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>&amp;Find in document</source>
         <translation>Im Dokument &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180" />
+        <location filename="../../app/ui/main_window.py" line="188" />
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181" />
+        <location filename="../../app/ui/main_window.py" line="189" />
         <source>&amp;Search the project…</source>
         <translation>Im Projekt &amp;suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183" />
+        <location filename="../../app/ui/main_window.py" line="190" />
+        <source>&amp;Memos…</source>
+        <translation>&amp;Memos …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="194" />
         <source>&amp;Coding</source>
         <translation>&amp;Codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="201" />
         <source>Code with &amp;recent code</source>
         <translation>Mit &amp;zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195" />
+        <location filename="../../app/ui/main_window.py" line="209" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_window.py" line="211" />
         <source>&amp;Documents and codes</source>
         <translation>&amp;Dokumente und Codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198" />
+        <location filename="../../app/ui/main_window.py" line="212" />
         <source>Retrieved &amp;segments</source>
         <translation>Liste der codierten &amp;Segmente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199" />
+        <location filename="../../app/ui/main_window.py" line="213" />
         <source>Code &amp;definitions</source>
         <translation>Code-&amp;Definitionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>&amp;Language (after restart)</source>
         <translation>&amp;Sprache (nach Neustart)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210" />
+        <location filename="../../app/ui/main_window.py" line="224" />
         <source>&amp;Larger text</source>
         <translation>Text &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211" />
+        <location filename="../../app/ui/main_window.py" line="225" />
         <source>&amp;Smaller text</source>
         <translation>Text &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216" />
+        <location filename="../../app/ui/main_window.py" line="230" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="239" />
         <source>The language changes when FocusCoder starts next time.</source>
         <translation>Die Sprache wechselt beim nächsten Start von FocusCoder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237" />
+        <location filename="../../app/ui/main_window.py" line="251" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242" />
+        <location filename="../../app/ui/main_window.py" line="256" />
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242" />
+        <location filename="../../app/ui/main_window.py" line="256" />
         <source>FocusCoder projects (*.fcproj)</source>
         <translation>FocusCoder-Projekte (*.fcproj)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351" />
+        <location filename="../../app/ui/main_window.py" line="375" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356" />
+        <location filename="../../app/ui/main_window.py" line="380" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370" />
+        <location filename="../../app/ui/main_window.py" line="394" />
         <source> (read-only)</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MemoEditor</name>
+    <message>
+        <location filename="../../app/ui/memo_editor.py" line="33" />
+        <source>Memos</source>
+        <translation>Memos</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/memo_editor.py" line="36" />
+        <source>Thoughts, questions, decisions…</source>
+        <translation>Gedanken, Fragen, Entscheidungen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/memo_editor.py" line="44" />
+        <source>Memo &amp;about:</source>
+        <translation>Memo &amp;zu:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/memo_editor.py" line="60" />
+        <source>The project</source>
+        <translation>Dem Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/memo_editor.py" line="62" />
+        <source>Document “%1”</source>
+        <translation>Dokument „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/memo_editor.py" line="67" />
+        <source>Speaker “%1”</source>
+        <translation>Sprecher:in „%1“</translation>
     </message>
 </context>
 <context>
@@ -1014,156 +1068,156 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../app/ui/reports.py" line="123" />
+        <location filename="../../app/ui/reports.py" line="124" />
         <source>Rank the codes under:</source>
         <translation>Codes einordnen unter:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="129" />
+        <location filename="../../app/ui/reports.py" line="130" />
         <source>Code frequencies</source>
         <translation>Code-Häufigkeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="130" />
+        <location filename="../../app/ui/reports.py" line="131" />
         <source>Codes × speakers</source>
         <translation>Codes × Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="131" />
+        <location filename="../../app/ui/reports.py" line="132" />
         <source>Codes × documents</source>
         <translation>Codes × Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="132" />
-        <location filename="../../app/ui/reports.py" line="207" />
-        <location filename="../../app/ui/reports.py" line="260" />
+        <location filename="../../app/ui/reports.py" line="133" />
+        <location filename="../../app/ui/reports.py" line="213" />
+        <location filename="../../app/ui/reports.py" line="266" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="133" />
+        <location filename="../../app/ui/reports.py" line="134" />
         <source>Priorities</source>
         <translation>Prioritäten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="134" />
+        <location filename="../../app/ui/reports.py" line="135" />
         <source>Export report…</source>
         <translation>Bericht exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="136" />
+        <location filename="../../app/ui/reports.py" line="137" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="178" />
+        <location filename="../../app/ui/reports.py" line="184" />
         <source>Not computed: %1</source>
         <translation>Nicht berechnet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="201" />
+        <location filename="../../app/ui/reports.py" line="207" />
         <source>Documents: %1 · codes: %2 · codings: %3</source>
         <translation>Dokumente: %1 · Codes: %2 · Codierungen: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="207" />
-        <location filename="../../app/ui/reports.py" line="217" />
-        <location filename="../../app/ui/reports.py" line="221" />
-        <location filename="../../app/ui/reports.py" line="260" />
+        <location filename="../../app/ui/reports.py" line="213" />
+        <location filename="../../app/ui/reports.py" line="223" />
+        <location filename="../../app/ui/reports.py" line="227" />
+        <location filename="../../app/ui/reports.py" line="266" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="207" />
-        <location filename="../../app/ui/reports.py" line="225" />
-        <location filename="../../app/ui/reports.py" line="261" />
+        <location filename="../../app/ui/reports.py" line="213" />
+        <location filename="../../app/ui/reports.py" line="231" />
+        <location filename="../../app/ui/reports.py" line="267" />
         <source>Codings</source>
         <translation>Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="207" />
-        <location filename="../../app/ui/reports.py" line="261" />
+        <location filename="../../app/ui/reports.py" line="213" />
+        <location filename="../../app/ui/reports.py" line="267" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="207" />
-        <location filename="../../app/ui/reports.py" line="224" />
+        <location filename="../../app/ui/reports.py" line="213" />
+        <location filename="../../app/ui/reports.py" line="230" />
         <source>Words</source>
         <translation>Wörter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="208" />
+        <location filename="../../app/ui/reports.py" line="214" />
         <source>Total codings</source>
         <translation>Codierungen gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="208" />
+        <location filename="../../app/ui/reports.py" line="214" />
         <source>Total documents</source>
         <translation>Dokumente gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="208" />
+        <location filename="../../app/ui/reports.py" line="214" />
         <source>Total speakers</source>
         <translation>Sprecher:innen gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="209" />
+        <location filename="../../app/ui/reports.py" line="215" />
         <source>Total words</source>
         <translation>Wörter gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="194" />
+        <location filename="../../app/ui/reports.py" line="200" />
         <source>No codings yet: the chart appears once something is coded.</source>
         <translation>Noch keine Codierungen: Das Diagramm erscheint, sobald etwas codiert ist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="219" />
+        <location filename="../../app/ui/reports.py" line="225" />
         <source>(no speaker)</source>
         <translation>(ohne Sprecher:in)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="221" />
+        <location filename="../../app/ui/reports.py" line="227" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="224" />
+        <location filename="../../app/ui/reports.py" line="230" />
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="224" />
+        <location filename="../../app/ui/reports.py" line="230" />
         <source>Speaker</source>
         <translation>Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="224" />
+        <location filename="../../app/ui/reports.py" line="230" />
         <source>Turns</source>
         <translation>Redebeiträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="225" />
+        <location filename="../../app/ui/reports.py" line="231" />
         <source>Share of talk</source>
         <translation>Redeanteil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="226" />
+        <location filename="../../app/ui/reports.py" line="232" />
         <source>(all documents)</source>
         <translation>(alle Dokumente)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="260" />
+        <location filename="../../app/ui/reports.py" line="266" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="260" />
+        <location filename="../../app/ui/reports.py" line="266" />
         <source>Institutions</source>
         <translation>Institutionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="261" />
+        <location filename="../../app/ui/reports.py" line="267" />
         <source>Mean weight</source>
         <translation>Mittleres Gewicht</translation>
     </message>
@@ -1336,32 +1390,32 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>SegmentModel</name>
     <message>
-        <location filename="../../app/ui/segments.py" line="27" />
+        <location filename="../../app/ui/segments.py" line="29" />
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="28" />
+        <location filename="../../app/ui/segments.py" line="30" />
         <source>Speaker</source>
         <translation>Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="29" />
+        <location filename="../../app/ui/segments.py" line="31" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="30" />
+        <location filename="../../app/ui/segments.py" line="32" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="31" />
+        <location filename="../../app/ui/segments.py" line="33" />
         <source>Coder</source>
         <translation>Codierer:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="32" />
+        <location filename="../../app/ui/segments.py" line="34" />
         <source>Segment</source>
         <translation>Segment</translation>
     </message>
@@ -1369,37 +1423,52 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>SegmentPanel</name>
     <message>
-        <location filename="../../app/ui/segments.py" line="114" />
+        <location filename="../../app/ui/segments.py" line="111" />
+        <source>Only the segments of speakers with this attribute value</source>
+        <translation>Nur die Segmente der Sprecher:innen mit diesem Attributwert</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="124" />
         <source>&lt;b&gt;Retrieved segments&lt;/b&gt;</source>
         <translation>&lt;b&gt;Codierte Segmente&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="119" />
+        <location filename="../../app/ui/segments.py" line="130" />
         <source>Document:</source>
         <translation>Dokument:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="121" />
+        <location filename="../../app/ui/segments.py" line="133" />
         <source>Speaker:</source>
         <translation>Sprecher:in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="137" />
+        <location filename="../../app/ui/segments.py" line="136" />
+        <source>Attribute:</source>
+        <translation>Attribut:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="158" />
         <source>All documents</source>
         <translation>Alle Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="138" />
+        <location filename="../../app/ui/segments.py" line="159" />
         <source>All speakers</source>
         <translation>Alle Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="166" />
+        <location filename="../../app/ui/segments.py" line="173" />
+        <source>All attributes</source>
+        <translation>Alle Attribute</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/segments.py" line="216" />
         <source>Select codes to see their segments.</source>
         <translation>Codes wählen, um ihre Segmente zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="177" />
+        <location filename="../../app/ui/segments.py" line="225" />
         <source>%1 segment(s) in %2 document(s)</source>
         <translation>%1 Segment(e) in %2 Dokument(en)</translation>
     </message>

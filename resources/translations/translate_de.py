@@ -273,6 +273,19 @@ GERMAN = {
     "spaCy's list": "Liste von spaCy",
     "Words left out of word frequencies, one a line:": "Wörter, die in Worthäufigkeiten nicht mitzählen, eines je Zeile:",
     "Export table": "Tabelle exportieren",
+    "Only the segments of speakers with this attribute value": "Nur die Segmente der Sprecher:innen mit diesem Attributwert",
+    "Attribute:": "Attribut:",
+    "All attributes": "Alle Attribute",
+    "Code the &sentence": "&Satz codieren",
+    "The cursor is not in a sentence of a speaker's turn.": "Die Einfügemarke steht in keinem Satz eines Redebeitrags.",
+    "Edit project memo": "Projektmemo bearbeiten",
+    "Memos": "Memos",
+    "&Memos…": "&Memos …",
+    "Thoughts, questions, decisions…": "Gedanken, Fragen, Entscheidungen …",
+    "Memo &about:": "Memo &zu:",
+    "The project": "Dem Projekt",
+    "Document “%1”": "Dokument „%1“",
+    "Speaker “%1”": "Sprecher:in „%1“",
 }
 
 
