@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -325,6 +326,9 @@ class MainWindow(QMainWindow):
     def open_memos(self) -> MemoEditor:
         """The memo editor on the project, the current document and the speaker chosen in the speakers panel."""
         speaker = self.speakers.current()
+        previous = getattr(self, "memo_editor", None)
+        if previous is not None and shiboken6.isValid(previous):
+            previous.close()  # saves its edits; the new one shows the document now open
         self.memo_editor = MemoEditor(
             self.context, document=self.transcript.document_name, speaker=speaker and speaker.name, parent=self
         )

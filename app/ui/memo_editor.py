@@ -55,6 +55,7 @@ class MemoEditor(QDialog):
         self.text.textChanged.connect(self._update_button)
         self.target.currentIndexChanged.connect(self._target_changed)
         context.sig_project_changed.connect(self._project_changed)
+        context.sig_project_opened.connect(self._project_replaced)
 
     def _fill_targets(self, document: str | None) -> None:
         self.target.addItem(self.tr("The project"), f"{PROJECT}\t")
@@ -129,6 +130,11 @@ class MemoEditor(QDialog):
         kinds = {ref.kind for ref in (*changes.created, *changes.updated, *changes.deleted)}
         if "memo" in kinds and not self.is_dirty():
             self.load()
+
+    def _project_replaced(self) -> None:
+        """Another project was opened: these memos are no longer there to save, so the editor closes."""
+        self.saved = self.text.toPlainText()
+        self.close()
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001
         self.save()

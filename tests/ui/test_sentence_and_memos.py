@@ -170,3 +170,14 @@ def test_actions_have_their_icons(qtbot, window):
         from xml.etree import ElementTree
 
         assert ElementTree.parse(svg).getroot().tag.endswith("svg")
+
+
+def test_opening_the_editor_again_saves_the_open_one(qtbot, window, context, study):
+    first = window.open_memos()
+    first.text.setPlainText("Erster Eindruck")
+    second = window.open_memos()
+    assert memos(context) == [("project", "Erster Eindruck")]
+    assert second.text.toPlainText() == "Erster Eindruck"
+    second.text.setPlainText("nicht gespeichert")
+    context.open_project(study)  # another project (here: the same file again) closes the editor without writing
+    assert memos(context) == [("project", "Erster Eindruck")]
