@@ -60,6 +60,10 @@ def run_gui(project_path: str | Path | None, screenshot: str | Path | None = Non
             raise RuntimeError(window.statusBar().currentMessage())
     if screenshot is None:
         window.show()
+        from app.ui.coder_choice import has_chosen_coder
+
+        if not has_chosen_coder(context):  # first start: who is coding, before the first coding is made
+            window.choose_coder()
         code = app.exec()
         context.shutdown()
         return code

@@ -206,6 +206,8 @@ class MainWindow(QMainWindow):
         code_menu.addSeparator()
         for action in self.codes.toolbar.actions():
             code_menu.addAction(action)
+        code_menu.addSeparator()
+        code_menu.addAction(self._action(self.tr("Current c&oder…"), self.choose_coder))
 
         view_menu = menu_bar.addMenu(self.tr("&View"))
         for title, widget in (
@@ -372,6 +374,14 @@ class MainWindow(QMainWindow):
         """Bring only the added and removed codings to the transcript, not all of the document's again."""
         added = queries.document_codings_by_id(self.context.project, document_id, changes.ids("coding"))
         self.transcript.update_codings(added, set(changes.ids("coding", of="deleted")))
+
+    def choose_coder(self) -> None:
+        """Ask who is coding; the status bar says who it is now."""
+        from app.ui.coder_choice import choose_coder
+
+        name = choose_coder(self.context, self)
+        if name is not None:
+            self.statusBar().showMessage(self.tr("Coding as %1").replace("%1", name), 8000)
 
     def _update_caption(self) -> None:
         content = self.transcript.content
