@@ -6,11 +6,12 @@ hits costs no more than its hits.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 
 from app.analysis.search import Hit
 from app.ui.transcript_view import format_ms
+from app.ui.row_table import RowTableModel
 from app.ui.tree_model import Index
 
 COLUMNS = (
@@ -24,31 +25,23 @@ COLUMNS = (
 BEFORE_COLUMN, HIT_COLUMN, AFTER_COLUMN = 3, 4, 5
 
 
-class HitModel(QAbstractTableModel):
+class HitModel(RowTableModel):
+    columns = COLUMNS
+
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self.hits: list[Hit] = []
         self._bold = QFont()
         self._bold.setBold(True)
 
+    @property
+    def hits(self) -> list[Hit]:
+        return self.rows
+
     def set_hits(self, hits: list[Hit]) -> None:
-        self.beginResetModel()
-        self.hits = list(hits)
-        self.endResetModel()
+        self.set_rows(hits)
 
     def hit(self, row: int) -> Hit:
-        return self.hits[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return self.tr(COLUMNS[section])
-        return None
+        return self.rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():

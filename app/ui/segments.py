@@ -4,7 +4,7 @@ click jumps to the passage."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from app.services.coder_view import segments_of
 from app.services.queries import Segment
 from app.ui.context import ApplicationContext
 from app.ui.transcript_view import format_ms
+from app.ui.row_table import RowTableModel
 from app.ui.tree_model import Index
 
 COLUMNS = (
@@ -36,26 +37,15 @@ COLUMNS = (
 TEXT_COLUMN = 5
 
 
-class SegmentModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.segments: list[Segment] = []
+class SegmentModel(RowTableModel):
+    columns = COLUMNS
+
+    @property
+    def segments(self) -> list[Segment]:
+        return self.rows
 
     def set_segments(self, segments: list[Segment]) -> None:
-        self.beginResetModel()
-        self.segments = segments
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.segments)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return self.tr(COLUMNS[section])
-        return None
+        self.set_rows(segments)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():

@@ -7,8 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
     Qt,
     Signal,
 )
@@ -33,6 +31,7 @@ from app.services import ChangeSet, queries
 from app.ui.context import ApplicationContext
 from app.ui.table_export import export_table
 from app.ui.tasks import Task, TaskState
+from app.ui.row_table import RowTableModel
 from app.ui.tree_model import Index
 
 COLUMNS = (
@@ -52,26 +51,8 @@ def count_words(
     return word_frequencies(project, by=by, attribute=attribute, lemma=lemma, limit=limit)
 
 
-class WordFrequencyModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.rows: list[WordCount] = []
-
-    def set_rows(self, rows: list[WordCount]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return self.tr(COLUMNS[section])
-        return None
+class WordFrequencyModel(RowTableModel):
+    columns = COLUMNS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():
