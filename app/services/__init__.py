@@ -8,6 +8,7 @@ from app.services.codes import add_code, delete_code, merge_codes, move_code, re
 from app.services.codings import apply_code, apply_code_to_quote, remove_coding, update_coding
 from app.services.documents import delete_document, import_documents, rename_document
 from app.services.memos import set_memo, set_project_memo
+from app.services.speaker_unmerge import SpeakerMergeRecord, record_speaker_merge, unmerge_speakers
 from app.services.speakers import merge_speakers, rename_speaker
 from app.services.text_settings import set_code_keywords, set_document_language, set_stop_words
 
@@ -15,6 +16,7 @@ __all__ = [
     "ChangeSet",
     "Ref",
     "ServiceError",
+    "SpeakerMergeRecord",
     "add_code",
     "apply_code",
     "apply_code_to_quote",
@@ -27,6 +29,7 @@ __all__ = [
     "merge_speakers",
     "move_code",
     "open_project",
+    "record_speaker_merge",
     "remove_coding",
     "remove_codings",
     "rename_code",
@@ -39,5 +42,6 @@ __all__ = [
     "set_project_memo",
     "set_stop_words",
     "update_code",
+    "unmerge_speakers",
     "update_coding",
 ]

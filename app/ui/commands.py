@@ -353,6 +353,24 @@ class RenameSpeaker(ProjectCommand):
         return services.rename_speaker(self.project, self.new_name, self.name)
 
 
+class MergeSpeakers(ProjectCommand):
+    """Make two spellings of a participant one speaker; undo separates them again, GUID and memo included."""
+
+    def __init__(self, context: ApplicationContext, source: str, target: str) -> None:
+        super().__init__(context, tr("Merge speaker “%s” into “%s”") % (source, target))
+        self.source, self.target = source, target
+        self.record: services.SpeakerMergeRecord | None = None
+
+    def do(self) -> ChangeSet:
+        # Recorded afresh on every redo: undo restored the very rows, so the record is the same one again.
+        self.record = services.record_speaker_merge(self.project, self.source, self.target)
+        return services.merge_speakers(self.project, self.source, self.target)
+
+    def undo_change(self) -> ChangeSet:
+        assert self.record is not None
+        return services.unmerge_speakers(self.project, self.record)
+
+
 class SetSpeakerAttribute(ProjectCommand):
     """Set or clear (empty value) a speaker's attribute, e.g. institution or role."""
 

@@ -1,5 +1,5 @@
 """The speakers panel: every participant with turns, documents and attributes (role, institution, ...);
-rename in place, edit attribute values in place (each an undo step), merge two speakers."""
+rename in place, edit attribute values in place, merge two speakers (each an undo step)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import merge_speakers, queries
+from app.services import queries
 from app.services.queries import SpeakerRow
-from app.ui.commands import RenameSpeaker, SetSpeakerAttribute
+from app.ui.commands import MergeSpeakers, RenameSpeaker, SetSpeakerAttribute
 from app.ui.context import ApplicationContext
 from app.ui.tree_model import Index
 
@@ -148,7 +148,7 @@ class SpeakerPanel(QWidget):
         return self.context.execute(SetSpeakerAttribute(self.context, speaker.name, name.strip(), value, speaker.attributes.get(name.strip())))
 
     def merge_speaker(self, target: str | None = None, confirm: bool = True) -> bool:
-        """Merge the current speaker into another (same person, other spelling). This cannot be undone."""
+        """Merge the current speaker into another (same person, other spelling); one undo step."""
         speaker = self.current()
         if speaker is None or self.context.project is None:
             return False
@@ -159,14 +159,8 @@ class SpeakerPanel(QWidget):
                 return False
         if confirm and QMessageBox.question(
             self, self.tr("Merge speakers"),
-            self.tr("Merge “%1” into “%2”? Their turns become one speaker's. This cannot be undone.")
+            self.tr("Merge “%1” into “%2”? Their turns, attribute values and memo become one speaker's; Undo separates them again.")
             .replace("%1", speaker.name).replace("%2", target),
         ) != QMessageBox.StandardButton.Yes:
             return False
-        try:
-            changes = merge_speakers(self.context.project, speaker.name, target)
-        except Exception as exc:  # noqa: BLE001 - a ServiceError: shown, nothing changed
-            self.context.sig_error.emit(str(exc))
-            return False
-        self.context.notify(changes)
-        return True
+        return self.context.execute(MergeSpeakers(self.context, speaker.name, target))

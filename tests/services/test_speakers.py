@@ -8,9 +8,11 @@ from app.services import (
     ServiceError,
     import_documents,
     merge_speakers,
+    record_speaker_merge,
     rename_speaker,
     set_attribute,
     set_memo,
+    unmerge_speakers,
 )
 from app.services import speakers as speakers_service
 
@@ -152,3 +154,43 @@ def test_a_merge_that_fails_at_the_end_leaves_the_file_as_it_was(project, double
     with pytest.raises(RuntimeError):
         merge_speakers(project, "Anna W.", "Dr. Anna Weber")
     assert db.dump() == before
+
+
+# --- undoing a merge --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("memos", [{}, {"Anna W.": "Praktika."}, {"Dr. Anna Weber": "Kammer.", "Anna W.": "Praktika."},
+                                   {"Dr. Anna Weber": "Kammer."}])
+def test_unmerge_leaves_the_file_as_before_the_merge(project, doubled, db, memos):
+    for speaker, text in memos.items():
+        set_memo(project, text, speaker=speaker, author="Anna")
+    before = db.dump()
+    record = record_speaker_merge(project, "Anna W.", "Dr. Anna Weber")
+    merge_speakers(project, "Anna W.", "Dr. Anna Weber")
+    assert db.dump() != before
+
+    changes = unmerge_speakers(project, record)
+
+    assert db.dump() == before  # same ids, GUID, aliases, turns, values (also the one the target's replaced), memos
+    source_id = record.source["id"]
+    assert changes.ids("speaker") == [source_id] and changes.ids("speaker", of="updated") == [2]
+    # Merging again (redo) and taking it back again lands in the same place.
+    merge_speakers(project, "Anna W.", "Dr. Anna Weber")
+    unmerge_speakers(project, record)
+    assert db.dump() == before
+
+
+def test_unmerge_refusals_leave_the_file_unchanged(project, doubled, db):
+    record = record_speaker_merge(project, "Anna W.", "Dr. Anna Weber")
+    merge_speakers(project, "Anna W.", "Dr. Anna Weber")
+    unmerge_speakers(project, record)
+    before = db.dump()
+    with pytest.raises(ServiceError, match="of its own already"):
+        unmerge_speakers(project, record)  # taken back twice
+    merge_speakers(project, "Anna W.", "Dr. Anna Weber")
+    merge_speakers(project, "Dr. Anna Weber", "Moderatorin")
+    with pytest.raises(ServiceError, match="no longer there"):
+        unmerge_speakers(project, record)
+    with pytest.raises(ServiceError, match="with itself"):
+        record_speaker_merge(project, "Moderatorin", "anna w")
+    assert db.count("speaker") == 2 and len(before["speaker"]) == 4

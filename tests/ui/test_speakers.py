@@ -47,3 +47,30 @@ def test_merge_asks_and_joins_the_turns(qtbot, window, context, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert window.speakers.merge_speaker("Dr. Anna Weber")
     assert table(window) == [("Dr. Anna Weber", 5, 2), ("Moderatorin", 3, 2)]
+
+
+def test_merge_is_undone_and_redone_exactly(qtbot, window, context, monkeypatch, study, dump):
+    from app.services import set_attribute, set_memo
+
+    set_attribute(context.project, name="Institution", value="IHK", speaker="Herr Yilmaz")
+    set_memo(context.project, "Kennt die Kammer.", speaker="Herr Yilmaz")
+    window.speakers.refresh()
+    before = dump(study)
+    choose(window, "Herr Yilmaz")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    assert window.speakers.merge_speaker("Dr. Anna Weber")
+    assert "Undo" in asked[0]  # the question no longer says it is for good
+    assert table(window) == [("Dr. Anna Weber", 5, 2, "IHK"), ("Moderatorin", 3, 2, "")]
+    assert context.undo_stack.undoText() == "Merge speaker “Herr Yilmaz” into “Dr. Anna Weber”"
+
+    window.undo_action.trigger()
+    assert table(window) == [("Dr. Anna Weber", 3, 2, ""), ("Herr Yilmaz", 2, 2, "IHK"), ("Moderatorin", 3, 2, "")]
+    assert dump(study) == before  # the same speaker again: id, GUID, turns, alias-free target, memo
+    documents = window.documents.document_model
+    assert "Herr Yilmaz" in [documents.index(r, 0, documents.index(0, 0)).data() for r in range(3)]
+
+    window.redo_action.trigger()
+    assert table(window) == [("Dr. Anna Weber", 5, 2, "IHK"), ("Moderatorin", 3, 2, "")]
+    window.undo_action.trigger()
+    assert dump(study) == before
