@@ -1,5 +1,5 @@
-"""The document browser: the project's documents with their numbers of codings, and under each its speakers
-with their numbers of turns. Selecting a document opens it in the transcript view."""
+"""The document browser: the project's documents with their numbers of codings and turns, and under each its
+speakers with their numbers of turns. Selecting a document opens it in the transcript view."""
 
 from __future__ import annotations
 
@@ -16,7 +16,12 @@ DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class DocumentModel(ItemTreeModel):
-    HEADERS = (QT_TRANSLATE_NOOP("DocumentModel", "Document"), QT_TRANSLATE_NOOP("DocumentModel", "Codings"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DocumentModel", "Document"),
+        QT_TRANSLATE_NOOP("DocumentModel", "Codings"),
+        QT_TRANSLATE_NOOP("DocumentModel", "Turns"),
+    )
+    CODINGS, TURNS = 1, 2
 
     def __init__(self, context: ApplicationContext, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -56,19 +61,31 @@ class DocumentModel(ItemTreeModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return row.name
-            return row.codings if is_document else row.turns
+            if column == self.CODINGS:
+                # Codings are counted per document; a speaker's row leaves the cell empty rather than
+                # showing its turns under this heading.
+                return row.codings if is_document else None
+            return sum(speaker.turns for speaker in row.speakers) if is_document else row.turns
         if role == Qt.ItemDataRole.ToolTipRole:
             if is_document:
                 return self.tr("%1: %2 characters, %3 codings, %4 speakers").replace("%1", row.name).replace(
                     "%2", f"{row.characters:,}").replace("%3", str(row.codings)).replace("%4", str(len(row.speakers)))
             return self.tr("%1: %2 turns in this document").replace("%1", row.name).replace("%2", str(row.turns))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and not is_document:
             return QColor("#555555")
         if role == DOCUMENT_ID_ROLE:
             return self.document_of(index).id
         return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            if section == self.CODINGS:
+                return self.tr("Codings in the document")
+            if section == self.TURNS:
+                return self.tr("Turns of the document's speakers, and of each speaker in it")
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -89,6 +106,7 @@ class DocumentBrowser(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.selectionModel().currentChanged.connect(self._current_changed)
         self._current_document: int | None = None
 
