@@ -22,6 +22,7 @@ from app import __version__
 from app.export import docx_style as style
 from app.export.content import Chart, Paragraph, QuoteBlock, Report, Section, Table, walk
 from app.export.files import atomic_output
+from app.export.labels import enclosed
 
 INDENT_CM = 0.35  # per level of the code tree in a table's first column
 
@@ -273,7 +274,7 @@ class _Writer:
             properties.append(OxmlElement("w:bidi"))
         element = OxmlElement("w:p")
         element.append(properties)
-        marked = f"„{quote.text}“" if self.report.language == "de" else f"“{quote.text}”"
+        marked = enclosed(quote.text, self.report.language)
         for text, muted in ((f"… {quote.before}" if quote.before else "", True), (marked, False),
                             (f"{quote.after} …" if quote.after else "", True)):
             if text:

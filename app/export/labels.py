@@ -160,3 +160,31 @@ def labels_for(language: str | None) -> dict[str, str]:
     """The labels of ``language`` ("de", "en", or a longer tag such as "de-AT"); German when unknown."""
     key = (language or "de").split("-")[0].lower()
     return LABELS.get(key, LABELS["de"])
+
+
+# Quotation marks: (outer opening, outer closing, inner opening, inner closing) per report language.
+_MARKS = {"de": ("„", "“", "‚", "‘"), "en": ("“", "”", "‘", "’")}
+# The double quotation marks a passage itself may hold: straight, English/German curly, low-9, reversed.
+_DOUBLE_MARKS = frozenset('"“”„‟')
+# After these (or at the very start) a double mark opens a quotation; anywhere else it closes one.
+_BEFORE_OPENING = frozenset(" \t\n\u00a0([{/–—-")
+
+
+def enclosed(text: str, language: str | None) -> str:
+    """``text`` in the report language's quotation marks („…“ or “…”), the double marks inside it made single
+    (‚…‘ or ‘…’), as a quotation within a quotation is written: a passage that holds „…“ itself (a participant
+    quoting someone, or a passage coded with its quotation marks) must not show doubled marks („„…““).
+
+    Which of an inner mark's pair it is follows from where it stands (after a space or at the start it opens),
+    since “ closes in German and opens in English. Guillemets (»…«) differ from the outer marks and stay.
+    """
+    key = (language or "de").split("-")[0].lower()
+    opening, closing, inner_opening, inner_closing = _MARKS.get(key, _MARKS["de"])
+    if not _DOUBLE_MARKS.intersection(text):
+        return f"{opening}{text}{closing}"
+    chars = list(text)
+    for index, char in enumerate(chars):
+        if char in _DOUBLE_MARKS:
+            opens = char == "„" or char == "‟" or index == 0 or text[index - 1] in _BEFORE_OPENING
+            chars[index] = inner_opening if opens else inner_closing
+    return f"{opening}{''.join(chars)}{closing}"

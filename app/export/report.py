@@ -18,7 +18,7 @@ from app.analysis.quotes import Quote, quotes
 from app.analysis.speaker_overview import speaker_overview
 from app.export import charts
 from app.export.content import Chart, Paragraph, QuoteBlock, Report, Section, Table
-from app.export.labels import labels_for
+from app.export.labels import enclosed, labels_for
 from app.models import Project
 
 MOST_PAIRS = 30  # co-occurring pairs listed in the report (the spreadsheet has all)
@@ -74,7 +74,7 @@ def build_code_quotes(
     """The quotes of one code (with its sub-codes), all of them unless ``quotes_per_code`` says otherwise."""
     data = project if isinstance(project, ProjectData) else load(project, options.selection())
     report = _report_frame(data, options, subtitle_key="quotes_of")
-    report.subtitle = f"{report.labels['quotes_of']} „{code}“" if report.language == "de" else f"{report.labels['quotes_of']} “{code}”"
+    report.subtitle = f"{report.labels['quotes_of']} {enclosed(code, report.language)}"
     report.with_contents = False
     found = quotes(data, code, with_subcodes=True, with_context=options.with_context)
     chosen = next(c for c in data.codes.values() if c.path == code)

@@ -206,4 +206,39 @@ def test_sample_project_report(tmp_path):
     basis = rows_of(table_named(document, "Dokumente"))
     assert number(basis[1][1]) == count_words(text) and number(basis[1][4]) == codings
     quotes = [p for p in document.paragraphs if p.style.name == "FC Quote"]
-    assert quotes and all(p.text.strip("„“") in text for p in quotes)
+    # Each quote is its passage in „…“, the passage's own „…“ made ‚…‘ (the sample's text has no ‚ or ‘ itself).
+    assert quotes and all(p.text[0] == "„" and p.text[-1] == "“" for p in quotes)
+    assert all(p.text[1:-1].replace("‚", "„").replace("‘", "“") in text for p in quotes)
+    assert any("‚" in p.text for p in quotes)  # the sample's participants quote each other
+
+
+def test_quotes_holding_quotation_marks_are_not_doubled(new_project, tmp_path, make_transcript):
+    """A passage that holds „…“, "…" or “…” itself gets the report's marks once; the marks inside become single
+    ones, as a quotation within a quotation is written (before: „„Sprache zuerst“ …“)."""
+    project = new_project()
+    passages = [
+        "„Sprache zuerst“, sagen alle.",
+        'Der Betrieb sagt "Das klappt" und "Das klappt nicht".',
+        "“Learning by doing”, so nennen wir es.",
+        "„Ohne Kita keine Arbeit“",
+    ]
+    services.import_documents(project, [make_transcript("Zitate", [("Anna", passage) for passage in passages])])
+    services.add_code(project, "Sprache")
+    for passage in passages:
+        services.apply_code_to_quote(project, document="Zitate", code="Sprache", quote=passage)
+    expected = {
+        "de": ["„‚Sprache zuerst‘, sagen alle.“", "„Der Betrieb sagt ‚Das klappt‘ und ‚Das klappt nicht‘.“",
+               "„‚Learning by doing‘, so nennen wir es.“", "„‚Ohne Kita keine Arbeit‘“"],
+        "en": ["“‘Sprache zuerst’, sagen alle.”", "“Der Betrieb sagt ‘Das klappt’ und ‘Das klappt nicht’.”",
+               "“‘Learning by doing’, so nennen wir es.”", "“‘Ohne Kita keine Arbeit’”"],
+    }
+    for language, wanted in expected.items():
+        options = ReportOptions(language=language, charts=False)
+        document = docx.Document(str(export_report_docx(project, tmp_path / f"{language}.docx", options)))
+        quotes = [p.text for p in document.paragraphs if p.style.name == "FC Quote"]
+        assert quotes == wanted
+        for doubled in ("„„", "““", "””", "“„", "‚‚", "‘‘"):
+            assert not any(doubled in text for text in quotes)
+    services.add_code(project, "„Sprache zuerst“")
+    quotes_of = docx.Document(str(export_code_quotes_docx(project, "„Sprache zuerst“", tmp_path / "code.docx")))
+    assert "Zitate zum Code „‚Sprache zuerst‘“" in [p.text for p in quotes_of.paragraphs]
