@@ -399,3 +399,35 @@ def project_memo(project: Project) -> tuple[int | None, str]:
             .order_by(Memo.id).limit(1)
         ).first()
     return (None, "") if row is None else (row[0], row[1])
+
+
+@dataclass(frozen=True, slots=True)
+class CodingLabel:
+    """A coding as the memo editor names it: its code, its document and the start of the coded passage."""
+
+    id: int
+    code: str
+    document: str
+    excerpt: str
+
+
+def memo_codings(project: Project, also: Iterable[int] = (), excerpt: int = 40) -> list[CodingLabel]:
+    """The codings that have a memo, and ``also`` these (e.g. the ones under the cursor), in document order."""
+    extra = list(also)
+    with project.reading() as session:
+        paths = code_paths(session)
+        with_memo = select(Memo.coding_id).where(Memo.coding_id.is_not(None))
+        wanted = Coding.id.in_(with_memo) | Coding.id.in_(extra) if extra else Coding.id.in_(with_memo)
+        # Only the passage's first characters are read, not each document's whole text.
+        rows = session.execute(
+            select(Coding.id, Coding.code_id, Document.name, Coding.end - Coding.start,
+                   func.substr(Document.text, Coding.start + 1, excerpt + 1))
+            .join(Document, Document.id == Coding.document_id)
+            .where(wanted)
+            .order_by(Document.position, Document.id, Coding.start, Coding.id)
+        ).all()
+    labels = []
+    for coding_id, code_id, document, length, text in rows:
+        text = " ".join(text[:length].split())
+        labels.append(CodingLabel(coding_id, paths[code_id], document, text if len(text) <= excerpt else text[:excerpt].rstrip() + "…"))
+    return labels

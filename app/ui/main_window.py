@@ -326,13 +326,16 @@ class MainWindow(QMainWindow):
             bar.setValue(self.transcript.document().findBlock(self.transcript.positions.to_utf16(line_start)).firstLineNumber())
 
     def open_memos(self) -> MemoEditor:
-        """The memo editor on the project, the current document and the speaker chosen in the speakers panel."""
+        """The memo editor on the project, the current document, the codes, the speakers (the one chosen in the
+        speakers panel shown) and the codings with memos or under the cursor."""
         speaker = self.speakers.current()
         previous = getattr(self, "memo_editor", None)
         if previous is not None and shiboken6.isValid(previous):
             previous.close()  # saves its edits; the new one shows the document now open
+        at_cursor = [coding.id for coding in self.transcript.codings_at_cursor()]
         self.memo_editor = MemoEditor(
-            self.context, document=self.transcript.document_name, speaker=speaker and speaker.name, parent=self
+            self.context, document=self.transcript.document_name, speaker=speaker and speaker.name,
+            codings=at_cursor, parent=self,
         )
         self.memo_editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.memo_editor.show()

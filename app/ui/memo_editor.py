@@ -1,9 +1,12 @@
-"""The memo editor: the memo of the project, of the current document or of a speaker, chosen in one list.
+"""The memo editor: the memo of the project, of the current document, of a code, of a speaker or of a coding,
+chosen in one list grouped by kind (codings: those with a memo and those under the cursor).
 
 Each save is one undo step (undo puts the previous text back, also in the open editor); choosing another memo
 saves the edited one first."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,13 +23,13 @@ from app.services import ChangeSet, queries
 from app.ui.commands import SetMemo, SetProjectMemo
 from app.ui.context import ApplicationContext
 
-PROJECT, DOCUMENT, SPEAKER = "project", "document", "speaker"
+PROJECT, DOCUMENT, CODE, SPEAKER, CODING = "project", "document", "code", "speaker", "coding"
 
 
 class MemoEditor(QDialog):
     def __init__(
         self, context: ApplicationContext, *, document: str | None = None, speaker: str | None = None,
-        parent: QWidget | None = None,
+        codings: Iterable[int] = (), parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
@@ -47,7 +50,7 @@ class MemoEditor(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.buttons)
         self.resize(520, 360)
-        self._fill_targets(document)
+        self._fill_targets(document, codings)
         if speaker is not None:
             self.target.setCurrentIndex(max(0, self.target.findData(f"{SPEAKER}\t{speaker}")))
         self._shown = self._chosen()
@@ -57,18 +60,34 @@ class MemoEditor(QDialog):
         context.sig_project_changed.connect(self._project_changed)
         context.sig_project_opened.connect(self._project_replaced)
 
-    def _fill_targets(self, document: str | None) -> None:
+    def _fill_targets(self, document: str | None, codings: Iterable[int]) -> None:
         self.target.addItem(self.tr("The project"), f"{PROJECT}\t")
         if document is not None:
             self.target.addItem(self.tr("Document “%1”").replace("%1", document), f"{DOCUMENT}\t{document}")
         project = self.context.project
+        codes = [] if project is None else queries.list_codes(project)
         speakers = [] if project is None else queries.list_speakers(project)[1]
+        labels = [] if project is None else queries.memo_codings(project, codings)
+        self.code_ids = {row.path: row.id for row in codes}
         self.speaker_ids = {row.name: row.id for row in speakers}
-        for row in speakers:
-            self.target.addItem(self.tr("Speaker “%1”").replace("%1", row.name), f"{SPEAKER}\t{row.name}")
+        # One group per kind, set apart by a line; the labels say the kind too, for the closed list.
+        groups = (
+            [(self.tr("Code “%1”").replace("%1", row.path), f"{CODE}\t{row.path}") for row in codes],
+            [(self.tr("Speaker “%1”").replace("%1", row.name), f"{SPEAKER}\t{row.name}") for row in speakers],
+            [(self.tr("Coding “%1”: “%2”").replace("%1", row.code).replace("%2", row.excerpt),
+              f"{CODING}\t{row.id}") for row in labels],
+        )
+        for group in groups:
+            if group:
+                self.target.insertSeparator(self.target.count())
+            for label, key in group:
+                self.target.addItem(label, key)
+        for row in labels:  # the whole passage's start and its document on hovering
+            index = self.target.findData(f"{CODING}\t{row.id}")
+            self.target.setItemData(index, f"{row.document}: {row.excerpt}", Qt.ItemDataRole.ToolTipRole)
 
-    def choose(self, kind: str, name: str = "") -> None:
-        """Show the memo of the project, a document or a speaker (saving the edited one first)."""
+    def choose(self, kind: str, name: str | int = "") -> None:
+        """Show the memo of the project, a document, a code, a speaker or a coding (saving the edited one first)."""
         self.target.setCurrentIndex(max(0, self.target.findData(f"{kind}\t{name}")))
 
     def _chosen(self) -> tuple[str, str]:
@@ -85,6 +104,11 @@ class MemoEditor(QDialog):
         if kind == DOCUMENT:
             document_id = next((d.id for d in queries.list_documents(project) if d.name == name), None)
             return "" if document_id is None else queries.memo_text(project, document_id=document_id)
+        if kind == CODE:
+            code_id = self.code_ids.get(name)
+            return "" if code_id is None else queries.memo_text(project, code_id=code_id)
+        if kind == CODING:  # undo may have re-created the coding under a new id
+            return queries.memo_text(project, coding_id=self.context.current_id("coding", int(name)))
         speaker_id = self.speaker_ids.get(name)
         return "" if speaker_id is None else queries.memo_text(project, speaker_id=speaker_id)
 
@@ -112,6 +136,10 @@ class MemoEditor(QDialog):
             command = SetProjectMemo(self.context, text, old, self.memo_id)
         elif kind == DOCUMENT:
             command = SetMemo(self.context, text, old, document=name)
+        elif kind == CODE:
+            command = SetMemo(self.context, text, old, code=name)
+        elif kind == CODING:
+            command = SetMemo(self.context, text, old, coding_id=int(name))
         else:
             command = SetMemo(self.context, text, old, speaker=name)
         self.saved = text  # before execute: the change signal reloads what is now stored
@@ -128,7 +156,8 @@ class MemoEditor(QDialog):
 
     def _project_changed(self, changes: ChangeSet) -> None:
         kinds = {ref.kind for ref in (*changes.created, *changes.updated, *changes.deleted)}
-        if "memo" in kinds and not self.is_dirty():
+        # A coding shown here may have been removed, or re-created by undo (its memo with it).
+        if ("memo" in kinds or (self._shown[0] == CODING and "coding" in kinds)) and not self.is_dirty():
             self.load()
 
     def _project_replaced(self) -> None:
