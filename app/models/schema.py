@@ -34,6 +34,9 @@ NAMING_CONVENTION = {
 }
 
 
+_ONE = text("1")  # a server default (Memo has a column called "text", hiding the function inside its class)
+
+
 def new_guid() -> str:
     return str(uuid.uuid4())
 
@@ -104,6 +107,10 @@ class Speaker(Base):
     # speaker_key(name): the spelling-insensitive identity used to match labels to speakers.
     key: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # Row version, checked by every UPDATE and DELETE: in a team project a change made from a stale copy of the
+    # row (a colleague changed it meanwhile) is refused instead of silently overwriting (see ``team.py``).
+    version: Mapped[int] = mapped_column(default=1, server_default=_ONE)
+    __mapper_args__ = {"version_id_col": version}
 
     aliases: Mapped[list[SpeakerAlias]] = relationship(
         back_populates="speaker", cascade="all, delete-orphan", passive_deletes=True
@@ -154,7 +161,8 @@ class Code(Base):
     __table_args__ = (
         UniqueConstraint("parent_id", "name"),
         # SQLite treats NULLs as distinct, so top-level names need their own unique index.
-        Index("uq_code_top_level_name", "name", unique=True, sqlite_where=text("parent_id IS NULL")),
+        Index("uq_code_top_level_name", "name", unique=True, sqlite_where=text("parent_id IS NULL"),
+              postgresql_where=text("parent_id IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -167,6 +175,10 @@ class Code(Base):
     coding_rule: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # Row version, checked by every UPDATE and DELETE: in a team project a change made from a stale copy of the
+    # row (a colleague changed it meanwhile) is refused instead of silently overwriting (see ``team.py``).
+    version: Mapped[int] = mapped_column(default=1, server_default=_ONE)
+    __mapper_args__ = {"version_id_col": version}
 
     parent: Mapped[Code | None] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list[Code]] = relationship(
@@ -193,6 +205,10 @@ class Coding(Base):
     end: Mapped[int] = mapped_column()
     weight: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # Row version, checked by every UPDATE and DELETE: in a team project a change made from a stale copy of the
+    # row (a colleague changed it meanwhile) is refused instead of silently overwriting (see ``team.py``).
+    version: Mapped[int] = mapped_column(default=1, server_default=_ONE)
+    __mapper_args__ = {"version_id_col": version}
 
     document: Mapped[Document] = relationship()
     code: Mapped[Code] = relationship()
@@ -208,12 +224,20 @@ class Memo(Base):
             "(document_id IS NOT NULL) + (code_id IS NOT NULL) + (speaker_id IS NOT NULL)"
             " + (coding_id IS NOT NULL) <= 1",
             name="one_target",
-        ),
+        ).ddl_if(dialect="sqlite"),
+        # PostgreSQL cannot add booleans.
+        CheckConstraint(
+            "num_nonnulls(document_id, code_id, speaker_id, coding_id) <= 1", name="one_target"
+        ).ddl_if(dialect="postgresql"),
         # One memo per thing; the project may have many.
-        Index("uq_memo_document", "document_id", unique=True, sqlite_where=text("document_id IS NOT NULL")),
-        Index("uq_memo_code", "code_id", unique=True, sqlite_where=text("code_id IS NOT NULL")),
-        Index("uq_memo_speaker", "speaker_id", unique=True, sqlite_where=text("speaker_id IS NOT NULL")),
-        Index("uq_memo_coding", "coding_id", unique=True, sqlite_where=text("coding_id IS NOT NULL")),
+        Index("uq_memo_document", "document_id", unique=True, sqlite_where=text("document_id IS NOT NULL"),
+              postgresql_where=text("document_id IS NOT NULL")),
+        Index("uq_memo_code", "code_id", unique=True, sqlite_where=text("code_id IS NOT NULL"),
+              postgresql_where=text("code_id IS NOT NULL")),
+        Index("uq_memo_speaker", "speaker_id", unique=True, sqlite_where=text("speaker_id IS NOT NULL"),
+              postgresql_where=text("speaker_id IS NOT NULL")),
+        Index("uq_memo_coding", "coding_id", unique=True, sqlite_where=text("coding_id IS NOT NULL"),
+              postgresql_where=text("coding_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -227,6 +251,10 @@ class Memo(Base):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("coder.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     modified_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    # Row version, checked by every UPDATE and DELETE: in a team project a change made from a stale copy of the
+    # row (a colleague changed it meanwhile) is refused instead of silently overwriting (see ``team.py``).
+    version: Mapped[int] = mapped_column(default=1, server_default=_ONE)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class AttributeType(enum.Enum):

@@ -44,7 +44,11 @@ ROWS_0002 = [
     "INSERT INTO attribute VALUES (1, 'a1-guid', 'Institution', 'text', 'speaker')",
     "INSERT INTO attribute_value VALUES (1, 1, 2, NULL, 'IHK')",
 ]
-ROWS = {"0001": ROWS_0001, "0002": ROWS_0002}  # each revision's file holds the rows of those before it too
+ROWS_0003 = [
+    "INSERT INTO stop_list VALUES ('de', 'und\nder')",
+    "INSERT INTO code_keyword VALUES (1, 1, 'Sprachkurs', 'lemma', 0)",
+]
+ROWS = {"0001": ROWS_0001, "0002": ROWS_0002, "0003": ROWS_0003}  # each revision's file holds the rows of those before it too
 
 
 def build(revision: str, path: Path) -> None:
@@ -66,6 +70,9 @@ def build(revision: str, path: Path) -> None:
 
 
 if __name__ == "__main__":
+    # Only files that do not exist yet: the earlier ones are what users really have.
     for revision in ROWS:
+        if (HERE / f"revision_{revision}.fcproj").exists():
+            continue
         build(revision, HERE / f"revision_{revision}.fcproj")
         print(f"wrote revision_{revision}.fcproj")

@@ -33,7 +33,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('code', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_code_parent_id'), ['parent_id'], unique=False)
-        batch_op.create_index('uq_code_top_level_name', ['name'], unique=True, sqlite_where=sa.text('parent_id IS NULL'))
+        batch_op.create_index('uq_code_top_level_name', ['name'], unique=True, sqlite_where=sa.text('parent_id IS NULL'), postgresql_where=sa.text('parent_id IS NULL'))
 
     op.create_table('coder',
     sa.Column('id', sa.Integer(), nullable=False),

@@ -14,6 +14,13 @@ branch_labels = None
 depends_on = None
 
 
+def _one_target() -> str:
+    # PostgreSQL cannot add booleans; the SQLite text is kept as files were created with it.
+    if op.get_bind().dialect.name == "postgresql":
+        return "num_nonnulls(document_id, code_id, speaker_id, coding_id) <= 1"
+    return "(document_id IS NOT NULL) + (code_id IS NOT NULL) + (speaker_id IS NOT NULL) + (coding_id IS NOT NULL) <= 1"
+
+
 def upgrade() -> None:
     op.create_table('attribute',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -56,7 +63,7 @@ def upgrade() -> None:
     sa.Column('author_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('modified_at', sa.DateTime(), nullable=False),
-    sa.CheckConstraint('(document_id IS NOT NULL) + (code_id IS NOT NULL) + (speaker_id IS NOT NULL) + (coding_id IS NOT NULL) <= 1', name=op.f('ck_memo_one_target')),
+    sa.CheckConstraint(_one_target(), name=op.f('ck_memo_one_target')),
     sa.ForeignKeyConstraint(['author_id'], ['coder.id'], name=op.f('fk_memo_author_id_coder'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['code_id'], ['code.id'], name=op.f('fk_memo_code_id_code'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['coding_id'], ['coding.id'], name=op.f('fk_memo_coding_id_coding'), ondelete='CASCADE'),
@@ -66,10 +73,10 @@ def upgrade() -> None:
     sa.UniqueConstraint('guid', name=op.f('uq_memo_guid'))
     )
     with op.batch_alter_table('memo', schema=None) as batch_op:
-        batch_op.create_index('uq_memo_code', ['code_id'], unique=True, sqlite_where=sa.text('code_id IS NOT NULL'))
-        batch_op.create_index('uq_memo_coding', ['coding_id'], unique=True, sqlite_where=sa.text('coding_id IS NOT NULL'))
-        batch_op.create_index('uq_memo_document', ['document_id'], unique=True, sqlite_where=sa.text('document_id IS NOT NULL'))
-        batch_op.create_index('uq_memo_speaker', ['speaker_id'], unique=True, sqlite_where=sa.text('speaker_id IS NOT NULL'))
+        batch_op.create_index('uq_memo_code', ['code_id'], unique=True, sqlite_where=sa.text('code_id IS NOT NULL'), postgresql_where=sa.text('code_id IS NOT NULL'))
+        batch_op.create_index('uq_memo_coding', ['coding_id'], unique=True, sqlite_where=sa.text('coding_id IS NOT NULL'), postgresql_where=sa.text('coding_id IS NOT NULL'))
+        batch_op.create_index('uq_memo_document', ['document_id'], unique=True, sqlite_where=sa.text('document_id IS NOT NULL'), postgresql_where=sa.text('document_id IS NOT NULL'))
+        batch_op.create_index('uq_memo_speaker', ['speaker_id'], unique=True, sqlite_where=sa.text('speaker_id IS NOT NULL'), postgresql_where=sa.text('speaker_id IS NOT NULL'))
 
     with op.batch_alter_table("turn", schema=None) as batch_op:
         batch_op.add_column(sa.Column("votes", sa.Integer(), nullable=True))
