@@ -21,10 +21,11 @@ from sqlalchemy.orm import Session
 from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, ORTH, SENT_START
 
 from app.analysis.language import Pipeline, detect_language, normalise_language, pipeline
+from app.analysis.sentence_rules import emoji_runs, has_emoji
 from app.models import Document, Project, ProjectInfo, Term, TextIndex, Turn
 from app.services import ChangeSet, Ref
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: sentences end after emoji (app/analysis/sentence_rules.py)
 _ATTRS = [IDX, LENGTH, ORTH, LEMMA, SENT_START, IS_SPACE]
 _I32 = np.dtype("<i4")
 
@@ -108,17 +109,27 @@ def reading_spans(text: str, turns: Sequence[tuple[int, int]]) -> list[tuple[int
 def build_index(document_id: int, text: str, spans: Sequence[tuple[int, int]], vocabulary: Vocabulary) -> DocumentIndex:
     """Read the spans of a text with the vocabulary's pipeline."""
     parts = []
+    emoji = has_emoji(text)  # one look at the whole text: most transcripts have none
     for (start, end), doc in zip(spans, vocabulary.pipeline.nlp.pipe(text[start:end] for start, end in spans)):
         if len(doc):
             array = doc.to_array(_ATTRS)
             array[:, 0] += start
+            if emoji:
+                _emoji_sentences(array, text, start, end)
             array[0, 4] = 1  # a turn begins a sentence
             parts.append(array)
     if not parts:
         empty = np.zeros(0, dtype=_I32)
         return DocumentIndex(document_id, vocabulary.language, *([empty] * 6))
     tokens = np.concatenate(parts)
-    tokens = tokens[tokens[:, 5] == 0]  # whitespace tokens (blank lines) are no part of a sentence
+    space = tokens[:, 5] == 1
+    # The sentencizer begins the sentence after "gut.\n\n" at the line break: hand that start on to the next word,
+    # or it would be lost with the whitespace token and two paragraphs of a turn would make one sentence.
+    moved, words_at = np.flatnonzero(space & (tokens[:, 4] == 1)), np.flatnonzero(~space)
+    if len(moved) and len(words_at):
+        following = np.searchsorted(words_at, moved)
+        tokens[words_at[following[following < len(words_at)]], 4] = 1
+    tokens = tokens[~space]  # whitespace tokens (blank lines) are no part of a sentence
     starts = tokens[:, 0].astype(np.int64)
     ends = starts + tokens[:, 1].astype(np.int64)
     sentence_first = np.flatnonzero(tokens[:, 4] == 1)
@@ -139,6 +150,19 @@ def build_index(document_id: int, text: str, spans: Sequence[tuple[int, int]], v
     )
 
 
+def _emoji_sentences(tokens: np.ndarray, text: str, start: int, end: int) -> None:
+    """Move sentence starts around the emoji of one turn as ``emoji_runs`` says (the pipeline knows no emoji)."""
+    for run in emoji_runs(text, start, end):
+        first, last = np.searchsorted(tokens[:, 0], [run.start, run.end])
+        while first > 0 and tokens[first - 1, 5] == 1:  # the line breaks before it, which may carry a start too
+            first -= 1
+        tokens[first:last, 4] = 0  # no sentence begins at an emoji (a turn's first one is set back by the caller)
+        if run.ends_sentence:
+            following = last + int(np.argmax(tokens[last:, 5] == 0)) if last < len(tokens) else last
+            if following < len(tokens) and tokens[following, 5] == 0:
+                tokens[following, 4] = 1
+
+
 # --- which documents need an index, and building it ----------------------------------------------------------------
 
 
@@ -148,6 +172,30 @@ def document_language(session: Session, document: Document) -> str:
         return normalise_language(document.language)
     info = session.get(ProjectInfo, 1)
     return detect_language(document.text, default=normalise_language(info.language if info else None))
+
+
+@dataclass(frozen=True)
+class DocumentLanguage:
+    """The language a document is read in, whether the researcher set it, and that of its stored index."""
+
+    document: str
+    document_id: int
+    language: str
+    set_by_hand: bool
+    indexed: str | None  # None: no index stored yet
+
+    def as_json(self) -> dict:
+        return {"document": self.document, "language": self.language, "set_by_hand": self.set_by_hand,
+                "indexed": self.indexed}
+
+
+def document_languages(project: Project) -> list[DocumentLanguage]:
+    """Every document's language, in the documents' order."""
+    with project.reading() as session:
+        indexed = dict(session.execute(select(TextIndex.document_id, TextIndex.language)).all())
+        documents = session.scalars(select(Document).order_by(Document.position, Document.id)).all()
+        return [DocumentLanguage(row.name, row.id, document_language(session, row), bool(row.language),
+                                 indexed.get(row.id)) for row in documents]
 
 
 def stale_documents(session: Session, ids: Iterable[int] | None = None) -> list[int]:

@@ -3,35 +3,14 @@ otherwise by a simple punctuation rule within the speaker's turn. Positions are 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from app.analysis.sentence_rules import sentences_by_rule  # the same boundaries as the index, emoji included
 from app.analysis.text_index import load_indexes, stale_documents
 from app.models import Project
 
 Span = tuple[int, int]
-
-# A sentence ends with . ! ? or … (closing quotes and brackets included) before white space or the end.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'“”‘’»«)\]]*(?=\s|$)")
-
-
-def sentences_by_rule(text: str, start: int, end: int) -> list[Span]:
-    """The sentences of ``text[start:end]`` by punctuation, without the white space around them."""
-    spans, begin = [], start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        spans.append((begin, match.end()))
-        begin = match.end()
-    spans.append((begin, end))
-    trimmed = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            trimmed.append((s, e))
-    return trimmed
 
 
 def indexed_sentences(project: Project, document_id: int) -> list[Span] | None:

@@ -38,12 +38,13 @@ def test_code_the_sentence_under_the_cursor_by_shortcut_and_undo(qtbot, window, 
     put_cursor(window, "Wirklich.", 3)
     window.codes.tree.setCurrentIndex(code_index(window, "Arbeitgeber"))
     qtbot.keyClick(view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert ("Workshop 1", "Arbeitgeber", "😀 Wirklich.", "default", 0) in codings(context)
+    # the emoji after "A und O." closes that sentence (app/analysis/sentence_rules.py), so it is not coded here
+    assert ("Workshop 1", "Arbeitgeber", "Wirklich.", "default", 0) in codings(context)
     assert context.undo_stack.count() == 1
     context.undo_stack.undo()
     assert codings(context) == before
     context.undo_stack.redo()
-    assert ("Workshop 1", "Arbeitgeber", "😀 Wirklich.", "default", 0) in codings(context)
+    assert ("Workshop 1", "Arbeitgeber", "Wirklich.", "default", 0) in codings(context)
 
 
 def test_code_the_sentences_a_selection_touches(qtbot, window, context):
