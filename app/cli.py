@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 SUBCOMMANDS = ("gui", "new", "import", "info", "codes", "code", "uncode", "stats", "speakers", "memo", "sample",
                "export",
-               "search", "autocode", "words",
+               "search", "autocode", "words", "keywords", "suggest", "language",
                "merge", "agreement", "backup", "restore", "check")
 
 
@@ -422,7 +422,7 @@ def build_parser() -> Parser:
     p.add_argument("--context", action="store_true", help="quotes with the rest of their sentence")
     p.add_argument("--no-charts", action="store_true", help="leave the charts out")
 
-    from app.cli_text import add_commands  # search, autocode, words
+    from app.cli_text import add_commands  # search, autocode, words, keywords, suggest, language
 
     add_commands(command)
     from app.cli_exchange import add_commands as add_exchange_commands  # merge, agreement

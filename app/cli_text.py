@@ -1,4 +1,4 @@
-"""The text-analysis commands of ``focuscoder``: search, autocode, words (kept apart from app/cli.py's other
+"""The text-analysis commands of ``focuscoder``: search, autocode, words, keywords, suggest, language (kept apart from app/cli.py's other
 commands, which it shares the conventions of: exit status, one ``error:`` line, JSON on stdout).
 """
 
@@ -119,6 +119,98 @@ def cmd_words(args: argparse.Namespace) -> int:
     return 0
 
 
+def _keyword_list(values: list[str], mode: str) -> list[tuple[str, str]]:
+    """``--set`` values as (query, mode) pairs: separate arguments or comma-separated (a regular expression may
+    hold commas, so it is never split)."""
+    terms = values if mode == "regex" else [term for value in values for term in value.split(",")]
+    return [(term.strip(), mode) for term in terms if term.strip()]
+
+
+def cmd_keywords(args: argparse.Namespace) -> int:
+    from app.cli import UsageError, _open, _print_json
+    from app.services import set_code_keywords
+    from app.services.text_settings import code_keywords
+
+    if args.set is not None and args.clear:
+        raise UsageError("choose either --set or --clear")
+    writing = args.set is not None or args.clear
+    if args.set is not None and not _keyword_list(args.set, args.mode):
+        raise UsageError("--set needs at least one keyword (use --clear to remove them all)")
+    with _open(args.project, write=writing) as project:
+        if writing:
+            set_code_keywords(project, args.code, [] if args.clear else _keyword_list(args.set, args.mode))
+        keywords = code_keywords(project, args.code)
+    if args.json:
+        _print_json({"code": args.code, "keywords": [{"query": query, "mode": mode} for query, mode in keywords]})
+        return 0
+    for query, mode in keywords:
+        print(f"{query}\t{mode}")
+    if not keywords:
+        print(f"{args.code} has no keywords.")
+    return 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from app.analysis.autocoding import suggest
+    from app.analysis.search import Filters
+    from app.cli import _open, _print_json
+    from app.services import code_passages
+    from app.services.text_settings import code_keywords
+
+    with _open(args.project, write=args.apply) as project:
+        if not code_keywords(project, args.code):
+            from app.services import ServiceError
+
+            raise ServiceError(f"{args.code} has no keywords yet: set them with 'focuscoder keywords PROJECT "
+                               f"{args.code} --set WORD,WORD'.")
+        passages = suggest(project, args.code, unit=args.unit, filters=Filters(documents=tuple(args.document or ())))
+        created = 0
+        if args.apply and passages:
+            changes = code_passages(project, [(p.document_id, p.start, p.end) for p in passages], code=args.code,
+                                    coder=args.coder)
+            created = len(changes.ids("coding"))
+    if args.json:
+        _print_json({"hits": [passage.as_json() for passage in passages]})
+        return 0
+    for passage in passages:
+        print(f"{passage.document}\t{passage.start}-{passage.end}\t{passage.speaker or '-'}\t"
+              f"{' '.join(passage.text.split())[:120]}")
+    if args.apply:
+        print(f"Coded {created} passage(s) with {args.code}.")
+    else:
+        print(f"{len(passages)} passage(s) match the keywords of {args.code} and are not coded with it.")
+    return 0
+
+
+def cmd_language(args: argparse.Namespace) -> int:
+    from app.analysis.text_index import document_languages, index_documents
+    from app.cli import UsageError, _open, _print_json
+    from app.services import set_document_language
+
+    if args.language is not None and args.document is None:
+        raise UsageError("language PROJECT DOCUMENT de|en|auto: name the document to set")
+    writing = args.language is not None
+    with _open(args.project, write=writing) as project:
+        if writing:
+            changes = set_document_language(project, args.document, None if args.language == "auto" else args.language)
+            # The index was read in the old language: rebuild it now (forced: back to "auto" is not seen as stale).
+            index_documents(project, changes.ids("document", of="updated"), force=True)
+        rows = document_languages(project)
+    if args.document is not None:
+        rows = [row for row in rows if row.document == args.document]
+        if not rows:
+            from app.services import ServiceError
+
+            raise ServiceError(f"There is no document '{args.document}'.")
+    if args.json:
+        _print_json({"documents": [row.as_json() for row in rows]})
+        return 0
+    for row in rows:
+        how = "set by hand" if row.set_by_hand else "detected"
+        print(f"{row.document}\t{row.language}\t{how}")
+    return 0
+
+
 def _search_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("project")
     p.add_argument("query", help="a word, several words (a phrase), a wildcard (Sprach*) or a regular expression")
@@ -154,4 +246,30 @@ def add_commands(command: Command) -> None:
     p.add_argument("--document", action="append", metavar="NAME", help="only this document (repeatable)")
     p.add_argument("--limit", type=int, metavar="N", help="the N most frequent words per group")
     p.add_argument("--output", metavar="FILE", help="write the table to .xlsx or .csv")
+    p.add_argument("--json", action="store_true")
+
+    p = command("keywords", cmd_keywords, "show or set a code's keywords (the search terms 'suggest' looks for)")
+    p.add_argument("project")
+    p.add_argument("code", metavar="CODE", help="the code's path, e.g. Sprache/Sprachkurs")
+    p.add_argument("--set", nargs="+", metavar="WORD", help="replace the keywords: Sprachkurs,Deutschkurs or "
+                                                          "several arguments; a phrase in quotes")
+    p.add_argument("--mode", choices=("lemma", "word", "phrase", "wildcard", "regex"), default="lemma",
+                   help="how --set keywords are searched (default: lemma, every inflection)")
+    p.add_argument("--clear", action="store_true", help="remove all keywords of the code")
+    p.add_argument("--json", action="store_true")
+
+    p = command("suggest", cmd_suggest, "passages matching a code's keywords that are not coded with it yet")
+    p.add_argument("project")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--unit", choices=("match", "sentence", "turn"), default="sentence")
+    p.add_argument("--document", action="append", metavar="NAME", help="only this document (repeatable)")
+    p.add_argument("--apply", action="store_true", help="code every suggested passage with the code")
+    p.add_argument("--coder", default="default")
+    p.add_argument("--json", action="store_true")
+
+    p = command("language", cmd_language, "show the documents' languages, or set one (its index is rebuilt)")
+    p.add_argument("project")
+    p.add_argument("document", nargs="?", metavar="DOCUMENT")
+    p.add_argument("language", nargs="?", choices=("de", "en", "auto"),
+                   help="auto: detect it from the text again")
     p.add_argument("--json", action="store_true")
