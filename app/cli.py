@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 SUBCOMMANDS = ("gui", "new", "import", "info", "codes", "code", "uncode", "stats", "speakers", "memo", "sample",
                "export",
                "search", "autocode", "words", "keywords", "suggest", "language",
-               "merge", "agreement", "backup", "restore", "check")
+               "merge", "agreement", "backup", "restore", "check", "publish", "checkout", "team")
 
 
 class UsageError(Exception):
@@ -44,7 +44,12 @@ def _open(path: str, *, write: bool = True):
     (so it works while the desktop app has the project open), unless the file first needs an upgrade."""
     from app.models import ProjectFileError, open_project
     from app.models.project_file import check_file
+    from app.models.team import is_team_location
 
+    if is_team_location(path):  # a team project on a server: the database enforces who may write
+        from app.cli_team import open_team
+
+        return open_team(path, read_only=not write)
     if not write:
         try:
             found = check_file(Path(path))
@@ -431,6 +436,9 @@ def build_parser() -> Parser:
     from app.cli_reliability import add_commands as add_reliability_commands  # backup, restore, check
 
     add_reliability_commands(command)
+    from app.cli_team import add_commands as add_team_commands  # publish, checkout, team
+
+    add_team_commands(command)
     return parser
 
 

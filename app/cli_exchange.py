@@ -80,10 +80,10 @@ def cmd_export_exchange(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from app.models import open_project
+    from app.cli import _open
     from app.services.merge import merge_project
 
-    with open_project(args.project) as project:
+    with _open(args.project) as project:
         summary = merge_project(project, args.other)
     if args.json:
         _print_json(summary.as_json())

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Coding, Document, Project, Speaker, speaker_key
+from app.services.bulk import insert_many
 from app.services.changes import ChangeSet, Ref, ServiceError
 from app.services.lookup import find_speaker, get_document
 
@@ -95,7 +96,7 @@ def _add_document(
     if rows:
         # One DBAPI executemany in the session's transaction: long transcripts have thousands of turns, and
         # SQLAlchemy's insert() spent more time building parameters than SQLite spent writing them.
-        session.connection().exec_driver_sql(_INSERT_TURN, rows)
+        insert_many(session, _INSERT_TURN, rows)
     return changes
 
 

@@ -9,16 +9,15 @@ brought in (a document whose text differs from ours, a coding outside its text .
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.orm import Session
 
 from app.models import Coder, Coding, Document, Project, Turn, open_project
 from app.models.exchange import ProjectData
 from app.models.schema import utc_now
+from app.services.bulk import insert_many, stored_time
 from app.services.changes import Ref, ServiceError
 from app.services.documents import text_sha256
 from app.services.lookup import ensure_coder
@@ -160,20 +159,6 @@ _INSERT_CODING = (
 )
 
 
-def stored_time(moment: datetime) -> str:
-    """A time as SQLAlchemy's DateTime column stores it in SQLite (for rows written through the DB-API)."""
-    return _STORE_TIME(moment)
-
-
-def _time_processor():
-    dialect = sqlite_dialect()
-    processor = Coding.__table__.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
-    return processor or (lambda value: value)
-
-
-_STORE_TIME = _time_processor()
-
-
 class _New(int):
     """A coding to be added: its place among the rows inserted at the end (the id is known after the insert)."""
 
@@ -221,16 +206,15 @@ def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: Merg
             continue
         new_rows.append((
             coding.guid, document_id, code_id, coder_id, coding.start, coding.end, max(0, min(100, coding.weight)),
-            stored_time(coding.created_at if coding.created_at is not None else utc_now()),
+            stored_time(session, coding.created_at if coding.created_at is not None else utc_now()),
         ))
         existing[key] = found[coding.guid] = by_guid[coding.guid] = _New(len(new_rows) - 1)
         summary.added["coding"] += 1
     if new_rows:
         # The DB-API executemany in the session's transaction (SQLAlchemy's insert took 35 ms per 1,000 rows),
         # then the new ids by their GUIDs, which are unique.
-        connection = session.connection()
-        connection.exec_driver_sql(_INSERT_CODING, new_rows)
-        new_ids = dict(connection.exec_driver_sql("SELECT guid, id FROM coding").fetchall())
+        insert_many(session, _INSERT_CODING, new_rows)
+        new_ids = dict(session.execute(select(Coding.guid, Coding.id)).all())
         ids = [new_ids[row[0]] for row in new_rows]
         for guid, value in found.items():
             if isinstance(value, _New):

@@ -1,0 +1,122 @@
+"""Command-line parts for team projects on a PostgreSQL server: ``publish``, ``checkout`` and ``team``.
+
+Every other command takes a server address wherever it takes a project file. Passwords come from ``~/.pgpass``,
+``PGPASSWORD`` or a service file (libpq reads them); otherwise the command asks at the terminal. A password is
+never written anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from typing import Any
+
+
+def ask_password(location: str, wrong: bool) -> str | None:
+    """The password from the terminal, or None when there is nobody to ask (a script, CI)."""
+    if not sys.stdin.isatty():
+        return None
+    if wrong:
+        print(f"The password for {location} was not accepted.", file=sys.stderr)
+    return getpass.getpass(f"Password for {location}: ")
+
+
+def with_password(action: Callable[[str | None], Any], location: str) -> Any:
+    """Run ``action(password)``: first with what libpq finds itself, then with a typed password (three tries)."""
+    from app.models.team import PasswordNeeded
+
+    password: str | None = None
+    for _attempt in range(3):
+        try:
+            return action(password)
+        except PasswordNeeded as exc:
+            password = ask_password(exc.location, exc.wrong and password is not None)
+            if password is None:
+                raise
+    return action(password)
+
+
+def open_team(location: str, *, read_only: bool):
+    from app.models.team import open_team_project
+
+    return with_password(lambda password: open_team_project(location, password=password, read_only=read_only),
+                         location)
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from app.models.team_copy import publish
+
+    counts = with_password(lambda password: publish(args.project, args.url, password=password), args.url)
+    print(f"Published {args.project} to {_shown(args.url)}: {_summary(counts)}.")
+    print("Give colleagues a role with 'focuscoder team URL role USER reader|coder|editor'.")
+    return 0
+
+
+def cmd_checkout(args: argparse.Namespace) -> int:
+    from app.models.team_copy import checkout
+
+    counts = with_password(lambda password: checkout(args.url, args.output, password=password), args.url)
+    print(f"Checked out {_shown(args.url)} to {args.output}: {_summary(counts)}.")
+    print(f"Bring your work back with 'focuscoder merge URL {args.output}'.")
+    return 0
+
+
+def cmd_team(args: argparse.Namespace) -> int:
+    from app.models.team_roles import members, set_member_role
+
+    project = open_team(args.url, read_only=args.action == "members")
+    try:
+        if args.action == "members":
+            with project.engine.connect() as connection:
+                found = members(connection)
+            if args.json:
+                from app.cli import _print_json
+
+                _print_json([{"user": user, "role": role} for user, role in found])
+            else:
+                for user, role in found:
+                    print(f"{user}\t{role}")
+            return 0
+        if project.role != "owner":
+            from app.models.team import TeamPermissionDenied
+
+            raise TeamPermissionDenied(f"{project.location}: only the project's owner hands out roles.")
+        role = None if args.role == "none" else args.role
+        with project.engine.begin() as connection:
+            set_member_role(connection, args.user, role)
+        print(f"{args.user} is now {'without access to' if role is None else role + ' in'} {project.location}.")
+        return 0
+    finally:
+        project.close()
+
+
+def _shown(location: str) -> str:
+    from app.models.team import parse_location, shown_location
+
+    return shown_location(parse_location(location))
+
+
+def _summary(counts: dict[str, int]) -> str:
+    shown = ("document", "speaker", "code", "coding", "memo", "coder")
+    return ", ".join(f"{counts.get(table, 0)} {table}{'s' if counts.get(table, 0) != 1 else ''}" for table in shown)
+
+
+def add_commands(command: Callable[..., Any]) -> None:
+    p = command("publish", cmd_publish, "make a team project on a PostgreSQL server from a project file")
+    p.add_argument("project", metavar="PROJECT.fcproj")
+    p.add_argument("url", metavar="URL", help="postgresql://user@host/database (an empty database)")
+
+    p = command("checkout", cmd_checkout, "copy a team project into a project file, for work offline")
+    p.add_argument("url", metavar="URL")
+    p.add_argument("output", metavar="FILE.fcproj")
+
+    p = command("team", cmd_team, "who may read, code or edit a team project")
+    p.add_argument("url", metavar="URL")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    a = actions.add_parser("members", help="everyone with a role")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("role", help="give a user (a login role on the server) a team role")
+    a.add_argument("user")
+    a.add_argument("role", choices=("reader", "coder", "editor", "none"))

@@ -1,0 +1,275 @@
+"""A team project: the same schema and services on a PostgreSQL server, for a team coding at the same time.
+
+A team project is opened by URL (``postgresql+psycopg://anna@server/studie``). Passwords are never stored by
+FocusCoder: libpq finds them in ``~/.pgpass``, ``PGPASSWORD`` or a service file; when none is found,
+``PasswordNeeded`` is raised so the caller can ask (a prompt in the CLI, a dialog in the app) and try again with
+``password=``. TLS settings (``?sslmode=verify-full&sslrootcert=...``) are passed through to libpq.
+
+What differs from a project file is kept here: who may change what is the database's business (the roles of
+``team_roles.py``), a change made from a stale copy of a row is refused by its row version, and the errors of a
+server are turned into one message a researcher can act on.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.models import migrations
+from app.models.errors import ProjectFileError
+from app.models.schema import ProjectInfo
+
+SCHEMES = ("postgresql", "postgres")
+CONNECT_TIMEOUT_S = 10
+
+
+class PasswordNeeded(ProjectFileError):
+    """The server asks for a password that neither ``.pgpass`` nor the environment gave."""
+
+    def __init__(self, location: str, wrong: bool) -> None:
+        self.location = location
+        self.wrong = wrong
+        where = "put it in ~/.pgpass or PGPASSWORD, or type it when asked"
+        super().__init__(
+            f"{location}: the password was not accepted ({where})." if wrong
+            else f"{location}: the server asks for a password ({where})."
+        )
+
+
+class TeamConflict(ProjectFileError):
+    """A change collided with a colleague's change; nothing of it was saved."""
+
+
+class TeamPermissionDenied(ProjectFileError):
+    """The database refused a change the user's team role does not allow."""
+
+
+def is_team_location(location: str | Path) -> bool:
+    """Whether ``location`` names a team project on a server (a URL) rather than a project file."""
+    return isinstance(location, str) and location.split(":", 1)[0].split("+", 1)[0].lower() in SCHEMES
+
+
+def parse_location(location: str) -> URL:
+    try:
+        url = make_url(location)
+    except ArgumentError as exc:
+        raise ProjectFileError(f"{location}: this is not a server address ({exc}).") from exc
+    if url.get_backend_name() not in SCHEMES:
+        raise ProjectFileError(f"{location}: only PostgreSQL servers can hold team projects.")
+    if not url.database:
+        raise ProjectFileError(f"{location}: the address names no database (…/database at its end).")
+    return url.set(drivername="postgresql+psycopg")
+
+
+def shown_location(url: URL) -> str:
+    """The address as it may be shown and remembered: never with a password."""
+    return url.set(drivername="postgresql").render_as_string(hide_password=True).replace(":***@", "@")
+
+
+def make_engine(url: URL, *, password: str | None = None, client: str = "", pool_size: int = 5) -> Engine:
+    connect_args: dict[str, object] = {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "application_name": "FocusCoder",
+        # UTC so the naive timestamps of the schema mean the same on every client; focuscoder.client marks this
+        # app's own changes in the notifications (migration 0004), so it can ignore them.
+        "options": f"-c timezone=UTC -c focuscoder.client={client or '-'}",
+    }
+    if password is not None:
+        connect_args["password"] = password
+    return create_engine(url, connect_args=connect_args, pool_pre_ping=True, pool_size=pool_size, max_overflow=5)
+
+
+def _connection_problem(location: str, exc: Exception) -> ProjectFileError:
+    message = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+    lowered = message.lower()
+    if "password authentication failed" in lowered:
+        return PasswordNeeded(location, wrong=True)
+    if "no password supplied" in lowered or "fe_sendauth" in lowered:
+        return PasswordNeeded(location, wrong=False)
+    if "does not exist" in lowered and "database" in lowered:
+        return ProjectFileError(f"{location}: there is no such database on the server.")
+    return ProjectFileError(f"{location}: the team server cannot be reached ({message}).")
+
+
+class TeamProject:
+    """A team project on a server; it offers what ``Project`` offers (sessions, one transaction per change)."""
+
+    kind = "team"
+
+    def __init__(self, url: URL, *, password: str | None = None, read_only: bool = False) -> None:
+        self.url = url
+        self.location = shown_location(url)
+        # Changes of this app carry this mark in the notifications, so its own changes are not "news".
+        self.client = uuid.uuid4().hex
+        # Where code asks a project file for its name (window title, suggested export names, caches).
+        self.path = Path(f"{url.database}@{url.host or 'localhost'}")
+        self.lock = None
+        self.backup_problem: str | None = None
+        self.engine = make_engine(url, password=password, client=self.client)
+        self._password = password
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.role = "reader"
+        self.read_only = read_only
+
+    # --- opening ---------------------------------------------------------------------------------------------
+
+    def check(self) -> str:
+        """Connect, make sure this is a FocusCoder project of a known schema, and find the user's role."""
+        try:
+            with self.engine.connect() as connection:
+                tables = set(connection.execute(text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                )).scalars())
+                if not {"project", "alembic_version"} <= tables:
+                    raise ProjectFileError(f"{self.location}: this database holds no FocusCoder project.")
+                revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                self.role = _role(connection)
+        except ProjectFileError:
+            raise
+        except (DBAPIError, SQLAlchemyError) as exc:
+            raise _connection_problem(self.location, exc) from exc
+        if revision not in migrations.revisions():
+            raise ProjectFileError(
+                f"{self.location}: this team project was saved by a newer version of FocusCoder (schema {revision}). "
+                "Please update FocusCoder to open it."
+            )
+        if self.role == "reader":
+            self.read_only = True
+        return revision
+
+    def upgrade(self) -> None:
+        """Bring an older team project to this version's schema (its owner only: others lack the rights)."""
+        try:
+            with self.engine.begin() as connection:  # PostgreSQL changes tables inside a transaction: all or nothing
+                migrations.upgrade_connection(connection)
+        except (DBAPIError, SQLAlchemyError) as exc:
+            raise ProjectFileError(
+                f"{self.location}: this team project comes from an older version of FocusCoder and must be upgraded, "
+                f"which only its owner can do ({_first_line(exc)})."
+            ) from exc
+
+    # --- the Project interface -------------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One change, committed at once; a collision or a refusal by the server comes back as one message."""
+        if self.read_only:
+            raise TeamPermissionDenied(
+                f"{self.location}: your role in this team project lets you read it, not change it."
+            )
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except StaleDataError as exc:
+            raise TeamConflict(
+                "A colleague changed the same thing at the same moment, so your change was not saved. The view now "
+                "shows their version; please make your change again if it is still needed."
+            ) from exc
+        except DBAPIError as exc:
+            raise _server_refusal(self, exc) from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            if exc.connection_invalidated or _sqlstate(exc).startswith("08"):
+                raise _connection_problem(self.location, exc) from exc
+            raise
+
+    def info(self) -> ProjectInfo:
+        with self.reading() as session:
+            info = session.get(ProjectInfo, 1)
+            if info is None:
+                raise ProjectFileError(f"{self.location}: the team project has no project row; it is damaged.")
+            return info
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> TeamProject:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_team_project(location: str, *, password: str | None = None, read_only: bool = False) -> TeamProject:
+    """Open a team project by its URL; ``PasswordNeeded`` when the server wants a password we were not given."""
+    url = parse_location(location)
+    if url.password is not None and password is None:
+        password = url.password  # given on the command line by the user; used, never remembered
+    url = url.set(password=None)
+    project = TeamProject(url, password=password, read_only=read_only)
+    try:
+        revision = project.check()
+        if revision != migrations.head():
+            if read_only or project.role != "owner":
+                raise ProjectFileError(
+                    f"{project.location}: this team project comes from an older version of FocusCoder; its owner "
+                    "must open it once to upgrade it."
+                )
+            project.upgrade()
+    except BaseException:
+        project.close()
+        raise
+    return project
+
+
+def _role(connection) -> str:
+    """What the database lets this user do, read from the grants themselves (the UI only mirrors them)."""
+    owner = connection.execute(text(
+        "SELECT pg_get_userbyid(datdba) = current_user OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)"
+        " FROM pg_database WHERE datname = current_database()"
+    )).scalar()
+    if owner:
+        return "owner"
+    can = connection.execute(text(
+        "SELECT has_table_privilege('code', 'UPDATE'), has_table_privilege('coding', 'INSERT')"
+    )).one()
+    return "editor" if can[0] else "coder" if can[1] else "reader"
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    return getattr(exc.orig, "sqlstate", None) or ""
+
+
+def _first_line(exc: Exception) -> str:
+    text_ = str(getattr(exc, "orig", None) or exc).strip()
+    return text_.splitlines()[0] if text_ else type(exc).__name__
+
+
+def _server_refusal(project: TeamProject, exc: DBAPIError) -> ProjectFileError:
+    state = _sqlstate(exc)
+    if state == "42501":  # insufficient_privilege: the grants of the user's role
+        return TeamPermissionDenied(
+            f"Your role in this team project ({project.role}) does not allow this change; it was not saved. "
+            "The project's owner can give you another role."
+        )
+    if state == "23503":  # foreign_key_violation: what the change refers to was deleted meanwhile
+        return TeamConflict(
+            "A colleague deleted what this change refers to (a code, document or coding) a moment ago, so it was not "
+            "saved. The view now shows the project as it is."
+        )
+    if state == "23505":  # unique_violation: the same name was just taken
+        return TeamConflict(
+            "A colleague just created the same thing (a name that must be unique), so your change was not saved. "
+            "The view now shows the project as it is."
+        )
+    if state in ("40001", "40P01"):  # serialization failure, deadlock
+        return TeamConflict("A colleague's change collided with yours; nothing was saved. Please try again.")
+    if exc.connection_invalidated or state.startswith("08") or state == "57P01":
+        return ProjectFileError(
+            f"{project.location}: the connection to the team server was lost ({_first_line(exc)}); "
+            "your last change was not saved."
+        )
+    return ProjectFileError(f"{project.location}: the server refused the change ({_first_line(exc)}).")
