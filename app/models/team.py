@@ -69,6 +69,11 @@ def parse_location(location: str) -> URL:
     return url.set(drivername="postgresql+psycopg")
 
 
+def without_password(url: URL) -> URL:
+    # URL.set(password=None) would keep the password: None there means "unchanged".
+    return URL.create(url.drivername, url.username, None, url.host, url.port, url.database, url.query)
+
+
 def shown_location(url: URL) -> str:
     """The address as it may be shown and remembered: never with a password."""
     return url.set(drivername="postgresql").render_as_string(hide_password=True).replace(":***@", "@")
@@ -208,7 +213,7 @@ def open_team_project(location: str, *, password: str | None = None, read_only: 
     url = parse_location(location)
     if url.password is not None and password is None:
         password = url.password  # given on the command line by the user; used, never remembered
-    url = url.set(password=None)
+    url = without_password(url)
     project = TeamProject(url, password=password, read_only=read_only)
     try:
         revision = project.check()

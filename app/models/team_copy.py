@@ -22,6 +22,7 @@ from app.models.team import (
     _first_line,
     parse_location,
     shown_location,
+    without_password,
 )
 from app.models.team_roles import create_group_roles
 
@@ -82,7 +83,7 @@ def publish(path: str | Path, location: str, *, password: str | None = None,
     """Create a team project in the (empty) database at ``location`` from the project file at ``path``."""
     url = parse_location(location)
     password = password if password is not None else url.password
-    url = url.set(password=None)
+    url = without_password(url)
     shown = shown_location(url)
     source = open_project(path, read_only=True)
     team = TeamProject(url, password=password)
