@@ -1,4 +1,5 @@
-"""Starting the desktop app: the QApplication, translations (Qt's own and ours), the main window."""
+"""Starting the desktop app: the QApplication, translations (Qt's own and ours, ``translations.py``), the main
+window."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QDir, QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.ui.context import ApplicationContext
 from app.ui.main_window import MainWindow
 from app.ui.settings import LANGUAGE, Settings
+from app.ui.translations import install_translations
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 SCREENSHOT_SIZE = (1440, 900)
@@ -25,22 +27,6 @@ def application() -> QApplication:
     app.setApplicationName("FocusCoder")
     QDir.addSearchPath("icons", str(RESOURCES / "icons"))
     return app  # type: ignore[return-value]
-
-
-def install_translations(app: QApplication, language: str = "") -> list[QTranslator]:
-    """Load Qt's own translations (standard dialogs) and FocusCoder's for ``language`` or the system's."""
-    locale = QLocale(language) if language else QLocale.system()
-    installed = []
-    for name, folder in (
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("focuscoder", str(RESOURCES / "translations")),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-    app._focuscoder_translators = installed  # type: ignore[attr-defined] - keep them alive
-    return installed
 
 
 def run_gui(project_path: str | Path | None, screenshot: str | Path | None = None) -> int:

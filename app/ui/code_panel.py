@@ -3,12 +3,13 @@ category-system columns: definition, anchor example and coding rule."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, QTimer, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
     QFormLayout,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -38,23 +39,35 @@ class CodeEditor(QWidget):
         self.coding_rule = QPlainTextEdit()
         self.memo = QPlainTextEdit()
         self.memo_saved = ""
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         form.setContentsMargins(4, 4, 4, 4)
+        for editor in (self.definition, self.anchor_example, self.coding_rule, self.memo):
+            editor.setTabChangesFocus(True)
+            editor.setMaximumHeight(80)
+            editor.textChanged.connect(self._update_button)
+            form.addRow(QLabel(), editor)  # its text: retranslate()
+        self.memo.textChanged.connect(self._update_button)
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.save)
+        form.addRow("", self.save_button)
+        self.retranslate()
+        self.show_code(None)
+
+    def retranslate(self) -> None:
+        """The labels in the current language (at start and when the language changes)."""
         for label, editor in (
             (self.tr("Definition"), self.definition),
             (self.tr("Anchor example"), self.anchor_example),
             (self.tr("Coding rule"), self.coding_rule),
             (self.tr("Memo"), self.memo),
         ):
-            editor.setTabChangesFocus(True)
-            editor.setMaximumHeight(80)
-            editor.textChanged.connect(self._update_button)
-            form.addRow(label, editor)
-        self.memo.textChanged.connect(self._update_button)
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.clicked.connect(self.save)
-        form.addRow("", self.save_button)
-        self.show_code(None)
+            self.form.labelForField(editor).setText(label)
+        self.save_button.setText(self.tr("Save"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_code(self, row: CodeRow | None) -> None:
         self.row = row
@@ -121,11 +134,12 @@ class CodePanel(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setIconSize(QSize(16, 16))
-        self.new_action = self._action(self.tr("New"), self.new_code, QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_N))
-        self.rename_action = self._action(self.tr("Rename"), self.rename_code, QKeySequence(Qt.Key.Key_F2))
-        self.color_action = self._action(self.tr("Colour"), self.recolour_code)
-        self.merge_action = self._action(self.tr("Merge"), self.merge_code)
-        self.delete_action = self._action(self.tr("Delete"), self.delete_code, QKeySequence(QKeySequence.StandardKey.Delete))
+        self.new_action = self._action(self.new_code, QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_N))
+        self.rename_action = self._action(self.rename_code, QKeySequence(Qt.Key.Key_F2))
+        self.color_action = self._action(self.recolour_code)
+        self.merge_action = self._action(self.merge_code)
+        self.delete_action = self._action(self.delete_code, QKeySequence(QKeySequence.StandardKey.Delete))
+        self.retranslate()
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for action, name in ((self.new_action, "new-code"), (self.rename_action, "rename"), (self.color_action, "colour"),
                              (self.merge_action, "merge"), (self.delete_action, "delete")):
@@ -148,8 +162,21 @@ class CodePanel(QWidget):
         self.tree.sig_codes_selected.connect(self._selection_changed)
         self._selection_changed([])
 
-    def _action(self, text: str, slot, shortcut: QKeySequence | None = None) -> QAction:  # noqa: ANN001
-        action = QAction(text, self)
+    def retranslate(self) -> None:
+        """The toolbar's texts in the current language (at start and when the language changes)."""
+        self.new_action.setText(self.tr("New"))
+        self.rename_action.setText(self.tr("Rename"))
+        self.color_action.setText(self.tr("Colour"))
+        self.merge_action.setText(self.tr("Merge"))
+        self.delete_action.setText(self.tr("Delete"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _action(self, slot, shortcut: QKeySequence | None = None) -> QAction:  # noqa: ANN001
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(lambda: slot())

@@ -27,9 +27,14 @@ class CoderFilter(QObject):
         self.context = context
         self.transcript = transcript
         self.segments = segments
-        self.menu = QMenu(self.tr("Show &coders"), parent)
+        self.menu = QMenu(parent)
+        self.retranslate()
         self.menu.aboutToShow.connect(self.fill_menu)
         context.sig_project_opened.connect(self.reset)
+
+    def retranslate(self) -> None:
+        """The menu's title in the current language; its entries are made each time it opens."""
+        self.menu.setTitle(self.tr("Show &coders"))
 
     def coders(self) -> list[str]:
         project = self.context.project

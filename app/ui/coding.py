@@ -40,27 +40,36 @@ class CodingActions(QObject):
     def __init__(self, context: ApplicationContext, view: TranscriptView, tree: CodeTreeView, parent: QWidget) -> None:
         super().__init__(parent)
         self.context, self.view, self.tree = context, view, tree
-        self.apply_action = self._action(self.tr("&Code selection with current code"), self.apply_current, "Ctrl+E")
-        self.turn_action = self._action(self.tr("Code the whole &turn"), self.code_turn, "Ctrl+T")
-        self.sentence_action = self._action(self.tr("Code the &sentence"), self.code_sentence, "Ctrl+Shift+T")
-        self.in_vivo_action = self._action(self.tr("Code &in vivo (new code from selection)"), self.in_vivo, "Ctrl+Shift+I")
-        self.remove_action = self._action(self.tr("&Remove codings at cursor"), self.remove_at_cursor, "Ctrl+Shift+R")
+        self.apply_action = self._action(self.apply_current, "Ctrl+E")
+        self.turn_action = self._action(self.code_turn, "Ctrl+T")
+        self.sentence_action = self._action(self.code_sentence, "Ctrl+Shift+T")
+        self.in_vivo_action = self._action(self.in_vivo, "Ctrl+Shift+I")
+        self.remove_action = self._action(self.remove_at_cursor, "Ctrl+Shift+R")
         self.recent_actions = []
         for number in range(1, 10):
-            action = self._action("", lambda n=number: self.apply_recent(n - 1), f"Ctrl+{number}")
+            action = self._action(lambda n=number: self.apply_recent(n - 1), f"Ctrl+{number}")
             self.recent_actions.append(action)
-        self.update_recent()
+        self.retranslate()
         tree.sig_code_activated.connect(self.apply)
         view.sig_code_dropped.connect(self.apply)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
         context.sig_recent_codes_changed.connect(self.update_recent)
 
-    def _action(self, text: str, slot, shortcut: str) -> QAction:  # noqa: ANN001
-        action = QAction(text, self.parent())
+    def _action(self, slot, shortcut: str) -> QAction:  # noqa: ANN001
+        action = QAction(self.parent())
         action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda *_: slot())
         return action
+
+    def retranslate(self) -> None:
+        """The actions' texts in the current language (at start and when the language changes)."""
+        self.apply_action.setText(self.tr("&Code selection with current code"))
+        self.turn_action.setText(self.tr("Code the whole &turn"))
+        self.sentence_action.setText(self.tr("Code the &sentence"))
+        self.in_vivo_action.setText(self.tr("Code &in vivo (new code from selection)"))
+        self.remove_action.setText(self.tr("&Remove codings at cursor"))
+        self.update_recent()
 
     def update_recent(self) -> None:
         recent = self.context.recent_codes()

@@ -111,10 +111,11 @@ class ExchangeActions(QObject):
         self.context = context
         self.widget = parent_widget
         self.summary: SummaryDialog | None = None
-        self.import_action = self._action(self.tr("Import REFI-QDA project (.qdpx/.qdc)…"), self.import_exchange)
-        self.export_qdpx_action = self._action(self.tr("Export REFI-QDA (.qdpx)…"), lambda: self.export("qdpx"))
-        self.export_qdc_action = self._action(self.tr("Export codebook (.qdc)…"), lambda: self.export("qdc"))
-        self.merge_action = self._action(self.tr("Merge a colleague's project…"), self.merge)
+        self.import_action = self._action("", self.import_exchange)
+        self.export_qdpx_action = self._action("", lambda: self.export("qdpx"))
+        self.export_qdc_action = self._action("", lambda: self.export("qdc"))
+        self.merge_action = self._action("", self.merge)
+        self.retranslate()
         context.sig_project_opened.connect(self.update_actions)
         self.update_actions()
 
@@ -122,6 +123,13 @@ class ExchangeActions(QObject):
         action = QAction(text, self.widget)
         action.triggered.connect(lambda *_: slot())
         return action
+
+    def retranslate(self) -> None:
+        """The File menu entries in the current language (at start and when the language changes)."""
+        self.import_action.setText(self.tr("Import REFI-QDA project (.qdpx/.qdc)…"))
+        self.export_qdpx_action.setText(self.tr("Export REFI-QDA (.qdpx)…"))
+        self.export_qdc_action.setText(self.tr("Export codebook (.qdc)…"))
+        self.merge_action.setText(self.tr("Merge a colleague's project…"))
 
     @property
     def actions(self) -> list[QAction]:

@@ -3,7 +3,7 @@ previous one, Escape closes it. A found passage is selected, so it can be coded 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from app.ui.transcript_view import TranscriptView
@@ -14,17 +14,15 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.view = view
         self.field = QLineEdit()
-        self.field.setPlaceholderText(self.tr("Find in document"))
         self.field.setClearButtonEnabled(True)
-        self.case = QCheckBox(self.tr("Match case"))
+        self.case = QCheckBox()
         self.status = QLabel()
         previous, following, close = QToolButton(), QToolButton(), QToolButton()
+        self.buttons = previous, following, close
         previous.setText("↑")
-        previous.setToolTip(self.tr("Previous match (Shift+Enter)"))
         following.setText("↓")
-        following.setToolTip(self.tr("Next match (Enter)"))
         close.setText("✕")
-        close.setToolTip(self.tr("Close (Esc)"))
+        self.retranslate()
         previous.clicked.connect(lambda: self.find(backwards=True))
         following.clicked.connect(lambda: self.find())
         close.clicked.connect(self.close_bar)
@@ -37,6 +35,20 @@ class FindBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(close)
         self.hide()
+
+    def retranslate(self) -> None:
+        """Texts in the current language (at start and when the language changes)."""
+        self.field.setPlaceholderText(self.tr("Find in document"))
+        self.case.setText(self.tr("Match case"))
+        previous, following, close = self.buttons
+        previous.setToolTip(self.tr("Previous match (Shift+Enter)"))
+        following.setToolTip(self.tr("Next match (Enter)"))
+        close.setToolTip(self.tr("Close (Esc)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def open_bar(self) -> None:
         self.show()

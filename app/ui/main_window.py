@@ -7,15 +7,17 @@ from bisect import bisect_left
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QTabWidget,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +38,7 @@ from app.ui.segments import SegmentPanel
 from app.ui.speakers import SpeakerPanel
 from app.ui.settings import LANGUAGE, RECENT_PROJECTS
 from app.ui.transcript_view import TranscriptView
+from app.ui.translations import switch_language
 
 APP_TITLE = "FocusCoder"
 
@@ -103,7 +106,8 @@ class MainWindow(QMainWindow):
         self.left_tabs.addTab(self.documents, self.tr("Documents"))
         self.left_tabs.addTab(self.speakers, self.tr("Speakers"))
         self.left_splitter.addWidget(self.left_tabs)
-        self.left_splitter.addWidget(titled(self.tr("Codes"), self.codes))
+        self.codes_box = titled(self.tr("Codes"), self.codes)
+        self.left_splitter.addWidget(self.codes_box)
         self.left_splitter.setStretchFactor(0, 1)
         self.left_splitter.setStretchFactor(1, 3)
         reader = QWidget()
@@ -155,9 +159,12 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda *_: slot())
         self.addAction(action)
+        self._menu_objects.append(action)
         return action
 
     def _build_menus(self) -> None:
+        """The menu bar; built again in the new language when it changes (the window's own actions with it)."""
+        self._menu_objects: list = []
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addAction(self._action(self.tr("&Open project…"), self.choose_project, QKeySequence.StandardKey.Open))
@@ -183,6 +190,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         undo.setIcon(icon("undo"))
         redo.setIcon(icon("redo"))
+        self._menu_objects += [undo, redo]
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(self.tr("&Find in document"), self.find_bar.open_bar, QKeySequence.StandardKey.Find))
@@ -215,31 +223,66 @@ class MainWindow(QMainWindow):
             (self.tr("Retrieved &segments"), self.segments),
             (self.tr("Code &definitions"), self.codes.editor),
         ):
-            toggle = QAction(title, self, checkable=True, checked=True)
+            toggle = QAction(title, self, checkable=True, checked=not widget.isHidden())
             toggle.toggled.connect(widget.setVisible)
             view_menu.addAction(toggle)
+            self._menu_objects.append(toggle)
         view_menu.addAction(self.search_dock.toggleViewAction())
         view_menu.addAction(self.reports_dock.toggleViewAction())
         view_menu.addMenu(self.coder_filter.menu)
         view_menu.addSeparator()
-        self._build_language_menu(view_menu.addMenu(self.tr("&Language (after restart)")))
+        self._build_language_menu(view_menu.addMenu(self.tr("&Language")))
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("&Larger text"), lambda: self._zoom(1), QKeySequence.StandardKey.ZoomIn))
         view_menu.addAction(self._action(self.tr("&Smaller text"), lambda: self._zoom(-1), QKeySequence.StandardKey.ZoomOut))
 
     def _build_language_menu(self, menu) -> None:  # noqa: ANN001
         group = QActionGroup(self)
+        self._menu_objects.append(group)
         chosen = self.context.settings.get(LANGUAGE)
         for code, name in (("", self.tr("System language")), ("en", "English"), ("de", "Deutsch")):
             action = QAction(name, self, checkable=True, checked=code == chosen)
             action.triggered.connect(lambda *_, c=code: self.choose_language(c))
             group.addAction(action)
             menu.addAction(action)
+            self._menu_objects.append(action)
 
     def choose_language(self, code: str) -> None:
+        """Speak ``code`` ("" the system's language) from now on, and at the next start."""
         if code != self.context.settings.get(LANGUAGE):
             self.context.settings.set(LANGUAGE, code)
-            self.statusBar().showMessage(self.tr("The language changes when FocusCoder starts next time."), 8000)
+            switch_language(code)  # the LanguageChange events rebuild the menus and retranslate the panels
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_menu_objects"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set the window's texts again in the current language (the panels do theirs in their changeEvent)."""
+        self.left_tabs.setTabText(self.left_tabs.indexOf(self.documents), self.tr("Documents"))
+        self.left_tabs.setTabText(self.left_tabs.indexOf(self.speakers), self.tr("Speakers"))
+        self.codes_box.caption.setText(f"<b>{self.tr('Codes')}</b>")
+        for helper in (self.coding, self.exchange, self.coder_filter):
+            helper.retranslate()
+        menu_bar = self.menuBar()
+        for action in self._menu_objects:
+            if isinstance(action, QAction):
+                self.removeAction(action)
+                action.setShortcuts([])  # until it is deleted, its shortcut must not compete with the new one's
+            action.deleteLater()
+        for menu in [action.menu() for action in menu_bar.actions()]:
+            menu.deleteLater()
+        menu_bar.clear()
+        self._build_menus()
+        self.import_action.setEnabled(self.context.project is not None)
+        # Item views show their models' headers: ask for them again, in the new language.
+        for view in self.findChildren(QAbstractItemView):
+            header = view.header() if isinstance(view, QTreeView) else getattr(view, "horizontalHeader", lambda: None)()
+            if header is not None and view.model() is not None and header.count() > 0:
+                view.model().headerDataChanged.emit(Qt.Orientation.Horizontal, 0, header.count() - 1)
+        self._update_caption()
+        self._update_title()
 
     def _zoom(self, step: int) -> None:
         (self.transcript.zoomIn if step > 0 else self.transcript.zoomOut)(1)

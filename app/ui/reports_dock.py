@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from app.ui.context import ApplicationContext
@@ -12,16 +12,26 @@ from app.ui.reports import ReportsView
 
 class ReportsDock(QDockWidget):
     def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Reports"), parent)
+        super().__init__(parent)
         self.setObjectName("ReportsDock")
         self.context = context
         self.view = ReportsView(context)
         self.setWidget(self.view)
         self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-        self.toggleViewAction().setText(self.tr("&Reports"))
+        self.retranslate()
         self.export_dialog: ExportDialog | None = None
         self.view.sig_export_requested.connect(self.open_export)
         self.hide()
+
+    def retranslate(self) -> None:
+        """Title and View menu entry in the current language (at start and when the language changes)."""
+        self.setWindowTitle(self.tr("Reports"))
+        self.toggleViewAction().setText(self.tr("&Reports"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def open_reports(self) -> None:
         self.show()

@@ -4,7 +4,7 @@ click jumps to the passage."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -98,7 +98,6 @@ class SegmentPanel(QWidget):
         self.document_filter = QComboBox()
         self.speaker_filter = QComboBox()
         self.attribute_filter = QComboBox()
-        self.attribute_filter.setToolTip(self.tr("Only the segments of speakers with this attribute value"))
         self.speakers_by_value: dict[str, set[int]] = {}  # "name\tvalue" -> speaker ids
         self.summary = QLabel()
         for combo in (self.document_filter, self.speaker_filter, self.attribute_filter):
@@ -111,26 +110,42 @@ class SegmentPanel(QWidget):
         bar_spacing = 12
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
-        title = QLabel(self.tr("<b>Retrieved segments</b>"))
-        bar.addWidget(title)
+        self.title = QLabel()
+        bar.addWidget(self.title)
         bar.addSpacing(bar_spacing)
         bar.addWidget(self.summary)
         bar.addSpacing(bar_spacing)
         bar.addStretch(1)
-        bar.addWidget(QLabel(self.tr("Document:")))
-        bar.addWidget(self.document_filter)
-        bar.addSpacing(6)
-        bar.addWidget(QLabel(self.tr("Speaker:")))
-        bar.addWidget(self.speaker_filter)
-        bar.addSpacing(6)
-        bar.addWidget(QLabel(self.tr("Attribute:")))
-        bar.addWidget(self.attribute_filter)
+        self.filter_labels = [QLabel(), QLabel(), QLabel()]
+        for label, combo in zip(self.filter_labels, (self.document_filter, self.speaker_filter, self.attribute_filter)):
+            bar.addWidget(label)
+            bar.addWidget(combo)
+            bar.addSpacing(6)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(self.table)
         context.sig_project_changed.connect(self._project_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Labels in the current language (at start and when the language changes); the figures are counted anew."""
+        self.title.setText(self.tr("<b>Retrieved segments</b>"))
+        for label, text in zip(self.filter_labels, (self.tr("Document:"), self.tr("Speaker:"), self.tr("Attribute:"))):
+            label.setText(text)
+        self.attribute_filter.setToolTip(self.tr("Only the segments of speakers with this attribute value"))
+        for combo, everything in ((self.document_filter, self.tr("All documents")),
+                                  (self.speaker_filter, self.tr("All speakers")),
+                                  (self.attribute_filter, self.tr("All attributes"))):
+            if combo.count():
+                combo.setItemText(0, everything)
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _project_changed(self, changes: ChangeSet) -> None:
         kinds = {ref.kind for ref in (*changes.created, *changes.updated, *changes.deleted)}

@@ -3,7 +3,7 @@ rename in place, edit attribute values in place, merge two speakers (each an und
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -111,10 +111,11 @@ class SpeakerPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        merge = QPushButton(self.tr("Merge into…"))
+        self.merge_button = merge = QPushButton()
         merge.clicked.connect(lambda: self.merge_speaker())
-        attribute = QPushButton(self.tr("New attribute…"))
+        self.attribute_button = attribute = QPushButton()
         attribute.clicked.connect(lambda: self.add_attribute())
+        self.retranslate()
         buttons = QHBoxLayout()
         buttons.setContentsMargins(4, 2, 4, 2)
         buttons.addWidget(merge)
@@ -124,6 +125,16 @@ class SpeakerPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
+
+    def retranslate(self) -> None:
+        """The buttons' texts in the current language (at start and when the language changes)."""
+        self.merge_button.setText(self.tr("Merge into…"))
+        self.attribute_button.setText(self.tr("New attribute…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         self.model.refresh()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.ui.settings import LANGUAGE
@@ -36,10 +37,44 @@ def test_german_menus_panels_and_undo_texts(qtbot, german, context):
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Abbrechen"
 
 
-def test_choosing_a_language_is_remembered_for_the_next_start(window, settings):
-    window.choose_language("de")
-    assert settings.get(LANGUAGE) == "de"
-    assert "next time" in window.statusBar().currentMessage()
+def menu_titles(window) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def test_switching_the_language_retranslates_the_window_at_once_and_back(qtbot, window, context, settings):
+    from PySide6.QtCore import Qt
+
+    assert menu_titles(window) == ["&File", "&Edit", "&Coding", "&View"]
+    window.transcript.select_span(*_span(window, "Was hilft"))
+    window.coding.apply("Anerkennung")
+    language = next(a for a in window.findChildren(QAction) if a.text() == "Deutsch")
+    try:
+        language.trigger()  # View › Language › Deutsch: no restart
+        assert settings.get(LANGUAGE) == "de"  # and remembered for the next start
+        assert menu_titles(window) == ["&Datei", "&Bearbeiten", "&Codieren", "&Ansicht"]
+        assert window.search_dock.windowTitle() == "Suchen"
+        assert window.reports_dock.windowTitle() == "Auswertungen"
+        assert window.reports_dock.toggleViewAction().text() == "&Auswertungen"
+        assert window.left_tabs.tabText(0) == "Dokumente" and window.left_tabs.tabText(1) == "Sprecher:innen"
+        assert window.codes.new_action.text() == "Neu"
+        assert window.coding.turn_action.text() == "Ganzen &Redebeitrag codieren"
+        assert window.segments.model.headerData(1, Qt.Orientation.Horizontal) == "Sprecher:in"
+        assert window.codes.editor.form.labelForField(window.codes.editor.anchor_example).text() == "Ankerbeispiel"
+        # The rebuilt menus work: one entry per shortcut, undo takes back the coding made before the switch.
+        shortcuts = [a.shortcut().toString() for a in window.actions() if not a.shortcut().isEmpty()]
+        assert len(shortcuts) == len(set(shortcuts))
+        assert window.undo_action.text().startswith("&Rückgängig")
+        window.undo_action.trigger()
+        assert context.undo_stack.index() == 0
+        german = next(a for a in window.findChildren(QAction) if a.text() == "Deutsch")
+        assert german.isChecked()
+    finally:
+        window.choose_language("en")
+    assert settings.get(LANGUAGE) == "en"
+    assert menu_titles(window) == ["&File", "&Edit", "&Coding", "&View"]
+    assert window.search_dock.windowTitle() == "Search"
+    assert window.left_tabs.tabText(1) == "Speakers"
+    assert window.segments.model.headerData(1, Qt.Orientation.Horizontal) == "Speaker"
 
 
 def test_english_is_the_fallback(qapp):
