@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.analysis.tree import tree_order
-from app.analysis.word_index import WordCounter, corpus_word_positions
+from app.analysis.word_index import WordCounter, corpus_word_positions, separator_positions
 from app.models import (
     AttributeScope,
     Code,
@@ -160,15 +160,25 @@ class ProjectData:
         shift = offsets[self.document_index] if len(offsets) else np.zeros(0, dtype=np.int64)
         return self.coding_table[:, START] + shift, self.coding_table[:, END] + shift
 
+    @cached_property
+    def _document_offsets(self) -> tuple[list[int], list[DocumentInfo]]:
+        documents = list(self.documents.values())
+        return [doc.offset for doc in documents], documents
+
     def corpus_slice(self, start: int, end: int) -> str:
         """``text[start:end]`` of the global layout (within one document)."""
-        offsets = [doc.offset for doc in self.documents.values()]
-        doc = list(self.documents.values())[bisect_right(offsets, start) - 1]
+        offsets, documents = self._document_offsets
+        doc = documents[bisect_right(offsets, start) - 1]
         return doc.text[start - doc.offset : end - doc.offset]
 
     @cached_property
     def words(self) -> WordCounter:
-        return WordCounter(self.corpus_slice, *corpus_word_positions(list(self.documents.values())))
+        documents = list(self.documents.values())
+        separators = [separator_positions(doc.sha256, doc.text) + doc.offset for doc in documents]
+        return WordCounter(
+            self.corpus_slice, *corpus_word_positions(documents),
+            separators=np.concatenate(separators) if separators else np.zeros(0, dtype=np.int64),
+        )
 
     @cached_property
     def coded_words(self) -> np.ndarray:
@@ -309,6 +319,11 @@ def _int_table(
     ``np.fromiter``, which built 1.4 million ints and 200,000 tuples only to throw them away. The rows come in no
     particular order (``where`` may narrow them, with ``parameters``); sort them by their columns.
     """
+    if not isinstance(connection, sqlite3.Connection):  # a team project on PostgreSQL: rows the plain way
+        if parameters:
+            where = where.replace("?", "%s")
+        rows = connection.execute(f"SELECT {', '.join(columns)} FROM {table} {where}", parameters).fetchall()
+        return _fetched_table(rows, len(columns))
     digits = "".join("%016x" for _ in columns)
     packed = connection.execute(
         f"SELECT group_concat(printf('{digits}', {', '.join(columns)}), '') FROM {table} {where}", parameters
