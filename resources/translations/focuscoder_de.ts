@@ -69,16 +69,21 @@
     </message>
     <message>
         <location filename="../../app/ui/commands.py" line="360" />
+        <source>Merge speaker “%s” into “%s”</source>
+        <translation>Sprecher:in „%s“ mit „%s“ zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="378" />
         <source>Set %s of “%s”</source>
         <translation>%s von „%s“ setzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="378" />
+        <location filename="../../app/ui/commands.py" line="396" />
         <source>Edit memo</source>
         <translation>Memo bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="400" />
+        <location filename="../../app/ui/commands.py" line="418" />
         <source>Edit project memo</source>
         <translation>Projektmemo bearbeiten</translation>
     </message>
@@ -102,59 +107,85 @@
         <source>Bring back the backup from %1?
 
 %2 will be closed and replaced by it; the project as it is now is kept as a backup, so this can be undone by restoring that one.</source>
-        <translation type="unfinished" />
+        <translation>Die Sicherungskopie vom %1 wiederherstellen?
+
+%2 wird geschlossen und durch sie ersetzt; das Projekt, wie es jetzt ist, wird als Sicherungskopie aufbewahrt. Wer diese wiederherstellt, macht den Schritt also rückgängig.</translation>
     </message>
     <message>
         <location filename="../../app/ui/backups_dialog.py" line="95" />
         <source>There are no backups of %1 yet; one is made each time the project is opened after a change.</source>
-        <translation type="unfinished" />
+        <translation>Von %1 gibt es noch keine Sicherungskopien; eine wird jedes Mal angelegt, wenn das Projekt nach einer Änderung geöffnet wird.</translation>
     </message>
     <message>
         <location filename="../../app/ui/backups_dialog.py" line="113" />
         <source>The project could not be opened again: %1</source>
-        <translation type="unfinished" />
+        <translation>Das Projekt konnte nicht wieder geöffnet werden: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/open_project.py" line="39" />
         <source>%1 is open in FocusCoder by %2.
 
 That FocusCoder is no longer running (it may have crashed, or its computer lost the connection). You can open the project read-only, or take it over and work on it here.</source>
-        <translation type="unfinished" />
+        <translation>%1 ist in FocusCoder bei %2 geöffnet.
+
+Dieses FocusCoder läuft nicht mehr (es ist vielleicht abgestürzt, oder der Computer hat die Verbindung verloren). Sie können das Projekt schreibgeschützt öffnen oder es übernehmen und hier daran arbeiten.</translation>
     </message>
     <message>
         <location filename="../../app/ui/open_project.py" line="44" />
         <source>%1 is open in FocusCoder by %2.
 
 Two people changing a project at once would lose work. You can open it read-only to look at it, or ask them to close it and try again.</source>
-        <translation type="unfinished" />
+        <translation>%1 ist in FocusCoder bei %2 geöffnet.
+
+Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie können es schreibgeschützt öffnen, um es anzusehen, oder darum bitten, es zu schließen, und es dann erneut versuchen.</translation>
     </message>
     <message>
         <location filename="../../app/ui/open_project.py" line="53" />
         <source>Open &amp;read-only</source>
-        <translation type="unfinished" />
+        <translation>&amp;Schreibgeschützt öffnen</translation>
     </message>
     <message>
         <location filename="../../app/ui/open_project.py" line="55" />
         <source>&amp;Take over</source>
-        <translation type="unfinished" />
+        <translation>&amp;Übernehmen</translation>
     </message>
     <message>
         <location filename="../../app/ui/open_project.py" line="98" />
         <source>%1 is open read-only: changes cannot be saved.</source>
-        <translation type="unfinished" />
+        <translation>%1 ist schreibgeschützt geöffnet: Änderungen können nicht gespeichert werden.</translation>
     </message>
     <message>
         <location filename="../../app/ui/open_project.py" line="100" />
         <source>The project is open, but no backup copy was made: %1</source>
-        <translation type="unfinished" />
+        <translation>Das Projekt ist geöffnet, aber es wurde keine Sicherungskopie angelegt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coder_choice.py" line="32" />
+        <source>Current coder</source>
+        <translation>Aktuelle:r Codierer:in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/coder_choice.py" line="33" />
+        <source>Who is coding? Every coding you make records this name.</source>
+        <translation>Wer codiert? Jede Codierung, die Sie anlegen, hält diesen Namen fest.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/text_commands.py" line="21" />
+        <source>Keywords of “%s”</source>
+        <translation>Suchbegriffe von „%s“</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/text_commands.py" line="35" />
+        <source>Language of “%s”</source>
+        <translation>Sprache von „%s“</translation>
     </message>
 </context>
 <context>
     <name>ApplicationContext</name>
     <message>
-        <location filename="../../app/ui/context.py" line="78" />
+        <location filename="../../app/ui/context.py" line="81" />
         <source>This project is open read-only, so it cannot be changed. To make changes, close it in the other FocusCoder and open it again here.</source>
-        <translation type="unfinished" />
+        <translation>Dieses Projekt ist schreibgeschützt geöffnet und kann nicht geändert werden. Um etwas zu ändern, schließen Sie es im anderen FocusCoder und öffnen Sie es hier erneut.</translation>
     </message>
 </context>
 <context>
@@ -206,52 +237,60 @@ Two people changing a project at once would lose work. You can open it read-only
     </message>
 </context>
 <context>
+    <name>BackgroundIndexer</name>
+    <message>
+        <location filename="../../app/ui/indexing.py" line="67" />
+        <source>The language index was not built (%1); a search builds it.</source>
+        <translation>Der Sprachindex wurde nicht erstellt (%1); eine Suche erstellt ihn.</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <location filename="../../app/ui/backups_dialog.py" line="40" />
         <source>Restore a backup</source>
-        <translation type="unfinished" />
+        <translation>Sicherungskopie wiederherstellen</translation>
     </message>
     <message>
         <location filename="../../app/ui/backups_dialog.py" line="43" />
         <source>Backups of %1, newest first. The project as it is now is kept as a backup too.</source>
-        <translation type="unfinished" />
+        <translation>Sicherungskopien von %1, die neueste zuerst. Das Projekt, wie es jetzt ist, wird ebenfalls als Sicherungskopie aufbewahrt.</translation>
     </message>
     <message>
         <location filename="../../app/ui/backups_dialog.py" line="57" />
         <source>&amp;Restore…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Wiederherstellen …</translation>
     </message>
 </context>
 <context>
     <name>CodeEditor</name>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="44" />
+        <location filename="../../app/ui/code_panel.py" line="59" />
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="45" />
+        <location filename="../../app/ui/code_panel.py" line="60" />
         <source>Anchor example</source>
         <translation>Ankerbeispiel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="46" />
+        <location filename="../../app/ui/code_panel.py" line="61" />
         <source>Coding rule</source>
         <translation>Codierregel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="47" />
+        <location filename="../../app/ui/code_panel.py" line="62" />
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="54" />
+        <location filename="../../app/ui/code_panel.py" line="65" />
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="100" />
+        <location filename="../../app/ui/code_panel.py" line="113" />
         <source>Edit code “%1”</source>
         <translation>Code „%1“ bearbeiten</translation>
     </message>
@@ -259,63 +298,63 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>CodePanel</name>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="124" />
+        <location filename="../../app/ui/code_panel.py" line="167" />
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="125" />
+        <location filename="../../app/ui/code_panel.py" line="168" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="126" />
+        <location filename="../../app/ui/code_panel.py" line="169" />
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="127" />
+        <location filename="../../app/ui/code_panel.py" line="170" />
         <source>Merge</source>
         <translation>Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="128" />
+        <location filename="../../app/ui/code_panel.py" line="171" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="183" />
+        <location filename="../../app/ui/code_panel.py" line="210" />
         <source>Name of the new code (Parent/Child for a sub-code):</source>
         <translation>Name des neuen Codes (Obercode/Subcode für einen Subcode):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="185" />
+        <location filename="../../app/ui/code_panel.py" line="212" />
         <source>New code</source>
         <translation>Neuer Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="210" />
+        <location filename="../../app/ui/code_panel.py" line="237" />
         <source>Colour of “%1”</source>
         <translation>Farbe von „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="225" />
+        <location filename="../../app/ui/code_panel.py" line="252" />
         <source>Merge codes</source>
         <translation>Codes zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="226" />
+        <location filename="../../app/ui/code_panel.py" line="253" />
         <source>Merge “%1” and its codings into:</source>
         <translation>„%1“ mit seinen Codierungen zusammenführen in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="242" />
-        <location filename="../../app/ui/code_panel.py" line="250" />
+        <location filename="../../app/ui/code_panel.py" line="269" />
+        <location filename="../../app/ui/code_panel.py" line="277" />
         <source>Delete codes</source>
         <translation>Codes löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="243" />
+        <location filename="../../app/ui/code_panel.py" line="270" />
         <source>Delete %1 with its sub-codes and %2 coding(s)? You can undo this.</source>
         <translation>%1 mit Subcodes und %2 Codierung(en) löschen? Das lässt sich rückgängig machen.</translation>
     </message>
@@ -341,22 +380,22 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>CoderFilter</name>
     <message>
-        <location filename="../../app/ui/coder_filter.py" line="30" />
+        <location filename="../../app/ui/coder_filter.py" line="37" />
         <source>Show &amp;coders</source>
         <translation>&amp;Codierende anzeigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coder_filter.py" line="43" />
+        <location filename="../../app/ui/coder_filter.py" line="48" />
         <source>%1 (%2 codings)</source>
         <translation>%1 (%2 Codierungen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coder_filter.py" line="49" />
+        <location filename="../../app/ui/coder_filter.py" line="54" />
         <source>(no coders yet)</source>
         <translation>(noch keine Codierenden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coder_filter.py" line="52" />
+        <location filename="../../app/ui/coder_filter.py" line="57" />
         <source>Show &amp;all coders</source>
         <translation>&amp;Alle Codierenden anzeigen</translation>
     </message>
@@ -364,131 +403,131 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>CodingActions</name>
     <message>
-        <location filename="../../app/ui/coding.py" line="43" />
+        <location filename="../../app/ui/coding.py" line="67" />
         <source>&amp;Code selection with current code</source>
         <translation>Auswahl mit aktuellem &amp;Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="44" />
+        <location filename="../../app/ui/coding.py" line="68" />
         <source>Code the whole &amp;turn</source>
         <translation>Ganzen &amp;Redebeitrag codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="45" />
+        <location filename="../../app/ui/coding.py" line="69" />
         <source>Code the &amp;sentence</source>
         <translation>&amp;Satz codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="46" />
+        <location filename="../../app/ui/coding.py" line="70" />
         <source>Code &amp;in vivo (new code from selection)</source>
         <translation>&amp;In-vivo codieren (neuer Code aus der Auswahl)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="47" />
+        <location filename="../../app/ui/coding.py" line="71" />
         <source>&amp;Remove codings at cursor</source>
         <translation>Codierungen an der Einfügemarke &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="73" />
+        <location filename="../../app/ui/coding.py" line="82" />
         <source>(no recent code)</source>
         <translation>(kein zuletzt benutzter Code)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="83" />
-        <location filename="../../app/ui/coding.py" line="171" />
-        <location filename="../../app/ui/coding.py" line="218" />
+        <location filename="../../app/ui/coding.py" line="92" />
+        <location filename="../../app/ui/coding.py" line="180" />
+        <location filename="../../app/ui/coding.py" line="227" />
         <source>Select a passage in the transcript first.</source>
         <translation>Bitte zuerst eine Textstelle im Transkript markieren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="89" />
+        <location filename="../../app/ui/coding.py" line="98" />
         <source>This passage has this code already.</source>
         <translation>Diese Textstelle hat diesen Code schon.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="95" />
-        <location filename="../../app/ui/coding.py" line="126" />
-        <location filename="../../app/ui/coding.py" line="156" />
+        <location filename="../../app/ui/coding.py" line="104" />
+        <location filename="../../app/ui/coding.py" line="135" />
+        <location filename="../../app/ui/coding.py" line="165" />
         <source>Choose a code in the code tree first.</source>
         <translation>Bitte zuerst einen Code im Codesystem wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="131" />
+        <location filename="../../app/ui/coding.py" line="140" />
         <source>The cursor is not in a speaker's turn.</source>
         <translation>Die Einfügemarke steht in keinem Redebeitrag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="161" />
+        <location filename="../../app/ui/coding.py" line="170" />
         <source>The cursor is not in a sentence of a speaker's turn.</source>
         <translation>Die Einfügemarke steht in keinem Satz eines Redebeitrags.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="176" />
+        <location filename="../../app/ui/coding.py" line="185" />
         <source>Code in vivo “%1”</source>
         <translation>In-vivo codieren „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="191" />
+        <location filename="../../app/ui/coding.py" line="200" />
         <source>There is no coding here.</source>
         <translation>Hier ist keine Codierung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="199" />
+        <location filename="../../app/ui/coding.py" line="208" />
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="199" />
+        <location filename="../../app/ui/coding.py" line="208" />
         <source>Memo for this coding:</source>
         <translation>Memo zu dieser Codierung:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="207" />
+        <location filename="../../app/ui/coding.py" line="216" />
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="207" />
+        <location filename="../../app/ui/coding.py" line="216" />
         <source>Weight (0–100):</source>
         <translation>Gewicht (0–100):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="230" />
+        <location filename="../../app/ui/coding.py" line="239" />
         <source>&amp;Code selection with “%1”</source>
         <translation>Auswahl mit „%1“ &amp;codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="235" />
+        <location filename="../../app/ui/coding.py" line="244" />
         <source>Code with a recent code</source>
         <translation>Mit zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="243" />
+        <location filename="../../app/ui/coding.py" line="252" />
         <source>Coding “%1”</source>
         <translation>Codierung „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="244" />
+        <location filename="../../app/ui/coding.py" line="253" />
         <source>Memo…</source>
         <translation>Memo …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="245" />
+        <location filename="../../app/ui/coding.py" line="254" />
         <source>Weight…</source>
         <translation>Gewicht …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="248" />
+        <location filename="../../app/ui/coding.py" line="257" />
         <source>Set to the selected passage</source>
         <translation>Auf die markierte Textstelle setzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="251" />
+        <location filename="../../app/ui/coding.py" line="260" />
         <source>Re-assign to “%1”</source>
         <translation>„%1“ zuordnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/coding.py" line="253" />
+        <location filename="../../app/ui/coding.py" line="262" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -496,137 +535,152 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>DocumentModel</name>
     <message>
-        <location filename="../../app/ui/documents.py" line="19" />
+        <location filename="../../app/ui/documents.py" line="20" />
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents.py" line="19" />
+        <location filename="../../app/ui/documents.py" line="21" />
         <source>Codings</source>
         <translation>Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents.py" line="62" />
+        <location filename="../../app/ui/documents.py" line="22" />
+        <source>Turns</source>
+        <translation>Redebeiträge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents.py" line="71" />
         <source>%1: %2 characters, %3 codings, %4 speakers</source>
         <translation>%1: %2 Zeichen, %3 Codierungen, %4 Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents.py" line="64" />
+        <location filename="../../app/ui/documents.py" line="73" />
         <source>%1: %2 turns in this document</source>
         <translation>%1: %2 Redebeiträge in diesem Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents.py" line="85" />
+        <source>Codings in the document</source>
+        <translation>Codierungen im Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents.py" line="87" />
+        <source>Turns of the document's speakers, and of each speaker in it</source>
+        <translation>Redebeiträge der Sprecher:innen des Dokuments und jeder einzelnen</translation>
     </message>
 </context>
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../app/ui/exchange.py" line="114" />
+        <location filename="../../app/ui/exchange.py" line="129" />
         <source>Import REFI-QDA project (.qdpx/.qdc)…</source>
         <translation>REFI-QDA-Projekt importieren (.qdpx/.qdc) …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="115" />
+        <location filename="../../app/ui/exchange.py" line="130" />
         <source>Export REFI-QDA (.qdpx)…</source>
         <translation>Als REFI-QDA exportieren (.qdpx) …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="116" />
+        <location filename="../../app/ui/exchange.py" line="131" />
         <source>Export codebook (.qdc)…</source>
         <translation>Codesystem exportieren (.qdc) …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="117" />
+        <location filename="../../app/ui/exchange.py" line="132" />
         <source>Merge a colleague's project…</source>
         <translation>Projekt einer Kollegin/eines Kollegen zusammenführen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="145" />
+        <location filename="../../app/ui/exchange.py" line="153" />
         <source>REFI-QDA codebook (*.qdc)</source>
         <translation>REFI-QDA-Codesystem (*.qdc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="146" />
+        <location filename="../../app/ui/exchange.py" line="154" />
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="152" />
+        <location filename="../../app/ui/exchange.py" line="160" />
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="159" />
+        <location filename="../../app/ui/exchange.py" line="167" />
         <source>Import REFI-QDA project</source>
         <translation>REFI-QDA-Projekt importieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="164" />
+        <location filename="../../app/ui/exchange.py" line="172" />
         <source>Import “%1” into this project?</source>
         <translation>„%1“ in dieses Projekt importieren?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="165" />
-        <location filename="../../app/ui/exchange.py" line="181" />
+        <location filename="../../app/ui/exchange.py" line="173" />
+        <location filename="../../app/ui/exchange.py" line="189" />
         <source>Import REFI-QDA</source>
         <translation>REFI-QDA importieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="171" />
+        <location filename="../../app/ui/exchange.py" line="179" />
         <source>Save the new project as</source>
         <translation>Neues Projekt speichern unter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="172" />
-        <location filename="../../app/ui/exchange.py" line="200" />
+        <location filename="../../app/ui/exchange.py" line="180" />
+        <location filename="../../app/ui/exchange.py" line="208" />
         <source>FocusCoder projects (*.fcproj)</source>
         <translation>FocusCoder-Projekte (*.fcproj)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="179" />
+        <location filename="../../app/ui/exchange.py" line="187" />
         <source>%1 exists already; choose a new name.</source>
         <translation>%1 gibt es schon; bitte einen neuen Namen wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="195" />
+        <location filename="../../app/ui/exchange.py" line="203" />
         <source>The new project is open.</source>
         <translation>Das neue Projekt ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="200" />
+        <location filename="../../app/ui/exchange.py" line="208" />
         <source>Merge a colleague's project</source>
         <translation>Projekt einer Kollegin/eines Kollegen zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="203" />
+        <location filename="../../app/ui/exchange.py" line="211" />
         <source>Merge the codes, codings, memos and speakers of “%1” into this project?</source>
         <translation>Codes, Codierungen, Memos und Sprecher:innen aus „%1“ in dieses Projekt übernehmen?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="205" />
+        <location filename="../../app/ui/exchange.py" line="213" />
         <source>Merge</source>
         <translation>Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="209" />
+        <location filename="../../app/ui/exchange.py" line="217" />
         <source>This cannot be undone with Undo: the undo history is cleared afterwards. A backup copy of the project is made first.</source>
         <translation>Das lässt sich nicht mit „Rückgängig“ zurücknehmen: Der Verlauf wird danach geleert. Vorher wird eine Sicherungskopie des Projekts angelegt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="213" />
+        <location filename="../../app/ui/exchange.py" line="221" />
         <source>Bring in work</source>
         <translation>Arbeit übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="222" />
+        <location filename="../../app/ui/exchange.py" line="230" />
         <source>%1: working…</source>
         <translation>%1: läuft …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="230" />
+        <location filename="../../app/ui/exchange.py" line="238" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="242" />
+        <location filename="../../app/ui/exchange.py" line="250" />
         <source>Done. The undo history was cleared; a backup copy was made before.</source>
         <translation>Fertig. Der Rückgängig-Verlauf wurde geleert; vorher wurde eine Sicherungskopie angelegt.</translation>
     </message>
@@ -739,32 +793,32 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../app/ui/find_bar.py" line="17" />
+        <location filename="../../app/ui/find_bar.py" line="41" />
         <source>Find in document</source>
         <translation>Im Dokument suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/find_bar.py" line="19" />
+        <location filename="../../app/ui/find_bar.py" line="42" />
         <source>Match case</source>
         <translation>Groß-/Kleinschreibung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/find_bar.py" line="23" />
+        <location filename="../../app/ui/find_bar.py" line="44" />
         <source>Previous match (Shift+Enter)</source>
         <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/find_bar.py" line="25" />
+        <location filename="../../app/ui/find_bar.py" line="45" />
         <source>Next match (Enter)</source>
         <translation>Nächster Treffer (Eingabe)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/find_bar.py" line="27" />
+        <location filename="../../app/ui/find_bar.py" line="46" />
         <source>Close (Esc)</source>
         <translation>Schließen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/find_bar.py" line="55" />
+        <location filename="../../app/ui/find_bar.py" line="67" />
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
     </message>
@@ -772,32 +826,32 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>HitModel</name>
     <message>
-        <location filename="../../app/ui/search_results.py" line="17" />
+        <location filename="../../app/ui/search_results.py" line="18" />
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_results.py" line="18" />
+        <location filename="../../app/ui/search_results.py" line="19" />
         <source>Speaker</source>
         <translation>Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_results.py" line="19" />
+        <location filename="../../app/ui/search_results.py" line="20" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_results.py" line="20" />
+        <location filename="../../app/ui/search_results.py" line="21" />
         <source>Before</source>
         <translation>Davor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_results.py" line="21" />
+        <location filename="../../app/ui/search_results.py" line="22" />
         <source>Hit</source>
         <translation>Treffer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_results.py" line="22" />
+        <location filename="../../app/ui/search_results.py" line="23" />
         <source>After</source>
         <translation>Danach</translation>
     </message>
@@ -847,220 +901,391 @@ Two people changing a project at once would lose work. You can open it read-only
     </message>
 </context>
 <context>
+    <name>IndexProgress</name>
+    <message>
+        <location filename="../../app/ui/indexing.py" line="96" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/indexing.py" line="97" />
+        <source>Stop building the language index; a search builds the rest</source>
+        <translation>Erstellen des Sprachindex anhalten; eine Suche erstellt den Rest</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/indexing.py" line="112" />
+        <source>Building the language index: %1</source>
+        <translation>Sprachindex wird erstellt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KeywordPanel</name>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="125" />
+        <source>Keywords of the code</source>
+        <translation>Suchbegriffe des Codes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="126" />
+        <source>Keyword</source>
+        <translation>Suchbegriff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="126" />
+        <source>Search as</source>
+        <translation>Suchen als</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="127" />
+        <source>New keywords, e.g. Sprachkurs, Deutschkurs</source>
+        <translation>Neue Suchbegriffe, z. B. Sprachkurs, Deutschkurs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="130" />
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="131" />
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="132" />
+        <source>Suggest</source>
+        <translation>Vorschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="133" />
+        <source>sentences</source>
+        <translation>Sätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="133" />
+        <source>matches</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="133" />
+        <source>whole turns</source>
+        <translation>ganze Redebeiträge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="135" />
+        <source>Suggest passages…</source>
+        <translation>Textstellen vorschlagen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="136" />
+        <source>Passages matching the keywords that are not coded with the code yet</source>
+        <translation>Textstellen mit den Suchbegriffen, die noch nicht mit dem Code codiert sind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="145" />
+        <source>Lemma (every inflection)</source>
+        <translation>Lemma (alle Flexionsformen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="145" />
+        <source>Word</source>
+        <translation>Wort</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="145" />
+        <source>Phrase</source>
+        <translation>Wortfolge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="145" />
+        <source>Wildcard (* and ?)</source>
+        <translation>Platzhalter (* und ?)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="146" />
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="198" />
+        <source>No keywords yet.</source>
+        <translation>Noch keine Suchbegriffe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="235" />
+        <source>Looking for passages…</source>
+        <translation>Textstellen werden gesucht …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="251" />
+        <source>%1 passage(s) suggested for “%2”.</source>
+        <translation>%1 Textstelle(n) für „%2“ vorgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="255" />
+        <source>Suggestions for “%1”</source>
+        <translation>Vorschläge für „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keywords_panel.py" line="263" />
+        <source>Suggesting failed: %1</source>
+        <translation>Vorschlagen fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../../app/ui/document_language.py" line="24" />
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_language.py" line="24" />
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_language.py" line="25" />
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_language.py" line="28" />
+        <source>Detect automatically</source>
+        <translation>Automatisch erkennen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102" />
+        <location filename="../../app/ui/main_window.py" line="106" />
+        <location filename="../../app/ui/main_window.py" line="263" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103" />
+        <location filename="../../app/ui/main_window.py" line="107" />
+        <location filename="../../app/ui/main_window.py" line="264" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105" />
+        <location filename="../../app/ui/main_window.py" line="109" />
         <source>Codes</source>
         <translation>Codesystem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161" />
+        <location filename="../../app/ui/main_window.py" line="169" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="170" />
         <source>&amp;Open project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="171" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>&amp;Import documents…</source>
         <translation>Dokumente &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170" />
+        <location filename="../../app/ui/main_window.py" line="178" />
         <source>&amp;Export report…</source>
         <translation>Bericht &amp;exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="181" />
         <source>Restore a &amp;backup…</source>
-        <translation type="unfinished" />
+        <translation>Sicherungskopie &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="183" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177" />
+        <location filename="../../app/ui/main_window.py" line="185" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178" />
+        <location filename="../../app/ui/main_window.py" line="186" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180" />
+        <location filename="../../app/ui/main_window.py" line="188" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="196" />
         <source>&amp;Find in document</source>
         <translation>Im Dokument &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189" />
+        <location filename="../../app/ui/main_window.py" line="198" />
         <source>&amp;Search the project…</source>
         <translation>Im Projekt &amp;suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190" />
+        <location filename="../../app/ui/main_window.py" line="199" />
         <source>&amp;Memos…</source>
         <translation>&amp;Memos …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194" />
+        <location filename="../../app/ui/main_window.py" line="203" />
         <source>&amp;Coding</source>
         <translation>&amp;Codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201" />
+        <location filename="../../app/ui/main_window.py" line="210" />
         <source>Code with &amp;recent code</source>
         <translation>Mit &amp;zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209" />
+        <location filename="../../app/ui/main_window.py" line="218" />
+        <source>Current c&amp;oder…</source>
+        <translation>Aktuelle:r C&amp;odierer:in …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="220" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>&amp;Documents and codes</source>
         <translation>&amp;Dokumente und Codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212" />
+        <location filename="../../app/ui/main_window.py" line="223" />
         <source>Retrieved &amp;segments</source>
         <translation>Liste der codierten &amp;Segmente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213" />
+        <location filename="../../app/ui/main_window.py" line="224" />
         <source>Code &amp;definitions</source>
         <translation>Code-&amp;Definitionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
-        <source>&amp;Language (after restart)</source>
-        <translation>&amp;Sprache (nach Neustart)</translation>
+        <location filename="../../app/ui/main_window.py" line="234" />
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="236" />
         <source>&amp;Larger text</source>
         <translation>Text &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="237" />
         <source>&amp;Smaller text</source>
         <translation>Text &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230" />
+        <location filename="../../app/ui/main_window.py" line="243" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239" />
-        <source>The language changes when FocusCoder starts next time.</source>
-        <translation>Die Sprache wechselt beim nächsten Start von FocusCoder.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="251" />
+        <location filename="../../app/ui/main_window.py" line="297" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256" />
+        <location filename="../../app/ui/main_window.py" line="302" />
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256" />
+        <location filename="../../app/ui/main_window.py" line="302" />
         <source>FocusCoder projects (*.fcproj)</source>
         <translation>FocusCoder-Projekte (*.fcproj)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="375" />
+        <location filename="../../app/ui/main_window.py" line="430" />
+        <source>Coding as %1</source>
+        <translation>Es codiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="435" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="380" />
+        <location filename="../../app/ui/main_window.py" line="440" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394" />
+        <location filename="../../app/ui/main_window.py" line="454" />
         <source> (read-only)</source>
-        <translation type="unfinished" />
+        <translation> (schreibgeschützt)</translation>
     </message>
 </context>
 <context>
     <name>MemoEditor</name>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="33" />
+        <location filename="../../app/ui/memo_editor.py" line="36" />
         <source>Memos</source>
         <translation>Memos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="36" />
+        <location filename="../../app/ui/memo_editor.py" line="39" />
         <source>Thoughts, questions, decisions…</source>
         <translation>Gedanken, Fragen, Entscheidungen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="44" />
+        <location filename="../../app/ui/memo_editor.py" line="47" />
         <source>Memo &amp;about:</source>
         <translation>Memo &amp;zu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="60" />
+        <location filename="../../app/ui/memo_editor.py" line="64" />
         <source>The project</source>
         <translation>Dem Projekt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="62" />
+        <location filename="../../app/ui/memo_editor.py" line="66" />
         <source>Document “%1”</source>
         <translation>Dokument „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="67" />
+        <location filename="../../app/ui/memo_editor.py" line="75" />
+        <source>Code “%1”</source>
+        <translation>Code „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/memo_editor.py" line="76" />
         <source>Speaker “%1”</source>
         <translation>Sprecher:in „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/memo_editor.py" line="77" />
+        <source>Coding “%1”: “%2”</source>
+        <translation>Codierung „%1“: „%2“</translation>
     </message>
 </context>
 <context>
     <name>ReportsDock</name>
     <message>
-        <location filename="../../app/ui/reports_dock.py" line="15" />
+        <location filename="../../app/ui/reports_dock.py" line="28" />
         <source>Reports</source>
         <translation>Auswertungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_dock.py" line="21" />
+        <location filename="../../app/ui/reports_dock.py" line="29" />
         <source>&amp;Reports</source>
         <translation>&amp;Auswertungen</translation>
     </message>
@@ -1225,18 +1450,18 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../app/ui/search_dock.py" line="15" />
-        <location filename="../../app/ui/search_dock.py" line="20" />
+        <location filename="../../app/ui/search_dock.py" line="30" />
+        <location filename="../../app/ui/search_dock.py" line="31" />
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_dock.py" line="22" />
+        <location filename="../../app/ui/search_dock.py" line="32" />
         <source>Word frequencies</source>
         <translation>Worthäufigkeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_dock.py" line="25" />
+        <location filename="../../app/ui/search_dock.py" line="33" />
         <source>Search and &amp;word frequencies</source>
         <translation>Suche und &amp;Worthäufigkeiten</translation>
     </message>
@@ -1390,32 +1615,32 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>SegmentModel</name>
     <message>
-        <location filename="../../app/ui/segments.py" line="29" />
+        <location filename="../../app/ui/segments.py" line="30" />
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="30" />
+        <location filename="../../app/ui/segments.py" line="31" />
         <source>Speaker</source>
         <translation>Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="31" />
+        <location filename="../../app/ui/segments.py" line="32" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="32" />
+        <location filename="../../app/ui/segments.py" line="33" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="33" />
+        <location filename="../../app/ui/segments.py" line="34" />
         <source>Coder</source>
         <translation>Codierer:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="34" />
+        <location filename="../../app/ui/segments.py" line="35" />
         <source>Segment</source>
         <translation>Segment</translation>
     </message>
@@ -1423,52 +1648,55 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>SegmentPanel</name>
     <message>
-        <location filename="../../app/ui/segments.py" line="111" />
+        <location filename="../../app/ui/segments.py" line="137" />
         <source>Only the segments of speakers with this attribute value</source>
         <translation>Nur die Segmente der Sprecher:innen mit diesem Attributwert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="124" />
+        <location filename="../../app/ui/segments.py" line="134" />
         <source>&lt;b&gt;Retrieved segments&lt;/b&gt;</source>
         <translation>&lt;b&gt;Codierte Segmente&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="130" />
+        <location filename="../../app/ui/segments.py" line="135" />
         <source>Document:</source>
         <translation>Dokument:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="133" />
+        <location filename="../../app/ui/segments.py" line="135" />
         <source>Speaker:</source>
         <translation>Sprecher:in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="136" />
+        <location filename="../../app/ui/segments.py" line="135" />
         <source>Attribute:</source>
         <translation>Attribut:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="158" />
+        <location filename="../../app/ui/segments.py" line="138" />
+        <location filename="../../app/ui/segments.py" line="163" />
         <source>All documents</source>
         <translation>Alle Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="159" />
+        <location filename="../../app/ui/segments.py" line="139" />
+        <location filename="../../app/ui/segments.py" line="164" />
         <source>All speakers</source>
         <translation>Alle Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="173" />
+        <location filename="../../app/ui/segments.py" line="140" />
+        <location filename="../../app/ui/segments.py" line="178" />
         <source>All attributes</source>
         <translation>Alle Attribute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="216" />
+        <location filename="../../app/ui/segments.py" line="221" />
         <source>Select codes to see their segments.</source>
         <translation>Codes wählen, um ihre Segmente zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="225" />
+        <location filename="../../app/ui/segments.py" line="230" />
         <source>%1 segment(s) in %2 document(s)</source>
         <translation>%1 Segment(e) in %2 Dokument(en)</translation>
     </message>
@@ -1494,46 +1722,46 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>SpeakerPanel</name>
     <message>
-        <location filename="../../app/ui/speakers.py" line="114" />
+        <location filename="../../app/ui/speakers.py" line="131" />
         <source>Merge into…</source>
         <translation>Zusammenführen mit …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="116" />
+        <location filename="../../app/ui/speakers.py" line="132" />
         <source>New attribute…</source>
         <translation>Neues Merkmal …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="141" />
-        <location filename="../../app/ui/speakers.py" line="145" />
+        <location filename="../../app/ui/speakers.py" line="152" />
+        <location filename="../../app/ui/speakers.py" line="156" />
         <source>New attribute</source>
         <translation>Neues Merkmal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="141" />
+        <location filename="../../app/ui/speakers.py" line="152" />
         <source>Attribute (e.g. Institution):</source>
         <translation>Merkmal (z. B. Institution):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="145" />
+        <location filename="../../app/ui/speakers.py" line="156" />
         <source>Value for %1:</source>
         <translation>Wert für %1:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="157" />
-        <location filename="../../app/ui/speakers.py" line="161" />
+        <location filename="../../app/ui/speakers.py" line="168" />
+        <location filename="../../app/ui/speakers.py" line="172" />
         <source>Merge speakers</source>
         <translation>Sprecher:innen zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="157" />
+        <location filename="../../app/ui/speakers.py" line="168" />
         <source>Merge “%1” into:</source>
         <translation>„%1“ zusammenführen mit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="162" />
-        <source>Merge “%1” into “%2”? Their turns become one speaker's. This cannot be undone.</source>
-        <translation>„%1“ mit „%2“ zusammenführen? Die Redebeiträge gehören dann einer Person. Das lässt sich nicht rückgängig machen.</translation>
+        <location filename="../../app/ui/speakers.py" line="173" />
+        <source>Merge “%1” into “%2”? Their turns, attribute values and memo become one speaker's; Undo separates them again.</source>
+        <translation>„%1“ mit „%2“ zusammenführen? Redebeiträge, Attributwerte und Memo gehören dann einer Person; „Rückgängig“ trennt sie wieder.</translation>
     </message>
 </context>
 <context>
@@ -1580,17 +1808,17 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>WordFrequencyModel</name>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="39" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="38" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="40" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="39" />
         <source>Word</source>
         <translation>Wort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="41" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="40" />
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
@@ -1598,82 +1826,82 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>WordFrequencyPanel</name>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="141" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="122" />
         <source>the whole project</source>
         <translation>ganzem Projekt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="141" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="122" />
         <source>document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="142" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="123" />
         <source>speaker</source>
         <translation>Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="142" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="123" />
         <source>code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="97" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="78" />
         <source>Lemmas (Sprachkurse → Sprachkurs)</source>
         <translation>Lemmata (Sprachkurse → Sprachkurs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="101" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="82" />
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="102" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="83" />
         <source>Count words</source>
         <translation>Wörter zählen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="104" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="85" />
         <source>Stop words…</source>
         <translation>Stoppwörter …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="107" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="88" />
         <source>Count by</source>
         <translation>Zählen nach</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="110" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="91" />
         <source>Words per group:</source>
         <translation>Wörter je Gruppe:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="115" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="96" />
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="146" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="127" />
         <source>speaker attribute “%1”</source>
         <translation>Sprechermerkmal „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="179" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="160" />
         <source>Counting…</source>
         <translation>Zählung läuft …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="182" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="163" />
         <source>Building the language index: %1</source>
         <translation>Sprachindex wird erstellt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="193" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="174" />
         <source>%1 row(s)</source>
         <translation>%1 Zeile(n)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_frequency_panel.py" line="201" />
+        <location filename="../../app/ui/word_frequency_panel.py" line="182" />
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -1681,7 +1909,7 @@ Two people changing a project at once would lose work. You can open it read-only
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../app/ui/autocode.py" line="136" />
+        <location filename="../../app/ui/autocode.py" line="146" />
         <source>Coded %1 passage(s) with “%2”.</source>
         <translation>%1 Textstelle(n) mit „%2“ codiert.</translation>
     </message>

@@ -1,6 +1,6 @@
 """Fill focuscoder_de.ts with the German texts below, then compile it:
 
-    pyside6-lupdate app/ui/*.py -ts resources/translations/focuscoder_de.ts
+    pyside6-lupdate app/ui/*.py -no-obsolete -ts resources/translations/focuscoder_de.ts
     python resources/translations/translate_de.py
     pyside6-lrelease resources/translations/focuscoder_de.ts
 
@@ -115,9 +115,7 @@ GERMAN = {
     "<b>%1</b> — coded by %2": "<b>%1</b> — codiert von %2",
     "Reading documents…": "Dokumente werden gelesen …",
     "Cancel": "Abbrechen",
-    "&Language (after restart)": "&Sprache (nach Neustart)",
     "System language": "Systemsprache",
-    "The language changes when FocusCoder starts next time.": "Die Sprache wechselt beim nächsten Start von FocusCoder.",
     "Speakers": "Sprecher:innen",
     "Merge into…": "Zusammenführen mit …",
     "New attribute…": "Neues Merkmal …",
@@ -126,8 +124,6 @@ GERMAN = {
     "Value for %1:": "Wert für %1:",
     "Merge speakers": "Sprecher:innen zusammenführen",
     "Merge “%1” into:": "„%1“ zusammenführen mit:",
-    "Merge “%1” into “%2”? Their turns become one speaker's. This cannot be undone.":
-        "„%1“ mit „%2“ zusammenführen? Die Redebeiträge gehören dann einer Person. Das lässt sich nicht rückgängig machen.",
     "Rename speaker “%s”": "Sprecher:in „%s“ umbenennen",
     "Set %s of “%s”": "%s von „%s“ setzen",
     "Memo": "Memo",
@@ -286,6 +282,79 @@ GERMAN = {
     "The project": "Dem Projekt",
     "Document “%1”": "Dokument „%1“",
     "Speaker “%1”": "Sprecher:in „%1“",
+    "Code “%1”": "Code „%1“",
+    "Coding “%1”: “%2”": "Codierung „%1“: „%2“",
+    # Speakers merged (undoable), the document browser's columns, the language switched at once
+    "Merge speaker “%s” into “%s”": "Sprecher:in „%s“ mit „%s“ zusammenführen",
+    "Merge “%1” into “%2”? Their turns, attribute values and memo become one speaker's; Undo separates them again.":
+        "„%1“ mit „%2“ zusammenführen? Redebeiträge, Attributwerte und Memo gehören dann einer Person; "
+        "„Rückgängig“ trennt sie wieder.",
+    "Codings in the document": "Codierungen im Dokument",
+    "Turns of the document's speakers, and of each speaker in it": "Redebeiträge der Sprecher:innen des Dokuments und jeder einzelnen",
+    "&Language": "&Sprache",
+    # Opening a project: the lock, read-only, backups; the current coder
+    "%1 is open in FocusCoder by %2.\n\nThat FocusCoder is no longer running (it may have crashed, or its computer "
+    "lost the connection). You can open the project read-only, or take it over and work on it here.":
+        "%1 ist in FocusCoder bei %2 geöffnet.\n\nDieses FocusCoder läuft nicht mehr (es ist vielleicht abgestürzt, "
+        "oder der Computer hat die Verbindung verloren). Sie können das Projekt schreibgeschützt öffnen oder es "
+        "übernehmen und hier daran arbeiten.",
+    "%1 is open in FocusCoder by %2.\n\nTwo people changing a project at once would lose work. You can open it "
+    "read-only to look at it, or ask them to close it and try again.":
+        "%1 ist in FocusCoder bei %2 geöffnet.\n\nWenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit "
+        "verloren. Sie können es schreibgeschützt öffnen, um es anzusehen, oder darum bitten, es zu schließen, und es "
+        "dann erneut versuchen.",
+    "Open &read-only": "&Schreibgeschützt öffnen",
+    "&Take over": "&Übernehmen",
+    "%1 is open read-only: changes cannot be saved.": "%1 ist schreibgeschützt geöffnet: Änderungen können nicht gespeichert werden.",
+    " (read-only)": " (schreibgeschützt)",
+    "This project is open read-only, so it cannot be changed. To make changes, close it in the other FocusCoder and "
+    "open it again here.":
+        "Dieses Projekt ist schreibgeschützt geöffnet und kann nicht geändert werden. Um etwas zu ändern, schließen "
+        "Sie es im anderen FocusCoder und öffnen Sie es hier erneut.",
+    "The project is open, but no backup copy was made: %1": "Das Projekt ist geöffnet, aber es wurde keine Sicherungskopie angelegt: %1",
+    "The project could not be opened again: %1": "Das Projekt konnte nicht wieder geöffnet werden: %1",
+    "Restore a &backup…": "Sicherungskopie &wiederherstellen …",
+    "Restore a backup": "Sicherungskopie wiederherstellen",
+    "Backups of %1, newest first. The project as it is now is kept as a backup too.":
+        "Sicherungskopien von %1, die neueste zuerst. Das Projekt, wie es jetzt ist, wird ebenfalls als Sicherungskopie aufbewahrt.",
+    "&Restore…": "&Wiederherstellen …",
+    "Bring back the backup from %1?\n\n%2 will be closed and replaced by it; the project as it is now is kept as a "
+    "backup, so this can be undone by restoring that one.":
+        "Die Sicherungskopie vom %1 wiederherstellen?\n\n%2 wird geschlossen und durch sie ersetzt; das Projekt, wie es "
+        "jetzt ist, wird als Sicherungskopie aufbewahrt. Wer diese wiederherstellt, macht den Schritt also rückgängig.",
+    "There are no backups of %1 yet; one is made each time the project is opened after a change.":
+        "Von %1 gibt es noch keine Sicherungskopien; eine wird jedes Mal angelegt, wenn das Projekt nach einer Änderung "
+        "geöffnet wird.",
+    "Current coder": "Aktuelle:r Codierer:in",
+    "Current c&oder…": "Aktuelle:r C&odierer:in …",
+    "Who is coding? Every coding you make records this name.": "Wer codiert? Jede Codierung, die Sie anlegen, hält diesen Namen fest.",
+    "Coding as %1": "Es codiert: %1",
+    # Keywords of a code, a document's language, the language index (filled in for the text-analysis work)
+    "Keywords of “%s”": "Suchbegriffe von „%s“",
+    "Language of “%s”": "Sprache von „%s“",
+    "The language index was not built (%1); a search builds it.":
+        "Der Sprachindex wurde nicht erstellt (%1); eine Suche erstellt ihn.",
+    "Stop building the language index; a search builds the rest":
+        "Erstellen des Sprachindex anhalten; eine Suche erstellt den Rest",
+    "Keywords of the code": "Suchbegriffe des Codes",
+    "Keyword": "Suchbegriff",
+    "Search as": "Suchen als",
+    "New keywords, e.g. Sprachkurs, Deutschkurs": "Neue Suchbegriffe, z. B. Sprachkurs, Deutschkurs",
+    "Add": "Hinzufügen",
+    "Suggest": "Vorschlagen",
+    "sentences": "Sätze",
+    "matches": "Treffer",
+    "whole turns": "ganze Redebeiträge",
+    "Suggest passages…": "Textstellen vorschlagen …",
+    "Passages matching the keywords that are not coded with the code yet":
+        "Textstellen mit den Suchbegriffen, die noch nicht mit dem Code codiert sind",
+    "No keywords yet.": "Noch keine Suchbegriffe.",
+    "Looking for passages…": "Textstellen werden gesucht …",
+    "%1 passage(s) suggested for “%2”.": "%1 Textstelle(n) für „%2“ vorgeschlagen.",
+    "Suggestions for “%1”": "Vorschläge für „%1“",
+    "Suggesting failed: %1": "Vorschlagen fehlgeschlagen: %1",
+    "Language": "Sprache",
+    "Detect automatically": "Automatisch erkennen",
 }
 
 
