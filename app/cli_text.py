@@ -193,8 +193,8 @@ def cmd_language(args: argparse.Namespace) -> int:
     with _open(args.project, write=writing) as project:
         if writing:
             changes = set_document_language(project, args.document, None if args.language == "auto" else args.language)
-            # The index was read in the old language: rebuild it now (forced: back to "auto" is not seen as stale).
-            index_documents(project, changes.ids("document", of="updated"), force=True)
+            # The service dropped the index read in the old language: build it now, so no search has to.
+            index_documents(project, changes.ids("document", of="updated"))
         rows = document_languages(project)
     if args.document is not None:
         rows = [row for row in rows if row.document == args.document]

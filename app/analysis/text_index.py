@@ -189,11 +189,12 @@ class DocumentLanguage:
                 "indexed": self.indexed}
 
 
-def document_languages(project: Project) -> list[DocumentLanguage]:
-    """Every document's language, in the documents' order."""
+def document_languages(project: Project, ids: Iterable[int] | None = None) -> list[DocumentLanguage]:
+    """The language of the given documents (default: all), in the documents' order."""
     with project.reading() as session:
         indexed = dict(session.execute(select(TextIndex.document_id, TextIndex.language)).all())
-        documents = session.scalars(select(Document).order_by(Document.position, Document.id)).all()
+        query = select(Document).order_by(Document.position, Document.id)
+        documents = session.scalars(query if ids is None else query.where(Document.id.in_(list(ids)))).all()
         return [DocumentLanguage(row.name, row.id, document_language(session, row), bool(row.language),
                                  indexed.get(row.id)) for row in documents]
 

@@ -1,6 +1,7 @@
 """What researchers set for text analysis: a document's language, the project's stop lists, a code's keywords.
 
-Changing a document's language makes its language index outdated; it is rebuilt the next time it is used.
+Changing a document's language removes its language index (derived data, read in the old language); the CLI
+and the desktop app build it again at once, anything else the next time it is used.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete, select
 
-from app.models import CodeKeyword, Document, Project, StopList
+from app.models import CodeKeyword, Document, Project, StopList, TextIndex
 from app.services.changes import ChangeSet, Ref, ServiceError
 from app.services.lookup import get_code, get_document
 
@@ -26,6 +27,8 @@ def set_document_language(project: Project, document: str, language: str | None)
         if row.language == language:
             return ChangeSet()
         row.language = language
+        # Back to "detect" would not look outdated to stale_documents(): drop the index in any case.
+        session.execute(delete(TextIndex).where(TextIndex.document_id == row.id))
         return ChangeSet(updated=[Ref("document", row.id)])
 
 

@@ -127,7 +127,17 @@ def preview_autocoding(
     except ServiceError as exc:
         context.sig_error.emit(str(exc))
         return None
+    return open_preview(parent, context, found, code, unit_name)
+
+
+def open_preview(
+    parent: QWidget, context: ApplicationContext, found: list[Passage], code: str, unit_name: str,
+    title: str | None = None,
+) -> AutocodePreview:
+    """Show passages found (by a search or by a code's keywords); "Code" codes the chosen ones as one undo step."""
     dialog = AutocodePreview(found, code, unit_name, parent)
+    if title:
+        dialog.setWindowTitle(title)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def code_chosen() -> None:

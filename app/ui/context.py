@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.models import Project, ProjectFileError, open_project
 from app.services import ChangeSet, ServiceError
+from app.ui.indexing import BackgroundIndexer
 from app.ui.settings import CODER_NAME, RECENT_CODES, Settings
 from app.ui.tasks import TaskRunner
 
@@ -35,6 +36,8 @@ class ApplicationContext(QObject):
         self.project: Project | None = None
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self)
+        # Builds the language index of new documents at once, in the background (app/ui/indexing.py).
+        self.indexer = BackgroundIndexer(self)
         # A coding that is removed and re-applied by undo/redo gets a new id; commands that still know the old
         # id find the new one here.
         self._renumbered: dict[tuple[str, int], int] = {}

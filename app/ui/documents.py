@@ -4,8 +4,8 @@ speakers with their numbers of turns. Selecting a document opens it in the trans
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
+from PySide6.QtGui import QColor, QContextMenuEvent
+from PySide6.QtWidgets import QHeaderView, QMenu, QTreeView, QWidget
 
 from app.services import queries
 from app.services.queries import DocumentRow, SpeakerInDocument
@@ -129,6 +129,24 @@ class DocumentBrowser(QTreeView):
             return
         self._current_document = document_id if quietly else self._current_document
         self.selectionModel().setCurrentIndex(index, self.selectionModel().SelectionFlag.ClearAndSelect | self.selectionModel().SelectionFlag.Rows)
+
+    def context_menu(self, index: QModelIndex) -> QMenu | None:
+        """The menu for the document at ``index`` (a speaker row stands for its document): its language."""
+        row = self.document_model.document_of(index)
+        if row is None or self.document_model.context.project is None:
+            return None
+        from app.ui.document_language import LanguageMenu
+
+        menu = QMenu(self)
+        menu.language_menu = LanguageMenu(self.document_model.context, row.id, menu)  # type: ignore[attr-defined]
+        menu.addMenu(menu.language_menu)  # type: ignore[attr-defined]
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.context_menu(self.indexAt(event.pos()))
+        if menu is not None:
+            menu.exec(event.globalPos())
+            menu.deleteLater()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.document_model.document_of(current)

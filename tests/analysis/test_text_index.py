@@ -87,6 +87,16 @@ def test_setting_the_language_by_hand_rebuilds_in_that_language(bilingual, db):
     assert db.rows("SELECT language FROM text_index ORDER BY document_id") == [("de",), ("de",)]
 
 
+def test_back_to_detection_drops_the_index_and_rebuilds_it_in_the_detected_language(bilingual, db):
+    set_document_language(bilingual, "Group 2", "de")
+    load_indexes(bilingual)
+    set_document_language(bilingual, "Group 2", None)
+    # "de" stored and nothing set by hand would not look outdated: the index is gone instead
+    assert db.rows("SELECT document_id FROM text_index") == [(1,)]
+    load_indexes(bilingual)
+    assert db.rows("SELECT language FROM text_index ORDER BY document_id") == [("de",), ("en",)]
+
+
 def test_progress_and_cancel(project, make_document, db):
     import_documents(project, [make_document(f"D{i}", [("A", f"Satz {i}.")]) for i in range(3)])
     seen = []
