@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -121,20 +121,19 @@ class ReportsView(QWidget):
         layout = QVBoxLayout(priorities)
         layout.setContentsMargins(0, 4, 0, 0)
         choose = QHBoxLayout()
-        choose.addWidget(QLabel(self.tr("Rank the codes under:")))
+        self.rank_label = QLabel()
+        choose.addWidget(self.rank_label)
         choose.addWidget(self.parent_choice, 1)
         layout.addLayout(choose)
         layout.addWidget(table_view(self.priority_model))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(frequencies, self.tr("Code frequencies"))
-        self.tabs.addTab(table_view(self.matrix_model), self.tr("Codes × speakers"))
-        self.tabs.addTab(table_view(self.document_matrix_model), self.tr("Codes × documents"))
-        self.tabs.addTab(table_view(self.speaker_model), self.tr("Speakers"))
-        self.tabs.addTab(priorities, self.tr("Priorities"))
-        self.export_button = QPushButton(self.tr("Export report…"))
+        for page in (frequencies, table_view(self.matrix_model), table_view(self.document_matrix_model),
+                     table_view(self.speaker_model), priorities):
+            self.tabs.addTab(page, "")  # titles: retranslate()
+        self.export_button = QPushButton()
         self.export_button.clicked.connect(self.sig_export_requested)
-        refresh = QPushButton(self.tr("Refresh"))
+        self.refresh_button = refresh = QPushButton()
         refresh.clicked.connect(self.refresh)
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
@@ -144,6 +143,24 @@ class ReportsView(QWidget):
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addLayout(bar)
         outer.addWidget(self.tabs)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Tabs and buttons in the current language (at start and when the language changes); the tables' headers
+        come with the next computation."""
+        for index, title in enumerate((self.tr("Code frequencies"), self.tr("Codes × speakers"),
+                                       self.tr("Codes × documents"), self.tr("Speakers"), self.tr("Priorities"))):
+            self.tabs.setTabText(index, title)
+        self.rank_label.setText(self.tr("Rank the codes under:"))
+        self.export_button.setText(self.tr("Export report…"))
+        self.refresh_button.setText(self.tr("Refresh"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if hasattr(self, "_task"):
+                self.mark_dirty()
+        super().changeEvent(event)
 
     # --- refreshing ------------------------------------------------------------------------------------------
 

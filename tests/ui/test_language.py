@@ -55,6 +55,7 @@ def test_switching_the_language_retranslates_the_window_at_once_and_back(qtbot, 
         assert window.search_dock.windowTitle() == "Suchen"
         assert window.reports_dock.windowTitle() == "Auswertungen"
         assert window.reports_dock.toggleViewAction().text() == "&Auswertungen"
+        assert window.reports_dock.view.tabs.tabText(0) == "Code-Häufigkeiten"
         assert window.left_tabs.tabText(0) == "Dokumente" and window.left_tabs.tabText(1) == "Sprecher:innen"
         assert window.codes.new_action.text() == "Neu"
         assert window.coding.turn_action.text() == "Ganzen &Redebeitrag codieren"
