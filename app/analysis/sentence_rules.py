@@ -29,6 +29,8 @@ EMOJI = re.compile(f"[{_EMOJI}]")
 # A run: emoji with their modifiers, several of them possibly apart by spaces ("👍 👍").
 _RUN = re.compile(f"[{_EMOJI}][{_EMOJI}{_JOINERS}]*(?:[ \t]+[{_EMOJI}][{_EMOJI}{_JOINERS}]*)*")
 _SENTENCE_MARK = re.compile(r"[.!?…][\"'“”‘’»«)\]]*$")
+_NON_SPACE = re.compile(r"\S")
+_LOOK_BACK = 40  # characters before an emoji in which a sentence mark (and spaces after it) is looked for
 
 
 class EmojiRun(NamedTuple):
@@ -42,12 +44,14 @@ def emoji_runs(text: str, start: int = 0, end: int | None = None) -> list[EmojiR
     end = len(text) if end is None else end
     runs = []
     for match in _RUN.finditer(text, start, end):
-        before = text[start:match.start()].rstrip()
-        after = text[match.end():end].lstrip()
-        if not before or not after:  # opens the turn, or ends it: no boundary to place
+        # Only the neighbourhood is looked at (not the whole turn before it): a chat turn may hold many emoji.
+        opens_turn = _NON_SPACE.search(text, start, match.start()) is None
+        following = _NON_SPACE.search(text, match.end(), end)
+        if opens_turn or following is None:  # no sentence before it, or none after it: no boundary to place
             runs.append(EmojiRun(match.start(), match.end(), False))
             continue
-        ends = bool(_SENTENCE_MARK.search(before)) or after[0].isupper()
+        before = text[max(start, match.start() - _LOOK_BACK):match.start()].rstrip()
+        ends = bool(_SENTENCE_MARK.search(before)) or following.group().isupper()
         runs.append(EmojiRun(match.start(), match.end(), ends))
     return runs
 

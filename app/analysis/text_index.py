@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,15 +153,22 @@ def build_index(document_id: int, text: str, spans: Sequence[tuple[int, int]], v
 
 def _emoji_sentences(tokens: np.ndarray, text: str, start: int, end: int) -> None:
     """Move sentence starts around the emoji of one turn as ``emoji_runs`` says (the pipeline knows no emoji)."""
-    for run in emoji_runs(text, start, end):
-        first, last = np.searchsorted(tokens[:, 0], [run.start, run.end])
-        while first > 0 and tokens[first - 1, 5] == 1:  # the line breaks before it, which may carry a start too
+    runs = emoji_runs(text, start, end)
+    if not runs:
+        return
+    # Plain lists and bisect: a turn has some dozens of tokens, where numpy's per-call cost would dominate.
+    positions, space, flags = tokens[:, 0].tolist(), tokens[:, 5].tolist(), tokens[:, 4]
+    for run in runs:
+        first, last = bisect_left(positions, run.start), bisect_left(positions, run.end)
+        while first > 0 and space[first - 1]:  # the line breaks before it, which may carry a start too
             first -= 1
-        tokens[first:last, 4] = 0  # no sentence begins at an emoji (a turn's first one is set back by the caller)
+        flags[first:last] = 0  # no sentence begins at an emoji (a turn's first one is set back by the caller)
         if run.ends_sentence:
-            following = last + int(np.argmax(tokens[last:, 5] == 0)) if last < len(tokens) else last
-            if following < len(tokens) and tokens[following, 5] == 0:
-                tokens[following, 4] = 1
+            following = last
+            while following < len(space) and space[following]:
+                following += 1
+            if following < len(space):
+                flags[following] = 1
 
 
 # --- which documents need an index, and building it ----------------------------------------------------------------
