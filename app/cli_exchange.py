@@ -35,7 +35,7 @@ def _usage(message: str) -> Exception:
 def cmd_import_exchange(args: argparse.Namespace) -> int:
     """``import PROJECT FILE.qdpx``: create the project from the file (or add to an existing one), all or nothing."""
     from app.importers.refi_qda import read_exchange_file
-    from app.models import create_project, open_project
+    from app.models import create_project
     from app.services.merge import bring_in
 
     if len(args.files) != 1:
@@ -50,9 +50,12 @@ def cmd_import_exchange(args: argparse.Namespace) -> int:
     lines = [f"Would import {len(data.documents)} documents, {len(data.codes)} codes, {len(data.codings)} codings."]
     lines += [f"  left out: {problem}" for problem in data.problems]
     if not args.dry_run:
+        from app.cli import _open
+        from app.models.team import is_team_location
+
         path = Path(args.project)
-        created = not path.exists()
-        project = create_project(path, name=data.name or None) if created else open_project(path)
+        created = not is_team_location(args.project) and not path.exists()
+        project = create_project(path, name=data.name or None) if created else _open(args.project)
         try:
             with project:
                 lines = bring_in(project, data).lines()
@@ -71,9 +74,9 @@ def cmd_import_exchange(args: argparse.Namespace) -> int:
 
 def cmd_export_exchange(args: argparse.Namespace) -> int:
     from app.export.refi_qda import export_qdc, export_qdpx
-    from app.models import open_project
+    from app.cli import _open
 
-    with open_project(args.project, read_only=True) as project:
+    with _open(args.project, write=False) as project:
         written = (export_qdpx if args.format == "qdpx" else export_qdc)(project, args.output)
     print(f"Wrote {written}")
     return 0
@@ -94,9 +97,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     from app.analysis.agreement import intercoder_agreement
-    from app.models import open_project
+    from app.cli import _open
 
-    with open_project(args.project, read_only=True) as project:
+    with _open(args.project, write=False) as project:
         report = intercoder_agreement(
             project, args.coders[0], args.coders[1], level=args.level, min_overlap=args.overlap,
             include_uncoded=args.include_uncoded,

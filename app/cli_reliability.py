@@ -12,7 +12,20 @@ from pathlib import Path
 from typing import Any
 
 
+def _project_file_only(location: str, command: str) -> None:
+    """Backups and checks are of project files; a team project is the server's to back up (pg_dump)."""
+    from app.cli import UsageError
+    from app.models.team import is_team_location
+
+    if is_team_location(location):
+        raise UsageError(
+            f"{command} works on project files; a team project is backed up on its server (pg_dump), and "
+            "'focuscoder checkout URL FILE.fcproj' takes a copy of it"
+        )
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
+    _project_file_only(args.project, "backup")
     from app.models.backups import make_rolling_backup
     from app.models.project_file import check_file
 
@@ -23,6 +36,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    _project_file_only(args.project, "restore")
     from app.cli import _TAKE_OVER, UsageError
     from app.models.backups import list_backups, restore_backup
 
@@ -49,6 +63,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    _project_file_only(args.project, "check")
     from app.models.health import check_project
 
     health = check_project(args.project)

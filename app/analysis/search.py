@@ -231,7 +231,8 @@ class _Texts:
     def load(self, ids: Sequence[int]) -> None:
         for chunk in range(0, len(ids), _CHUNK):
             part = ids[chunk : chunk + _CHUNK]
-            marks = ", ".join("?" * len(part))
+            mark = "?" if isinstance(self.cursor, sqlite3.Connection) else "%s"  # psycopg: a team project
+            marks = ", ".join([mark] * len(part))
             self.texts.update(self.cursor.execute(f"SELECT id, text FROM document WHERE id IN ({marks})", part))
 
     def get(self, document_id: int) -> str:
@@ -371,6 +372,8 @@ def _database_state(connection: sqlite3.Connection) -> tuple:
     """What changes whenever the database seen through this connection may have: SQLite's ``data_version`` changes
     when another connection (of this process or another) has committed, ``total_changes`` counts this connection's
     own inserts, updates and deletes. Equal states on the same connection mean the same data."""
+    if not isinstance(connection, sqlite3.Connection):
+        return (object(),)  # a team project: colleagues change it any time, nothing is kept
     return connection, connection.execute("PRAGMA data_version").fetchone()[0], connection.total_changes
 
 
