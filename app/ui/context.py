@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.models import Project, ProjectFileError, open_project
+from app.models.team import TeamConflict, TeamProject, is_team_location, open_team_project
 from app.services import ChangeSet, ServiceError
 from app.ui.indexing import BackgroundIndexer
 from app.ui.settings import CODER_NAME, RECENT_CODES, Settings
@@ -41,26 +42,42 @@ class ApplicationContext(QObject):
         # A coding that is removed and re-applied by undo/redo gets a new id; commands that still know the old
         # id find the new one here.
         self._renumbered: dict[tuple[str, int], int] = {}
+        self.team_sync = None  # colleagues' changes, while a team project is open (``team_sync.py``)
 
     # --- the project -----------------------------------------------------------------------------------------
 
     def open_project(
-        self, path: str | Path, *, read_only: bool = False, take_over: bool = False, backup: bool = True
+        self, path: str | Path, *, read_only: bool = False, take_over: bool = False, backup: bool = True,
+        password: str | None = None,
     ) -> Project:
         """Open a project file (raising ProjectFileError with a readable message), closing the previous one.
 
         A writable open makes a rolling backup first (``project.backup_problem`` says when that failed); a project
         open in another FocusCoder raises ProjectLockedError (``app/ui/open_project.py`` asks what to do).
         """
+        if is_team_location(str(path)):  # a team project on a server: by URL, a password if the server asks
+            project = open_team_project(str(path), password=password, read_only=read_only)
+            self.set_project(project)
+            self.settings.remember_recent_project(project.location)  # never with the password
+            return project
         project = open_project(Path(path), read_only=read_only, take_over=take_over, backup=backup and not read_only)
         self.set_project(project)
         self.settings.remember_recent_project(str(Path(path).resolve()))
         return project
 
     def set_project(self, project: Project | None) -> None:
+        if self.team_sync is not None:
+            self.team_sync.stop()
+            self.team_sync.deleteLater()
+            self.team_sync = None
         if self.project is not None:
             self.project.close()
         self.project = project
+        if isinstance(project, TeamProject):
+            from app.ui.team_sync import TeamSync
+
+            self.team_sync = TeamSync(project, self)
+            self.team_sync.sig_remote_change.connect(self.notify)
         self.undo_stack.clear()
         self._renumbered.clear()
         self.sig_project_opened.emit()
@@ -76,6 +93,9 @@ class ApplicationContext(QObject):
 
     def execute(self, command: QUndoCommand) -> bool:
         """Do ``command`` and put it on the undo stack; a refused change is reported and not stacked."""
+        if isinstance(self.project, TeamProject) and self.project.read_only:
+            self.sig_error.emit(self.tr("Your role in this team project lets you read it, not change it."))
+            return False
         if self.project is not None and self.project.read_only:
             self.sig_error.emit(self.tr(
                 "This project is open read-only, so it cannot be changed. To make changes, close it in the other "
@@ -86,6 +106,10 @@ class ApplicationContext(QObject):
             done = command.first_redo()  # type: ignore[attr-defined]
         except (ServiceError, ProjectFileError) as exc:
             self.sig_error.emit(str(exc))
+            if isinstance(exc, TeamConflict):  # the message promises the colleague's version on screen
+                from app.ui.team_sync import EVERYTHING, remote_changes
+
+                self.notify(remote_changes({EVERYTHING}))
             return False
         if not done:
             return False
@@ -119,6 +143,9 @@ class ApplicationContext(QObject):
 
     def shutdown(self) -> None:
         self.tasks.shutdown()
+        if self.team_sync is not None:
+            self.team_sync.stop()
+            self.team_sync = None
         if self.project is not None:
             self.project.close()
             self.project = None

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models.team import TeamProject, is_team_location
 from app.services import ChangeSet, queries
 from app.ui.code_panel import CodePanel
 from app.ui.coder_filter import CoderFilter
@@ -31,6 +33,7 @@ from app.ui.documents import DocumentBrowser
 from app.ui.exchange import ExchangeActions
 from app.ui.find_bar import FindBar
 from app.ui.icons import icon
+from app.ui.indexing import IndexProgress
 from app.ui.memo_editor import MemoEditor
 from app.ui.reports_dock import ReportsDock
 from app.ui.search_dock import SearchDock
@@ -78,7 +81,10 @@ class MainWindow(QMainWindow):
         self.coder_filter = CoderFilter(context, self.transcript, self, segments=self.segments)
         self._build_layout()
         self._build_menus()
-        self.statusBar()
+        self.index_progress = IndexProgress(context.indexer)  # the language index built after an import
+        self.statusBar().addPermanentWidget(self.index_progress)
+        context.indexer.sig_failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.search_dock.keywords.follow(self.codes.tree)
         self.setAcceptDrops(True)
         self.documents.sig_document_selected.connect(self.open_document)
         self.codes.tree.sig_codes_selected.connect(self.segments.show_codes)
@@ -168,6 +174,7 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addAction(self._action(self.tr("&Open project…"), self.choose_project, QKeySequence.StandardKey.Open))
+        file_menu.addAction(self._action(self.tr("Open &team project…"), self.choose_team_project, "Ctrl+Shift+O"))
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.import_action = self._action(self.tr("&Import documents…"), self.choose_documents, "Ctrl+I")
@@ -290,7 +297,7 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in self.context.settings.get(RECENT_PROJECTS):
-            action = self.recent_menu.addAction(Path(path).name)
+            action = self.recent_menu.addAction(path if is_team_location(path) else Path(path).name)
             action.setToolTip(path)
             action.triggered.connect(lambda *_, p=path: self.open_project(p))
         if not self.recent_menu.actions():
@@ -302,6 +309,17 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr("FocusCoder projects (*.fcproj)"))
         if path:
             self.open_project(path)
+
+    def choose_team_project(self) -> None:
+        """Ask for a team project's address; the last one is offered again."""
+        last = next((p for p in self.context.settings.get(RECENT_PROJECTS) if is_team_location(p)), "postgresql://")
+        location, ok = QInputDialog.getText(
+            self, self.tr("Open team project"),
+            self.tr("Address of the team project (postgresql://user@server/database; the password is asked for "
+                    "when needed and never stored):"), text=last,
+        )
+        if ok and location.strip():
+            self.open_project(location.strip())
 
     def open_project(self, path: str | Path) -> bool:
         """Open a project; asks what to do when another FocusCoder has it open (``open_project.py``)."""
@@ -451,6 +469,8 @@ class MainWindow(QMainWindow):
         if self.transcript.document_name:
             parts.append(self.transcript.document_name)
         parts.append(APP_TITLE)
+        if isinstance(project, TeamProject):
+            parts.insert(1, self.tr("team project on %1").replace("%1", project.url.host or "localhost"))
         read_only = self.tr(" (read-only)") if project.read_only else ""
         self.setWindowTitle(" — ".join(parts) + read_only)
 

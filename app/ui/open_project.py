@@ -13,10 +13,11 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from app.models import ProjectFileError
+from app.models import Project, ProjectFileError
 from app.models.locking import ProjectLockedError
+from app.models.team import PasswordNeeded, TeamProject
 from app.ui.context import ApplicationContext
 
 APP_TITLE = "FocusCoder"
@@ -24,6 +25,11 @@ APP_TITLE = "FocusCoder"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files a module-level tr under ""
+
+
+def role_name(role: str) -> str:
+    return {"owner": tr("the owner"), "editor": tr("an editor"), "coder": tr("a coder"),
+            "reader": tr("a reader (read-only)")}.get(role, role)
 
 
 class LockedChoice(Enum):
@@ -67,8 +73,29 @@ def ask_locked(parent: QWidget | None, error: ProjectLockedError) -> LockedChoic
     return buttons.get(box.clickedButton(), LockedChoice.CANCEL)
 
 
+def ask_password(parent: QWidget | None, location: str, wrong: bool) -> str | None:
+    """The password for a team project's server, typed by the user (None: cancelled); it is never stored."""
+    text = tr("The password was not accepted. Password for %1:") if wrong else tr("Password for %1:")
+    password, ok = QInputDialog.getText(parent, APP_TITLE, text.replace("%1", location), QLineEdit.EchoMode.Password)
+    return password if ok else None
+
+
+def _open_asking_password(parent, context: ApplicationContext, path: str | Path, ask) -> Project | None:  # noqa: ANN001
+    """Open; when a server wants a password that .pgpass and PGPASSWORD did not give, ask for it (3 tries)."""
+    password: str | None = None
+    for _attempt in range(3):
+        try:
+            return context.open_project(path, password=password)
+        except PasswordNeeded as needed:
+            password = ask(parent, needed.location, needed.wrong and password is not None)
+            if password is None:
+                return None
+    return context.open_project(path, password=password)
+
+
 def open_with_choices(
     parent: QWidget | None, context: ApplicationContext, path: str | Path, *, show_error=None, show_message=None,
+    ask_password=ask_password,
 ) -> bool:
     """Open ``path`` in ``context``; True when a project was opened (perhaps read-only).
 
@@ -78,7 +105,9 @@ def open_with_choices(
     show_error = show_error or (lambda text: QMessageBox.warning(parent, APP_TITLE, text))
     show_message = show_message or (lambda text: None)
     try:
-        project = context.open_project(path)
+        project = _open_asking_password(parent, context, path, ask_password)
+        if project is None:
+            return False
     except ProjectLockedError as locked:
         choice = ask_locked(parent, locked)
         if choice is LockedChoice.CANCEL:
@@ -94,7 +123,10 @@ def open_with_choices(
     except ProjectFileError as exc:
         show_error(str(exc))
         return False
-    if project.read_only:
+    if isinstance(project, TeamProject):
+        show_message(tr("Team project %1: you are %2; colleagues' changes appear as they are made.")
+                     .replace("%1", project.location).replace("%2", role_name(project.role)))
+    elif project.read_only:
         show_message(tr("%1 is open read-only: changes cannot be saved.").replace("%1", Path(path).name))
     if project.backup_problem:
         show_message(tr("The project is open, but no backup copy was made: %1").replace("%1", project.backup_problem))
