@@ -169,6 +169,21 @@ class CodePanel(QWidget):
         self.color_action.setText(self.tr("Colour"))
         self.merge_action.setText(self.tr("Merge"))
         self.delete_action.setText(self.tr("Delete"))
+        for action in self.toolbar.actions():  # the name (and shortcut) when only the icon shows
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{action.text()} ({shortcut})" if shortcut else action.text())
+        self._fit_toolbar()
+
+    def _fit_toolbar(self) -> None:
+        """Icons with their names when they fit, icons alone when not (German names are longer): Merge and Delete
+        must not disappear behind the toolbar's overflow arrow."""
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        if self.toolbar.sizeHint().width() > self.width():
+            self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        self._fit_toolbar()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -103,10 +103,17 @@ class SegmentPanel(QWidget):
         for combo in (self.document_filter, self.speaker_filter, self.attribute_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self.refresh)
-        # long values ("Institution = Landkreis …") must not squeeze the other filters: the list shows them whole
-        self.attribute_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.attribute_filter.setMinimumContentsLength(14)
-        self.attribute_filter.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        # Long values (a workshop's document name, "Institution = Landkreis …") must not squeeze the speaker filter
+        # ("Alle Sprecher:innen"): these two are about 14 characters wide, their lists show the values whole.
+        for combo in (self.document_filter, self.attribute_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+            combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        # The bar may become narrower than it would like (the summary and the filters give way), so that it never
+        # holds the window wider or the documents and codes on the left narrower than the researcher wants.
+        for combo in (self.document_filter, self.speaker_filter, self.attribute_filter):
+            combo.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 5))
+        self.summary.setMinimumWidth(1)
         bar_spacing = 12
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)

@@ -92,3 +92,17 @@ def test_english_is_the_fallback(qapp):
 def _span(window, passage):
     start = window.transcript.content.text.index(passage)
     return start, start + len(passage)
+
+
+def test_the_code_toolbar_keeps_merge_and_delete_in_reach_in_german(qtbot, window, german):
+    """German names are longer: where they do not fit, the buttons show icons (named in tooltips), not an overflow."""
+    from PySide6.QtCore import Qt
+
+    toolbar = window.codes.toolbar
+    window.codes.retranslate()  # the fixture installed German after the window was built
+    for width, style in ((520, Qt.ToolButtonStyle.ToolButtonTextBesideIcon), (240, Qt.ToolButtonStyle.ToolButtonIconOnly)):
+        window.main_splitter.setSizes([width, window.width() - width])
+        qtbot.waitUntil(lambda: toolbar.toolButtonStyle() == style)
+        qtbot.waitUntil(lambda: all(toolbar.widgetForAction(a).isVisible() for a in toolbar.actions()))
+    assert window.codes.merge_action.toolTip() == "Zusammenführen"
+    assert window.codes.delete_action.toolTip().startswith("Löschen (")
