@@ -70,9 +70,7 @@ def record_speaker_merge(project: Project, source: str, target: str) -> SpeakerM
 
 def unmerge_speakers(project: Project, record: SpeakerMergeRecord) -> ChangeSet:
     """Separate the merged speaker again, exactly as ``record`` saw it; the target keeps only what was its own."""
-    speakers, aliases, values, memos = (
-        Speaker.__table__, SpeakerAlias.__table__, AttributeValue.__table__, Memo.__table__
-    )
+    speakers, aliases, values = Speaker.__table__, SpeakerAlias.__table__, AttributeValue.__table__
     source_id, target_id = record.source["id"], record.target_id
     with project.transaction() as session:
         if session.get(Speaker, target_id) is None:

@@ -102,7 +102,7 @@ def test_the_code_toolbar_keeps_merge_and_delete_in_reach_in_german(qtbot, windo
     window.codes.retranslate()  # the fixture installed German after the window was built
     for width, style in ((520, Qt.ToolButtonStyle.ToolButtonTextBesideIcon), (240, Qt.ToolButtonStyle.ToolButtonIconOnly)):
         window.main_splitter.setSizes([width, window.width() - width])
-        qtbot.waitUntil(lambda: toolbar.toolButtonStyle() == style)
+        qtbot.waitUntil(lambda style=style: toolbar.toolButtonStyle() == style)
         qtbot.waitUntil(lambda: all(toolbar.widgetForAction(a).isVisible() for a in toolbar.actions()))
     assert window.codes.merge_action.toolTip() == "Zusammenführen"
     assert window.codes.delete_action.toolTip().startswith("Löschen (")
