@@ -89,7 +89,9 @@ def make_engine(url: URL, *, password: str | None = None, client: str = "", pool
     }
     if password is not None:
         connect_args["password"] = password
-    return create_engine(url, connect_args=connect_args, pool_pre_ping=True, pool_size=pool_size, max_overflow=5)
+    # No pre-ping: it would cost a round trip per change; a connection the server dropped fails once with "the
+    # connection was lost" (nothing saved), and the pool replaces it for the next change.
+    return create_engine(url, connect_args=connect_args, pool_size=pool_size, max_overflow=5)
 
 
 def _connection_problem(location: str, exc: Exception) -> ProjectFileError:

@@ -63,12 +63,13 @@ class ChangeListener:
                     self._ready.set()
                     if missed:
                         self._on_change({EVERYTHING})
-                    while not self._stop.is_set():
-                        tables = set()
-                        for notification in connection.notifies(timeout=0.25, stop_after=200):
-                            tables |= self._tables_of(notification.payload)
-                        if tables:
-                            self._on_change(tables)
+                    while not self._stop.is_set():  # the timeout only lets stop() be noticed
+                        for notification in connection.notifies(timeout=0.25):
+                            tables = self._tables_of(notification.payload)
+                            if tables:
+                                self._on_change(tables)  # at once: the app gathers what comes close together
+                            if self._stop.is_set():
+                                break
             except psycopg.Error:
                 missed = True
                 self._stop.wait(1.0)  # the server is away; try again in a moment

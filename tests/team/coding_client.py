@@ -27,10 +27,11 @@ def run(url: str, coder: str, count: int, seed: int) -> dict:
     try:
         with project.reading() as session:
             length = len(session.scalar(select(Document.text).where(Document.name == DOCUMENT)))
-        latencies, made = [], []
+        latencies, started, made = [], [], []
         for _ in range(count):
             start = chooser.randrange(0, length - 20)
             end = start + chooser.randrange(1, 20)
+            started.append(time.time())  # wall clock: compared with when another process heard of it
             began = time.perf_counter()
             changes = apply_code(project, document=DOCUMENT, code=chooser.choice(CODES), start=start, end=end,
                                  coder=coder)
@@ -38,7 +39,7 @@ def run(url: str, coder: str, count: int, seed: int) -> dict:
             made += changes.ids("coding")
         with project.reading() as session:
             guids = list(session.scalars(select(Coding.guid).where(Coding.id.in_(made))))
-        return {"coder": coder, "guids": guids, "latencies": latencies, "done_at": time.time()}
+        return {"coder": coder, "guids": guids, "latencies": latencies, "started": started}
     finally:
         project.close()
 
