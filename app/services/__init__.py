@@ -8,7 +8,12 @@ from app.services.codes import add_code, delete_code, merge_codes, move_code, re
 from app.services.codings import apply_code, apply_code_to_quote, remove_coding, update_coding
 from app.services.documents import delete_document, import_documents, rename_document
 from app.services.memos import set_memo, set_project_memo
-from app.services.speaker_unmerge import SpeakerMergeRecord, record_speaker_merge, unmerge_speakers
+from app.services.speaker_unmerge import (
+    SpeakerMergeRecord,
+    merge_speakers_undoably,
+    record_speaker_merge,
+    unmerge_speakers,
+)
 from app.services.speakers import merge_speakers, rename_speaker
 from app.services.text_settings import set_code_keywords, set_document_language, set_stop_words
 
@@ -27,6 +32,7 @@ __all__ = [
     "import_documents",
     "merge_codes",
     "merge_speakers",
+    "merge_speakers_undoably",
     "move_code",
     "open_project",
     "record_speaker_merge",

@@ -5,11 +5,15 @@ spoke, its attribute values (those that move to the target and those the target'
 and the target's memo. ``unmerge_speakers`` puts all of that back with the same ids and GUIDs, so a REFI-QDA export
 or a project merge after undo sees the same speaker as before, and a dump of the file equals the one before the
 merge. Rows are copied column by column from the tables, so a column added later is restored too.
+
+Memos carry a row version (a team project refuses a change made from a stale copy). The merge moves or extends
+memos, which raises their versions; ``merge_speakers_undoably`` notes the versions the merge left, and undo puts a
+memo back only if nobody changed it since (else it refuses, and nothing is written), with a version higher again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -18,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.models import AttributeValue, Memo, Project, Speaker, SpeakerAlias, Turn
 from app.services.changes import ChangeSet, Ref, ServiceError
 from app.services.lookup import get_speaker
+from app.services.speakers import merge_speakers
 
 Row = dict[str, Any]
 
@@ -33,6 +38,7 @@ class SpeakerMergeRecord:
     values: tuple[Row, ...]  # every attribute value row of the source: moved or deleted by the merge
     source_memo: Row | None
     target_memo: Row | None  # the merge may append the source's memo to it
+    merged_versions: dict[int, int] = field(default_factory=dict)  # memo id -> its version after the merge
 
     @property
     def source_name(self) -> str:
@@ -66,6 +72,21 @@ def record_speaker_merge(project: Project, source: str, target: str) -> SpeakerM
             source_memo=_row(session, memos, memos.c.speaker_id == src.id),
             target_memo=_row(session, memos, memos.c.speaker_id == dst.id),
         )
+
+
+def merge_speakers_undoably(project: Project, source: str, target: str) -> tuple[ChangeSet, SpeakerMergeRecord]:
+    """``merge_speakers``, and the record ``unmerge_speakers`` takes it back with."""
+    record = record_speaker_merge(project, source, target)
+    changes = merge_speakers(project, source, target)
+    memos = Memo.__table__
+    if "version" not in memos.c:
+        return changes, record
+    before = {row["id"]: row["version"] for row in (record.source_memo, record.target_memo) if row is not None}
+    with project.reading() as session:
+        after = dict(session.execute(select(memos.c.id, memos.c.version).where(memos.c.id.in_(before))).all())
+    return changes, replace(record, merged_versions={
+        memo_id: version for memo_id, version in after.items() if version != before[memo_id]
+    })
 
 
 def unmerge_speakers(project: Project, record: SpeakerMergeRecord) -> ChangeSet:
@@ -107,21 +128,39 @@ def unmerge_speakers(project: Project, record: SpeakerMergeRecord) -> ChangeSet:
 
 
 def _restore_memos(session: Session, record: SpeakerMergeRecord) -> ChangeSet:
-    memos = Memo.__table__
     changes = ChangeSet()
-    if record.target_memo is not None:
-        # Its text may carry the source's memo appended, and its modification time moved: both as before.
-        session.execute(update(memos).where(memos.c.id == record.target_memo["id"]).values(**record.target_memo))
+    if record.target_memo is not None and _put_back(session, record, record.target_memo):
+        # Its text carried the source's memo appended, and its modification time moved: both as before.
         changes.updated.append(Ref("memo", record.target_memo["id"]))
     memo = record.source_memo
     if memo is not None:
         if session.get(Memo, memo["id"]) is not None:  # it moved to the target
-            session.execute(update(memos).where(memos.c.id == memo["id"]).values(**memo))
+            _put_back(session, record, memo)
             changes.updated.append(Ref("memo", memo["id"]))
         else:  # it was appended to the target's, or empty, and went with the source
-            session.execute(insert(memos).values(**memo))
+            session.execute(insert(Memo.__table__).values(**memo))
             changes.created.append(Ref("memo", memo["id"]))
     return changes
 
 
-__all__ = ["SpeakerMergeRecord", "record_speaker_merge", "unmerge_speakers"]
+def _put_back(session: Session, record: SpeakerMergeRecord, row: Row) -> bool:
+    """Write a memo row as it was before the merge; False if the merge left it alone."""
+    memos = Memo.__table__
+    merged = record.merged_versions.get(row["id"])
+    if "version" not in memos.c:
+        session.execute(update(memos).where(memos.c.id == row["id"]).values(**row))
+        return True
+    if merged is None:
+        return False
+    written = session.execute(
+        update(memos).where(memos.c.id == row["id"], memos.c.version == merged).values({**row, "version": merged + 1})
+    ).rowcount
+    if not written:
+        raise ServiceError(
+            f"The memo about '{record.source_name}' was changed since the merge (perhaps by a colleague); "
+            "the merge is not taken back."
+        )
+    return True
+
+
+__all__ = ["SpeakerMergeRecord", "merge_speakers_undoably", "record_speaker_merge", "unmerge_speakers"]

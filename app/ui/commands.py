@@ -362,9 +362,9 @@ class MergeSpeakers(ProjectCommand):
         self.record: services.SpeakerMergeRecord | None = None
 
     def do(self) -> ChangeSet:
-        # Recorded afresh on every redo: undo restored the very rows, so the record is the same one again.
-        self.record = services.record_speaker_merge(self.project, self.source, self.target)
-        return services.merge_speakers(self.project, self.source, self.target)
+        # Recorded afresh on every redo: undo restored the rows, and the memos' versions have moved on.
+        changes, self.record = services.merge_speakers_undoably(self.project, self.source, self.target)
+        return changes
 
     def undo_change(self) -> ChangeSet:
         assert self.record is not None

@@ -8,6 +8,7 @@ from app.services import (
     ServiceError,
     import_documents,
     merge_speakers,
+    merge_speakers_undoably,
     record_speaker_merge,
     rename_speaker,
     set_attribute,
@@ -15,6 +16,7 @@ from app.services import (
     unmerge_speakers,
 )
 from app.services import speakers as speakers_service
+from tests.fixtures.dumps import unversioned
 
 
 def speakers(db) -> list[tuple[str, list[str]]]:
@@ -159,38 +161,56 @@ def test_a_merge_that_fails_at_the_end_leaves_the_file_as_it_was(project, double
 # --- undoing a merge --------------------------------------------------------------------------------------------------
 
 
+def memo_versions(db) -> dict[int, int]:
+    return dict(db.rows("SELECT id, version FROM memo"))
+
+
 @pytest.mark.parametrize("memos", [{}, {"Anna W.": "Praktika."}, {"Dr. Anna Weber": "Kammer.", "Anna W.": "Praktika."},
                                    {"Dr. Anna Weber": "Kammer."}])
 def test_unmerge_leaves_the_file_as_before_the_merge(project, doubled, db, memos):
     for speaker, text in memos.items():
         set_memo(project, text, speaker=speaker, author="Anna")
-    before = db.dump()
-    record = record_speaker_merge(project, "Anna W.", "Dr. Anna Weber")
-    merge_speakers(project, "Anna W.", "Dr. Anna Weber")
+    before, before_unversioned, versions = db.dump(), unversioned(project.path), memo_versions(db)
+
+    changes, record = merge_speakers_undoably(project, "Anna W.", "Dr. Anna Weber")
+    assert changes.ids("speaker", of="deleted") == [record.source["id"]]
     assert db.dump() != before
 
     changes = unmerge_speakers(project, record)
 
-    assert db.dump() == before  # same ids, GUID, aliases, turns, values (also the one the target's replaced), memos
+    # Same ids, GUID, aliases, turns, attribute values (also the one the target's replaced), memo texts and times.
+    assert unversioned(project.path) == before_unversioned
+    assert all(memo_versions(db)[memo_id] >= version for memo_id, version in versions.items())
     source_id = record.source["id"]
     assert changes.ids("speaker") == [source_id] and changes.ids("speaker", of="updated") == [2]
     # Merging again (redo) and taking it back again lands in the same place.
-    merge_speakers(project, "Anna W.", "Dr. Anna Weber")
+    _, record = merge_speakers_undoably(project, "Anna W.", "Dr. Anna Weber")
     unmerge_speakers(project, record)
-    assert db.dump() == before
+    assert unversioned(project.path) == before_unversioned
+
+
+def test_unmerge_refuses_to_overwrite_a_memo_changed_since_the_merge(project, doubled, db):
+    set_memo(project, "Kammer.", speaker="Dr. Anna Weber")
+    set_memo(project, "Praktika.", speaker="Anna W.")
+    _, record = merge_speakers_undoably(project, "Anna W.", "Dr. Anna Weber")
+    set_memo(project, "Kammer. Praktika. Neu: Mentoring.", speaker="Dr. Anna Weber")  # e.g. by a colleague
+    after = db.dump()
+    with pytest.raises(ServiceError, match="changed since the merge"):
+        unmerge_speakers(project, record)
+    assert db.dump() == after
 
 
 def test_unmerge_refusals_leave_the_file_unchanged(project, doubled, db):
-    record = record_speaker_merge(project, "Anna W.", "Dr. Anna Weber")
-    merge_speakers(project, "Anna W.", "Dr. Anna Weber")
+    _, record = merge_speakers_undoably(project, "Anna W.", "Dr. Anna Weber")
     unmerge_speakers(project, record)
     before = db.dump()
     with pytest.raises(ServiceError, match="of its own already"):
         unmerge_speakers(project, record)  # taken back twice
+    assert db.dump() == before
     merge_speakers(project, "Anna W.", "Dr. Anna Weber")
     merge_speakers(project, "Dr. Anna Weber", "Moderatorin")
     with pytest.raises(ServiceError, match="no longer there"):
         unmerge_speakers(project, record)
     with pytest.raises(ServiceError, match="with itself"):
         record_speaker_merge(project, "Moderatorin", "anna w")
-    assert db.count("speaker") == 2 and len(before["speaker"]) == 4
+    assert db.count("speaker") == 2
