@@ -166,6 +166,15 @@ class KeywordPanel(QWidget):
     def choose_code(self, path: str) -> None:
         self.code_box.setCurrentIndex(self.code_box.findData(path))
 
+    def follow(self, tree) -> None:  # noqa: ANN001 - CodeTreeView
+        """Show the keywords of the code chosen in the code tree."""
+        def chosen(ids: list[int]) -> None:
+            row = tree.current_row()
+            if len(ids) == 1 and row is not None:
+                self.choose_code(row.path)
+
+        tree.sig_codes_selected.connect(chosen)
+
     def show_keywords(self) -> None:
         project, code = self.context.project, self.code
         try:

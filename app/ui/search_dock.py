@@ -1,4 +1,4 @@
-"""The text-analysis dock of the main window: the project search (and what comes beside it) in tabs."""
+"""The text-analysis dock of the main window: the project search, word frequencies and code keywords in tabs."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
 
 from app.ui.context import ApplicationContext
+from app.ui.keywords_panel import KeywordPanel
 from app.ui.search_panel import SearchPanel
 from app.ui.word_frequency_panel import WordFrequencyPanel
 
@@ -20,6 +21,8 @@ class SearchDock(QDockWidget):
         self.tabs.addTab(self.panel, "")
         self.words = WordFrequencyPanel(context)
         self.tabs.addTab(self.words, "")
+        self.keywords = KeywordPanel(context)
+        self.tabs.addTab(self.keywords, "")
         self.setWidget(self.tabs)
         self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
         self.retranslate()
@@ -30,6 +33,7 @@ class SearchDock(QDockWidget):
         self.setWindowTitle(self.tr("Search"))
         self.tabs.setTabText(self.tabs.indexOf(self.panel), self.tr("Search"))
         self.tabs.setTabText(self.tabs.indexOf(self.words), self.tr("Word frequencies"))
+        self.tabs.setTabText(self.tabs.indexOf(self.keywords), self.tr("Code keywords"))
         self.toggleViewAction().setText(self.tr("Search and &word frequencies"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

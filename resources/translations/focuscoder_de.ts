@@ -323,38 +323,38 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="210" />
+        <location filename="../../app/ui/code_panel.py" line="225" />
         <source>Name of the new code (Parent/Child for a sub-code):</source>
         <translation>Name des neuen Codes (Obercode/Subcode für einen Subcode):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="212" />
+        <location filename="../../app/ui/code_panel.py" line="227" />
         <source>New code</source>
         <translation>Neuer Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="237" />
+        <location filename="../../app/ui/code_panel.py" line="252" />
         <source>Colour of “%1”</source>
         <translation>Farbe von „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="252" />
+        <location filename="../../app/ui/code_panel.py" line="267" />
         <source>Merge codes</source>
         <translation>Codes zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="253" />
+        <location filename="../../app/ui/code_panel.py" line="268" />
         <source>Merge “%1” and its codings into:</source>
         <translation>„%1“ mit seinen Codierungen zusammenführen in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="269" />
-        <location filename="../../app/ui/code_panel.py" line="277" />
+        <location filename="../../app/ui/code_panel.py" line="284" />
+        <location filename="../../app/ui/code_panel.py" line="292" />
         <source>Delete codes</source>
         <translation>Codes löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="270" />
+        <location filename="../../app/ui/code_panel.py" line="285" />
         <source>Delete %1 with its sub-codes and %2 coding(s)? You can undo this.</source>
         <translation>%1 mit Subcodes und %2 Codierung(en) löschen? Das lässt sich rückgängig machen.</translation>
     </message>
@@ -1006,27 +1006,27 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <translation>Regulärer Ausdruck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keywords_panel.py" line="198" />
+        <location filename="../../app/ui/keywords_panel.py" line="207" />
         <source>No keywords yet.</source>
         <translation>Noch keine Suchbegriffe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keywords_panel.py" line="235" />
+        <location filename="../../app/ui/keywords_panel.py" line="244" />
         <source>Looking for passages…</source>
         <translation>Textstellen werden gesucht …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keywords_panel.py" line="251" />
+        <location filename="../../app/ui/keywords_panel.py" line="260" />
         <source>%1 passage(s) suggested for “%2”.</source>
         <translation>%1 Textstelle(n) für „%2“ vorgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keywords_panel.py" line="255" />
+        <location filename="../../app/ui/keywords_panel.py" line="264" />
         <source>Suggestions for “%1”</source>
         <translation>Vorschläge für „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keywords_panel.py" line="263" />
+        <location filename="../../app/ui/keywords_panel.py" line="272" />
         <source>Suggesting failed: %1</source>
         <translation>Vorschlagen fehlgeschlagen: %1</translation>
     </message>
@@ -1057,179 +1057,179 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106" />
-        <location filename="../../app/ui/main_window.py" line="263" />
+        <location filename="../../app/ui/main_window.py" line="110" />
+        <location filename="../../app/ui/main_window.py" line="267" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107" />
-        <location filename="../../app/ui/main_window.py" line="264" />
+        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="268" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109" />
+        <location filename="../../app/ui/main_window.py" line="113" />
         <source>Codes</source>
         <translation>Codesystem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>&amp;Open project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171" />
+        <location filename="../../app/ui/main_window.py" line="175" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="177" />
         <source>&amp;Import documents…</source>
         <translation>Dokumente &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178" />
+        <location filename="../../app/ui/main_window.py" line="182" />
         <source>&amp;Export report…</source>
         <translation>Bericht &amp;exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181" />
+        <location filename="../../app/ui/main_window.py" line="185" />
         <source>Restore a &amp;backup…</source>
         <translation>Sicherungskopie &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183" />
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="189" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="190" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188" />
+        <location filename="../../app/ui/main_window.py" line="192" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196" />
+        <location filename="../../app/ui/main_window.py" line="200" />
         <source>&amp;Find in document</source>
         <translation>Im Dokument &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_window.py" line="201" />
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198" />
+        <location filename="../../app/ui/main_window.py" line="202" />
         <source>&amp;Search the project…</source>
         <translation>Im Projekt &amp;suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199" />
+        <location filename="../../app/ui/main_window.py" line="203" />
         <source>&amp;Memos…</source>
         <translation>&amp;Memos …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203" />
+        <location filename="../../app/ui/main_window.py" line="207" />
         <source>&amp;Coding</source>
         <translation>&amp;Codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210" />
+        <location filename="../../app/ui/main_window.py" line="214" />
         <source>Code with &amp;recent code</source>
         <translation>Mit &amp;zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>Current c&amp;oder…</source>
         <translation>Aktuelle:r C&amp;odierer:in …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="224" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="226" />
         <source>&amp;Documents and codes</source>
         <translation>&amp;Dokumente und Codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223" />
+        <location filename="../../app/ui/main_window.py" line="227" />
         <source>Retrieved &amp;segments</source>
         <translation>Liste der codierten &amp;Segmente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="228" />
         <source>Code &amp;definitions</source>
         <translation>Code-&amp;Definitionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234" />
+        <location filename="../../app/ui/main_window.py" line="238" />
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="240" />
         <source>&amp;Larger text</source>
         <translation>Text &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237" />
+        <location filename="../../app/ui/main_window.py" line="241" />
         <source>&amp;Smaller text</source>
         <translation>Text &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243" />
+        <location filename="../../app/ui/main_window.py" line="247" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="301" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302" />
+        <location filename="../../app/ui/main_window.py" line="306" />
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302" />
+        <location filename="../../app/ui/main_window.py" line="306" />
         <source>FocusCoder projects (*.fcproj)</source>
         <translation>FocusCoder-Projekte (*.fcproj)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430" />
+        <location filename="../../app/ui/main_window.py" line="434" />
         <source>Coding as %1</source>
         <translation>Es codiert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435" />
+        <location filename="../../app/ui/main_window.py" line="439" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440" />
+        <location filename="../../app/ui/main_window.py" line="444" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="454" />
+        <location filename="../../app/ui/main_window.py" line="458" />
         <source> (read-only)</source>
         <translation> (schreibgeschützt)</translation>
     </message>
@@ -1293,156 +1293,156 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../app/ui/reports.py" line="124" />
+        <location filename="../../app/ui/reports.py" line="154" />
         <source>Rank the codes under:</source>
         <translation>Codes einordnen unter:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="130" />
+        <location filename="../../app/ui/reports.py" line="151" />
         <source>Code frequencies</source>
         <translation>Code-Häufigkeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="131" />
+        <location filename="../../app/ui/reports.py" line="151" />
         <source>Codes × speakers</source>
         <translation>Codes × Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="132" />
+        <location filename="../../app/ui/reports.py" line="152" />
         <source>Codes × documents</source>
         <translation>Codes × Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="133" />
-        <location filename="../../app/ui/reports.py" line="213" />
-        <location filename="../../app/ui/reports.py" line="266" />
+        <location filename="../../app/ui/reports.py" line="152" />
+        <location filename="../../app/ui/reports.py" line="230" />
+        <location filename="../../app/ui/reports.py" line="283" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="134" />
+        <location filename="../../app/ui/reports.py" line="152" />
         <source>Priorities</source>
         <translation>Prioritäten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="135" />
+        <location filename="../../app/ui/reports.py" line="155" />
         <source>Export report…</source>
         <translation>Bericht exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="137" />
+        <location filename="../../app/ui/reports.py" line="156" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="184" />
+        <location filename="../../app/ui/reports.py" line="201" />
         <source>Not computed: %1</source>
         <translation>Nicht berechnet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="207" />
+        <location filename="../../app/ui/reports.py" line="224" />
         <source>Documents: %1 · codes: %2 · codings: %3</source>
         <translation>Dokumente: %1 · Codes: %2 · Codierungen: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="213" />
-        <location filename="../../app/ui/reports.py" line="223" />
-        <location filename="../../app/ui/reports.py" line="227" />
-        <location filename="../../app/ui/reports.py" line="266" />
+        <location filename="../../app/ui/reports.py" line="230" />
+        <location filename="../../app/ui/reports.py" line="240" />
+        <location filename="../../app/ui/reports.py" line="244" />
+        <location filename="../../app/ui/reports.py" line="283" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="213" />
-        <location filename="../../app/ui/reports.py" line="231" />
-        <location filename="../../app/ui/reports.py" line="267" />
+        <location filename="../../app/ui/reports.py" line="230" />
+        <location filename="../../app/ui/reports.py" line="248" />
+        <location filename="../../app/ui/reports.py" line="284" />
         <source>Codings</source>
         <translation>Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="213" />
-        <location filename="../../app/ui/reports.py" line="267" />
+        <location filename="../../app/ui/reports.py" line="230" />
+        <location filename="../../app/ui/reports.py" line="284" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="213" />
         <location filename="../../app/ui/reports.py" line="230" />
+        <location filename="../../app/ui/reports.py" line="247" />
         <source>Words</source>
         <translation>Wörter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="214" />
+        <location filename="../../app/ui/reports.py" line="231" />
         <source>Total codings</source>
         <translation>Codierungen gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="214" />
+        <location filename="../../app/ui/reports.py" line="231" />
         <source>Total documents</source>
         <translation>Dokumente gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="214" />
+        <location filename="../../app/ui/reports.py" line="231" />
         <source>Total speakers</source>
         <translation>Sprecher:innen gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="215" />
+        <location filename="../../app/ui/reports.py" line="232" />
         <source>Total words</source>
         <translation>Wörter gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="200" />
+        <location filename="../../app/ui/reports.py" line="217" />
         <source>No codings yet: the chart appears once something is coded.</source>
         <translation>Noch keine Codierungen: Das Diagramm erscheint, sobald etwas codiert ist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="225" />
+        <location filename="../../app/ui/reports.py" line="242" />
         <source>(no speaker)</source>
         <translation>(ohne Sprecher:in)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="227" />
+        <location filename="../../app/ui/reports.py" line="244" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="230" />
+        <location filename="../../app/ui/reports.py" line="247" />
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="230" />
+        <location filename="../../app/ui/reports.py" line="247" />
         <source>Speaker</source>
         <translation>Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="230" />
+        <location filename="../../app/ui/reports.py" line="247" />
         <source>Turns</source>
         <translation>Redebeiträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="231" />
+        <location filename="../../app/ui/reports.py" line="248" />
         <source>Share of talk</source>
         <translation>Redeanteil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="232" />
+        <location filename="../../app/ui/reports.py" line="249" />
         <source>(all documents)</source>
         <translation>(alle Dokumente)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="266" />
+        <location filename="../../app/ui/reports.py" line="283" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="266" />
+        <location filename="../../app/ui/reports.py" line="283" />
         <source>Institutions</source>
         <translation>Institutionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="267" />
+        <location filename="../../app/ui/reports.py" line="284" />
         <source>Mean weight</source>
         <translation>Mittleres Gewicht</translation>
     </message>
@@ -1450,18 +1450,23 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../app/ui/search_dock.py" line="30" />
-        <location filename="../../app/ui/search_dock.py" line="31" />
+        <location filename="../../app/ui/search_dock.py" line="33" />
+        <location filename="../../app/ui/search_dock.py" line="34" />
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_dock.py" line="32" />
+        <location filename="../../app/ui/search_dock.py" line="35" />
         <source>Word frequencies</source>
         <translation>Worthäufigkeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_dock.py" line="33" />
+        <location filename="../../app/ui/search_dock.py" line="36" />
+        <source>Code keywords</source>
+        <translation>Suchbegriffe der Codes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_dock.py" line="37" />
         <source>Search and &amp;word frequencies</source>
         <translation>Suche und &amp;Worthäufigkeiten</translation>
     </message>

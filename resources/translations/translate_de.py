@@ -337,6 +337,7 @@ GERMAN = {
     "Stop building the language index; a search builds the rest":
         "Erstellen des Sprachindex anhalten; eine Suche erstellt den Rest",
     "Keywords of the code": "Suchbegriffe des Codes",
+    "Code keywords": "Suchbegriffe der Codes",
     "Keyword": "Suchbegriff",
     "Search as": "Suchen als",
     "New keywords, e.g. Sprachkurs, Deutschkurs": "Neue Suchbegriffe, z. B. Sprachkurs, Deutschkurs",
