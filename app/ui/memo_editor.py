@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -33,10 +34,8 @@ class MemoEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle(self.tr("Memos"))
         self.target = QComboBox()
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(self.tr("Thoughts, questions, decisions…"))
         self.saved = ""
         self.memo_id: int | None = None  # the project memo's id
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
@@ -44,12 +43,16 @@ class MemoEditor(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.close)
         form = QFormLayout()
-        form.addRow(self.tr("Memo &about:"), self.target)
+        self.about = QLabel()
+        self.about.setBuddy(self.target)
+        form.addRow(self.about, self.target)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.buttons)
         self.resize(520, 360)
+        self._listed = (document, list(codings))  # to list them again in another language
+        self.retranslate()
         self._fill_targets(document, codings)
         if speaker is not None:
             self.target.setCurrentIndex(max(0, self.target.findData(f"{SPEAKER}\t{speaker}")))
@@ -59,6 +62,24 @@ class MemoEditor(QDialog):
         self.target.currentIndexChanged.connect(self._target_changed)
         context.sig_project_changed.connect(self._project_changed)
         context.sig_project_opened.connect(self._project_replaced)
+
+    def retranslate(self) -> None:
+        """Texts in the current language (at start and when the language changes, the list made again)."""
+        self.setWindowTitle(self.tr("Memos"))
+        self.text.setPlaceholderText(self.tr("Thoughts, questions, decisions…"))
+        self.about.setText(self.tr("Memo &about:"))
+        if self.target.count():
+            chosen = self.target.currentData()
+            self.target.blockSignals(True)  # the same memo stays shown, nothing is saved
+            self.target.clear()
+            self._fill_targets(*self._listed)
+            self.target.setCurrentIndex(max(0, self.target.findData(chosen)))
+            self.target.blockSignals(False)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _fill_targets(self, document: str | None, codings: Iterable[int]) -> None:
         self.target.addItem(self.tr("The project"), f"{PROJECT}\t")

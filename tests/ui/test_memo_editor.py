@@ -88,3 +88,20 @@ def test_a_coding_with_a_memo_is_listed_anywhere(qtbot, window, context):
     assert "Workshop 1" in editor.target.itemData(editor.target.count() - 1, 3)  # tooltip: the document
     editor.choose("coding", coding[0].id)
     assert editor.text.toPlainText() == "Kernaussage"
+
+
+def test_an_open_editor_follows_a_language_switch_without_losing_the_text(qtbot, window, context):
+    cursor_into(window, "Der Sprachkurs")
+    editor = window.open_memos()
+    editor.choose("code", "Anerkennung")
+    editor.text.setPlainText("halb geschrieben")
+    try:
+        window.choose_language("de")
+        assert editor.windowTitle() == "Memos" and editor.about.text() == "Memo &zu:"
+        assert editor.target.currentText() == "Code „Anerkennung“"
+        assert entries(editor)[-1] == "Codierung „Sprache/Sprachkurs“: „Der Sprachkurs ist das A und O.“"
+        assert editor.text.toPlainText() == "halb geschrieben" and context.undo_stack.count() == 0
+    finally:
+        window.choose_language("en")
+    assert editor.target.currentText() == "Code “Anerkennung”"
+    assert editor.save() and memos(context) == [("Anerkennung", "halb geschrieben")]
