@@ -243,3 +243,23 @@ def test_suggest_by_turn_in_a_read_only_project_is_refused(qtbot, settings, stud
     assert not panel.add_button.isEnabled() and not panel.suggest_button.isEnabled()
     assert context.indexer.index([1]) is None  # nothing is written to a read-only project
     context.shutdown()
+
+
+def test_keywords_tab_language_menu_and_undo_texts_in_german(qtbot, window, context):
+    from app.ui.translations import switch_language
+
+    panel = keyword_panel(window)
+    panel.choose_code("Anerkennung")
+    try:
+        switch_language("de")
+        assert window.search_dock.tabs.tabText(window.search_dock.tabs.indexOf(panel)) == "Suchbegriffe der Codes"
+        assert panel.suggest_button.text() == "Textstellen vorschlagen …"
+        assert panel.mode.itemText(0) == "Lemma (alle Flexionsformen)"
+        panel.add_keywords("Anerkennung")
+        assert shown_keywords(panel) == [("Anerkennung", "Lemma (alle Flexionsformen)")]
+        assert context.undo_stack.undoText() == "Suchbegriffe von „Anerkennung“"
+        menu = _menu(window, "Workshop 2")
+        assert [action.text() for action in menu.actions()] == ["Automatisch erkennen (Deutsch)", "Deutsch", "Englisch"]
+    finally:
+        switch_language("en")
+    assert panel.suggest_button.text() == "Suggest passages…"
