@@ -101,6 +101,8 @@ def _connection_problem(location: str, exc: Exception) -> ProjectFileError:
         return PasswordNeeded(location, wrong=True)
     if "no password supplied" in lowered or "fe_sendauth" in lowered:
         return PasswordNeeded(location, wrong=False)
+    if "permission denied for database" in lowered:
+        return TeamPermissionDenied(f"{location}: you have no role in this team project; its owner can give you one.")
     if "does not exist" in lowered and "database" in lowered:
         return ProjectFileError(f"{location}: there is no such database on the server.")
     return ProjectFileError(f"{location}: the team server cannot be reached ({message}).")
@@ -141,7 +143,14 @@ class TeamProject:
                 self.role = _role(connection)
         except ProjectFileError:
             raise
-        except (DBAPIError, SQLAlchemyError) as exc:
+        except DBAPIError as exc:
+            if _sqlstate(exc) == "42501":
+                raise TeamPermissionDenied(
+                    f"{self.location}: you have no role in this team project; its owner can give you one "
+                    f"(focuscoder team URL role {self.url.username or 'USER'} reader|coder|editor)."
+                ) from exc
+            raise _connection_problem(self.location, exc) from exc
+        except SQLAlchemyError as exc:
             raise _connection_problem(self.location, exc) from exc
         if revision not in migrations.revisions():
             raise ProjectFileError(

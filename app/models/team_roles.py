@@ -47,6 +47,8 @@ def create_group_roles(connection: Connection) -> None:
     # Each role includes the one below it, so a grant to "coder" is also a grant to "editor".
     connection.execute(text(f"GRANT {names['reader']} TO {names['coder']}"))
     connection.execute(text(f"GRANT {names['coder']} TO {names['editor']}"))
+    # Only the team may connect at all (PostgreSQL lets everyone connect to a new database).
+    connection.execute(text(f"REVOKE CONNECT, TEMPORARY ON DATABASE {_quoted(connection, database)} FROM PUBLIC"))
     connection.execute(text(f'GRANT CONNECT ON DATABASE {_quoted(connection, database)} TO {names["reader"]}'))
     connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {names['reader']}"))
     for table in tables:

@@ -122,3 +122,12 @@ def test_not_a_focuscoder_database_is_refused(cluster, admin):
     with pytest.raises(Exception, match="holds no FocusCoder project"):
         open_team_project(cluster.url(database="other"), password=SUPERUSER_PASSWORD)
     assert TeamProject  # imported for the type only
+
+
+def test_someone_without_a_role_cannot_even_connect(admin, published):
+    admin("CREATE ROLE nora LOGIN PASSWORD 'pw-nora'")
+    try:
+        with pytest.raises(TeamPermissionDenied, match="you have no role in this team project"):
+            open_team_project(published.replace("fc_admin@", "nora@"), password="pw-nora")
+    finally:
+        admin("DROP ROLE nora")
