@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+import threading
+import weakref
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,17 +29,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.analysis.tree import tree_order
-from app.analysis.word_index import WordCounter, corpus_word_positions, separator_positions
+from app.analysis.word_index import (
+    WordCounter,
+    corpus_word_positions,
+    line_break_positions,
+    separator_positions,
+)
 from app.models import (
+    Attribute,
     AttributeScope,
+    AttributeValue,
     Code,
-    Coder,
-    Memo,
     Project,
     ProjectInfo,
-    Speaker,
 )
-from app.services.attributes import attribute_values
 from app.services.changes import ServiceError
 from app.services.lookup import code_paths, find_speaker
 
@@ -181,6 +187,12 @@ class ProjectData:
         )
 
     @cached_property
+    def line_breaks(self) -> np.ndarray:
+        """The global position of every line break of the texts (not those laid between two documents)."""
+        breaks = [line_break_positions(doc.sha256, doc.text) + doc.offset for doc in self.documents.values()]
+        return np.concatenate(breaks) if breaks else np.zeros(0, dtype=np.int64)
+
+    @cached_property
     def coded_words(self) -> np.ndarray:
         """Per coding, the words of its passage."""
         return self.words.count(*self.global_spans)
@@ -251,28 +263,119 @@ def as_data(source: Project | ProjectData, selection: Selection | None = None) -
 
 
 def load(project: Project, selection: Selection | None = None) -> ProjectData:
+    """The project's data for ``selection``, read in one read transaction.
+
+    An SQLite project's data is kept until the file changes (see ``_change_marker``): the reports view, the
+    export and the CLI ask for several analyses of the same state in a row, and reading 100,000 codings again
+    for each cost more than most analyses themselves. The same object is then handed out again, with what
+    analyses already derived from it: treat it as read-only.
+    """
     selection = selection or Selection()
-    speaker_attributes = attribute_values(project, scope=AttributeScope.SPEAKER)
     with project.reading() as session:
-        info = session.get(ProjectInfo, 1)
-        codes = _load_codes(session, selection.codes)
-        documents = _load_documents(session, selection.documents)
-        wanted = _speaker_ids(session, selection.speakers)
-        names = dict(session.execute(select(Speaker.id, Speaker.name)).all())
-        coders = dict(session.execute(select(Coder.id, Coder.name).order_by(Coder.name)).all())
-        memos = session.execute(
-            select(Memo.coding_id, Memo.code_id, Memo.text).where(
-                (Memo.coding_id.is_not(None)) | (Memo.code_id.is_not(None))
-            )
-        ).all()
-        # The DB-API cursor directly for the two big queries, each read as one packed array (see _int_table).
-        raw = session.connection().connection.dbapi_connection
-        turn_rows = _int_table(
-            raw, "turn", ("id", "document_id", "position", "coalesce(speaker_id, -1)", "start", '"end"',
-                          "coalesce(start_ms, -1)"),
-        )
-        # A table scan, unsorted: far faster than walking the (document, start) index for every row.
-        codings = _int_table(raw, "coding", ("id", "document_id", "code_id", "coder_id", "start", '"end"', "weight"))
+        info = session.get(ProjectInfo, 1)  # the first read: from here on the transaction sees one state of the file
+        marker = _change_marker(session)
+        kept = _kept_data(project, marker, selection)
+        if kept is not None:
+            return kept
+        data = _read(session, selection, info)
+    _keep(project, marker, selection, data)
+    return data
+
+
+# --- keeping loaded data ------------------------------------------------------------------------------------
+
+_KEPT_SELECTIONS = 3  # per project: all codings, and a coder or two the reports view filters by
+_kept: weakref.WeakKeyDictionary[Project, tuple[tuple, OrderedDict[Selection, ProjectData]]] = (
+    weakref.WeakKeyDictionary()
+)
+_kept_lock = threading.Lock()
+
+
+def _change_marker(session: Session) -> tuple | None:
+    """What the committed state of an SQLite project file is known by; None when it cannot be told (another
+    database, a file in write-ahead-log mode or in memory): nothing is kept then.
+
+    SQLite increments the *file change counter* in the database header (4 bytes at offset 24) whenever a
+    connection unlocks the file after changing it, "so that each process can detect database changes" (the file
+    format's own words); in rollback-journal mode, which project files use, on every commit. Unlike ``PRAGMA
+    data_version`` (which a connection's own commits leave alone) or ``total_changes`` (one connection's own
+    count), it is the same for every connection of every process. The session must have read already: its read
+    lock then keeps the file, and the counter, as they are until the transaction ends.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return None
+    raw = connection.connection.dbapi_connection
+    path = next((row[2] for row in raw.execute("PRAGMA database_list") if row[1] == "main"), "")
+    if not path:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(28)
+    except OSError:
+        return None
+    if len(header) < 28 or header[18] == 2:  # too short to be a database; write-ahead log
+        return None
+    return path, int.from_bytes(header[24:28], "big")
+
+
+def _kept_data(project: Project, marker: tuple | None, selection: Selection) -> ProjectData | None:
+    if marker is None:
+        return None
+    with _kept_lock:
+        entry = _kept.get(project)
+        if entry is None or entry[0] != marker or selection not in entry[1]:
+            return None
+        entry[1].move_to_end(selection)
+        return entry[1][selection]
+
+
+def _keep(project: Project, marker: tuple | None, selection: Selection, data: ProjectData) -> None:
+    if marker is None:
+        return
+    with _kept_lock:
+        entry = _kept.get(project)
+        if entry is None or entry[0] != marker:
+            entry = _kept[project] = (marker, OrderedDict())
+        entry[1][selection] = data
+        while len(entry[1]) > _KEPT_SELECTIONS:
+            entry[1].popitem(last=False)
+
+
+def clear_kept() -> None:
+    """Forget every kept ``ProjectData`` (tests and benchmarks measuring a first load)."""
+    with _kept_lock:
+        _kept.clear()
+
+
+# --- reading ------------------------------------------------------------------------------------------------
+
+
+def _read(session: Session, selection: Selection, info: ProjectInfo) -> ProjectData:
+    codes = _load_codes(session, selection.codes)
+    documents = _load_documents(session, selection.documents)
+    wanted = _speaker_ids(session, selection.speakers)
+    # The DB-API cursor for the rest: SQLAlchemy's result rows cost more than the queries (and 5,000 memos).
+    raw = session.connection().connection.dbapi_connection
+    names = dict(raw.execute("SELECT id, name FROM speaker").fetchall())
+    coders = dict(raw.execute("SELECT id, name FROM coder ORDER BY name").fetchall())
+    memos = raw.execute(
+        "SELECT coding_id, code_id, text FROM memo WHERE coding_id IS NOT NULL OR code_id IS NOT NULL"
+    ).fetchall()
+    speaker_attributes: dict[int, dict[str, str]] = {}
+    for owner_id, name, value in session.execute(  # as services.attributes.attribute_values, in this transaction
+        select(AttributeValue.speaker_id, Attribute.name, AttributeValue.value)
+        .join(Attribute, Attribute.id == AttributeValue.attribute_id)
+        .where(Attribute.scope == AttributeScope.SPEAKER)
+    ):
+        speaker_attributes.setdefault(owner_id, {})[name] = value
+    # The two big tables, each read as packed columns (see _int_table).
+    turn_rows = _int_table(
+        raw, "turn", ("id", "document_id", "position", "coalesce(speaker_id, -1)", "start", '"end"',
+                      "coalesce(start_ms, -1)"),
+    )
+    # A table scan, unsorted: far faster than walking the (document, start) index for every row.
+    codings = _int_table(raw, "coding", ("id", "document_id", "code_id", "coder_id", "start", '"end"', "weight"))
     if selection.coders:
         unknown = set(selection.coders) - set(coders.values())
         if unknown:
@@ -312,25 +415,23 @@ def load(project: Project, selection: Selection | None = None) -> ProjectData:
 def _int_table(
     connection: sqlite3.Connection, table: str, columns: Sequence[str], where: str = "", parameters: Sequence = ()
 ) -> np.ndarray:
-    """Integer columns of the rows of ``table`` as an (n, len(columns)) int64 array.
+    """Integer columns of the rows of ``table`` as an (n, len(columns)) int64 array (NULL reads as 0).
 
-    SQLite writes each value as 16 hexadecimal digits (two's complement) into one string, which becomes the
-    array without a Python object per value: for 200,000 codings a third of the time of ``fetchall()`` and
-    ``np.fromiter``, which built 1.4 million ints and 200,000 tuples only to throw them away. The rows come in no
+    One table scan gives each column as one string of decimal numbers (``group_concat``; every aggregate of the
+    scan sees the rows in the same order), which numpy parses without a Python object per value: for 200,000
+    codings a fifth of the time of ``fetchall()`` and ``np.fromiter``, which built 1.4 million ints and 200,000
+    tuples only to throw them away, and half that of one printf'd hexadecimal string per row. The rows come in no
     particular order (``where`` may narrow them, with ``parameters``); sort them by their columns.
     """
     if not isinstance(connection, sqlite3.Connection):  # a team project on PostgreSQL: rows the plain way
-        if parameters:
-            where = where.replace("?", "%s")
+        where = where.replace("?", "%s")
         rows = connection.execute(f"SELECT {', '.join(columns)} FROM {table} {where}", parameters).fetchall()
-        return _fetched_table(rows, len(columns))
-    digits = "".join("%016x" for _ in columns)
-    packed = connection.execute(
-        f"SELECT group_concat(printf('{digits}', {', '.join(columns)}), '') FROM {table} {where}", parameters
-    ).fetchone()[0]
-    if not packed:
+        return _fetched_table([[value or 0 for value in row] for row in rows], len(columns))
+    aggregates = ", ".join(f"group_concat(ifnull(CAST({column} AS INTEGER), 0), ',')" for column in columns)
+    packed = connection.execute(f"SELECT {aggregates} FROM {table} {where}", parameters).fetchone()
+    if not packed or packed[0] is None:
         return np.zeros((0, len(columns)), dtype=np.int64)
-    return np.frombuffer(bytes.fromhex(packed), dtype=">i8").astype(np.int64).reshape(-1, len(columns))
+    return np.stack([np.fromstring(column, dtype=np.int64, sep=",") for column in packed], axis=1)
 
 
 def _fetched_table(rows: list[tuple[int, ...]], width: int) -> np.ndarray:

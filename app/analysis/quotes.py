@@ -8,12 +8,11 @@ in the code tree's order, then the documents' order and position in the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
 
-from app.analysis.dataset import ProjectData, Selection, as_data
+from app.analysis.dataset import CODE, END, ID, START, ProjectData, Selection, as_data
 from app.analysis.parts import NONE
 from app.models import Project
 from app.services.changes import ServiceError
@@ -48,7 +47,7 @@ class Quote:
 def coded_segments(source: Project | ProjectData, selection: Selection | None = None) -> list[Quote]:
     """Every coding, in the order of ``quotes``."""
     data = as_data(source, selection)
-    return _quotes(data, _ordered(data, range(len(data.coding_table))), with_context=False)
+    return _quotes(data, _ordered(data, np.arange(len(data.coding_table))), with_context=False)
 
 
 def quotes(
@@ -56,73 +55,84 @@ def quotes(
     code: str | None = None,
     *,
     per_code: int | None = None,
+    limit: int | None = None,
     with_subcodes: bool = False,
     with_context: bool = False,
     selection: Selection | None = None,
 ) -> list[Quote]:
     """The quotes of the code at path ``code`` (with its sub-codes' if asked), or of every code; at most
-    ``per_code`` of each code, the first ones in the text."""
+    ``per_code`` of each code and ``limit`` in all, the first ones in the text.
+
+    Which codings are quoted is chosen over the arrays of all codings; only those are then made into quotes
+    (their text sliced, their speakers, time and paragraph looked up).
+    """
     data = as_data(source, selection)
-    wanted: set[int] | None = None
+    indexes = np.arange(len(data.coding_table))
     if code is not None:
         chosen = next((c for c in data.codes.values() if c.path == code), None)
         if chosen is None:
             raise ServiceError(f"There is no code '{code}'.")
-        wanted = set(data.subtree(chosen.id)) if with_subcodes else {chosen.id}
-    indexes = range(len(data.coding_table))
-    if wanted is not None:
-        indexes = [i for i, row in enumerate(data.codings) if row[2] in wanted]
+        wanted = data.subtree(chosen.id) if with_subcodes else [chosen.id]
+        indexes = np.flatnonzero(np.isin(data.coding_table[:, CODE], wanted))
     ordered = _ordered(data, indexes)
-    if per_code is not None:
-        taken: dict[int, int] = {}
-        kept = []
-        for i in ordered:
-            code_id = data.codings[i][2]
-            if taken.get(code_id, 0) < per_code:
-                taken[code_id] = taken.get(code_id, 0) + 1
-                kept.append(i)
-        ordered = kept
+    if per_code is not None and len(ordered):
+        # Sorted by code first: each code's codings are one run; keep the first ``per_code`` of each run.
+        code_of = data.code_index[ordered]
+        run_start = np.flatnonzero(np.concatenate(([True], code_of[1:] != code_of[:-1])))
+        within = np.arange(len(ordered)) - np.repeat(run_start, np.diff(np.append(run_start, len(ordered))))
+        ordered = ordered[within < per_code]
+    if limit is not None:
+        ordered = ordered[:limit]
     return _quotes(data, ordered, with_context=with_context)
 
 
-def _ordered(data: ProjectData, indexes) -> list[int]:
-    code_rank = {code_id: i for i, code_id in enumerate(data.codes)}
-    doc_rank = {doc_id: i for i, doc_id in enumerate(data.documents)}
-    rows = data.codings
-    return sorted(indexes, key=lambda i: (code_rank[rows[i][2]], doc_rank[rows[i][1]], rows[i][4], rows[i][5], rows[i][0]))
+def _ordered(data: ProjectData, indexes: np.ndarray) -> np.ndarray:
+    """``indexes`` (into the codings) by code (tree order), document (project order), start, end and id."""
+    table = data.coding_table[indexes]
+    order = np.lexsort((table[:, ID], table[:, END], table[:, START], data.document_index[indexes],
+                        data.code_index[indexes]))
+    return np.asarray(indexes, dtype=np.int64)[order]
 
 
-def _quotes(data: ProjectData, indexes: list[int], *, with_context: bool) -> list[Quote]:
+def _quotes(data: ProjectData, indexes: np.ndarray, *, with_context: bool) -> list[Quote]:
+    indexes = np.asarray(indexes, dtype=np.int64)
+    if len(indexes) == 0:
+        return []
     parts = data.parts()
     # The parts are sorted by coding: each coding's parts are one slice.
-    part_bounds = np.searchsorted(parts.coding, np.arange(len(data.coding_table) + 1))
-    line_starts: dict[int, list[int]] = {}
+    lows = np.searchsorted(parts.coding, indexes, side="left")
+    highs = np.searchsorted(parts.coding, indexes, side="right")
+    part_speakers = parts.speaker.tolist()
+    first_turn = np.where(highs > lows, parts.turn[np.minimum(lows, len(parts.turn) - 1)], NONE)
+    last_turn = np.where(highs > lows, parts.turn[np.maximum(highs - 1, 0)], NONE)
+    turn_table = data.turn_table
+    start_ms = np.where(first_turn != NONE, turn_table[np.maximum(first_turn, 0), 6], -1)
+    rows = data.coding_table[indexes]
+    paragraphs = _paragraphs(data, data.global_spans[0][indexes], data.document_index[indexes])
+    paths = {code_id: code.path for code_id, code in data.codes.items()}
+    speaker_names = [data.speakers[sid] for sid in data.speaker_ids]
     found = []
-    for i in indexes:
-        coding_id, doc_id, code_id, coder_id, start, end, weight = data.codings[i]
+    for (coding_id, doc_id, code_id, coder_id, start, end, weight), low, high, first, last, ms, paragraph in zip(
+        rows.tolist(), lows.tolist(), highs.tolist(), first_turn.tolist(), last_turn.tolist(), start_ms.tolist(),
+        paragraphs.tolist(),
+    ):
         document = data.documents[doc_id]
-        low, high = int(part_bounds[i]), int(part_bounds[i + 1])
-        speakers = dict.fromkeys(s for s in parts.speaker[low:high].tolist() if s != NONE)
-        first_turn = int(parts.turn[low]) if high > low else NONE
-        start_ms = data.turns[first_turn].start_ms if first_turn != NONE else None
-        if doc_id not in line_starts:
-            line_starts[doc_id] = [0] + [m.end() for m in re.finditer("\n", document.text)]
+        speakers = dict.fromkeys(s for s in part_speakers[low:high] if s != NONE)
         before = after = ""
         if with_context:  # within the turns it touches: the speaker label is not part of the sentence
-            lower = data.turns[first_turn].start if first_turn != NONE else 0
-            last_turn = int(parts.turn[high - 1]) if high > low else NONE
-            upper = data.turns[last_turn].end if last_turn != NONE else len(document.text)
+            lower = int(turn_table[first, 4]) if first != NONE else 0
+            upper = int(turn_table[last, 5]) if last != NONE else len(document.text)
             before, after = _sentence_around(document.text, start, end, min(lower, start), max(upper, end))
         found.append(
             Quote(
-                code=data.codes[code_id].path,
+                code=paths[code_id],
                 document=document.name,
-                speaker=", ".join(data.speakers[data.speaker_ids[s]] for s in speakers) or None,
+                speaker=", ".join(speaker_names[s] for s in speakers) or None,
                 start=start,
                 end=end,
                 text=document.text[start:end],
-                time=format_time(start_ms),
-                paragraph=bisect_right(line_starts[doc_id], start),
+                time=format_time(ms if ms >= 0 else None),
+                paragraph=paragraph,
                 coder=data.coders.get(coder_id, ""),
                 weight=weight,
                 memo=data.coding_memos.get(coding_id),
@@ -131,6 +141,14 @@ def _quotes(data: ProjectData, indexes: list[int], *, with_context: bool) -> lis
             )
         )
     return found
+
+
+def _paragraphs(data: ProjectData, starts: np.ndarray, documents: np.ndarray) -> np.ndarray:
+    """The line (from 1) each global position lies in, within its document: the line breaks before it, + 1."""
+    breaks = data.line_breaks  # global positions of every "\n" of the texts
+    offsets = np.array([doc.offset for doc in data.documents.values()], dtype=np.int64)
+    before_document = np.searchsorted(breaks, offsets[documents], side="left")
+    return np.searchsorted(breaks, starts, side="left") - before_document + 1
 
 
 def format_time(milliseconds: int | None) -> str | None:

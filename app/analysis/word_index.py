@@ -5,10 +5,16 @@ start and end is found once per document, so the words of any number of passages
 searches; only a word cut by a passage's edge is counted again on the part inside. The result is exactly
 ``count_words`` of each slice. Document text never changes after import, so a document's word positions are kept
 by the text's SHA-256 for the next analysis.
+
+A word cut by a passage's edge counts when its part inside holds a letter or digit. Separators (``-``, ``'``,
+``’``) stand single between word characters, so only a part of one character can lack one, and it lacks one
+exactly when that character is a separator: the separators' positions, kept with the words', decide it for all
+passages at once (looking at each such part's text cost a Python call per coding).
 """
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Protocol
@@ -17,9 +23,12 @@ import numpy as np
 
 from app.analysis.words import WORD, count_words
 
+_SEPARATOR = re.compile(r"[-'’]")  # the characters that join the parts of one word (see words.WORD)
+_LINE_BREAK = re.compile("\n")
+
 # Enough for a large study; positions cost 16 bytes per word.
 _CACHE_LIMIT_CHARACTERS = 60_000_000
-_cache: OrderedDict[str, tuple[str, np.ndarray, np.ndarray]] = OrderedDict()
+_cache: OrderedDict[str, tuple[str, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
 
 
 class _LaidOut(Protocol):
@@ -30,19 +39,36 @@ class _LaidOut(Protocol):
 
 def word_positions(sha256: str, text: str) -> tuple[np.ndarray, np.ndarray]:
     """The start and end of every word of ``text``, computed on first use and then kept."""
+    kept = _kept(sha256, text)
+    return kept[1], kept[2]
+
+
+def separator_positions(sha256: str, text: str) -> np.ndarray:
+    """Where ``text`` holds a separator character (``-``, ``'``, ``’``), sorted; kept with the word positions."""
+    return _kept(sha256, text)[3]
+
+
+def line_break_positions(sha256: str, text: str) -> np.ndarray:
+    """Where ``text`` holds a line break, sorted; kept with the word positions (a quote's paragraph)."""
+    return _kept(sha256, text)[4]
+
+
+def _kept(sha256: str, text: str) -> tuple[str, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     kept = _cache.get(sha256)
-    if kept is not None and kept[0] == text:
+    if kept is not None and (kept[0] is text or kept[0] == text):
         _cache.move_to_end(sha256)
-        return kept[1], kept[2]
+        return kept
     matches = list(WORD.finditer(text))
     starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
     ends = np.fromiter((m.end() for m in matches), dtype=np.int64, count=len(matches))
-    _cache[sha256] = (text, starts, ends)
+    separators = np.fromiter((m.start() for m in _SEPARATOR.finditer(text)), dtype=np.int64)
+    line_breaks = np.fromiter((m.start() for m in _LINE_BREAK.finditer(text)), dtype=np.int64)
+    kept = _cache[sha256] = (text, starts, ends, separators, line_breaks)
     held = sum(len(entry[0]) for entry in _cache.values())
     while held > _CACHE_LIMIT_CHARACTERS and len(_cache) > 1:
         _, dropped = _cache.popitem(last=False)
         held -= len(dropped[0])
-    return starts, ends
+    return kept
 
 
 _corpus: list[tuple[list[tuple[str, int]], list[str], tuple[np.ndarray, np.ndarray]]] = []
@@ -74,13 +100,18 @@ def corpus_word_positions(documents: Sequence[_LaidOut]) -> tuple[np.ndarray, np
 class WordCounter:
     """Counts words of passages of one text (a document, or all documents laid end to end).
 
-    ``text(start, end)`` gives a slice of that text: only the few cut words at passage edges are looked at.
+    ``text(start, end)`` gives a slice of that text: only the few cut words at passage edges are looked at, and
+    with ``separators`` (the sorted positions of ``separator_positions``, in the same layout) none are.
     """
 
-    def __init__(self, text: Callable[[int, int], str], starts: np.ndarray, ends: np.ndarray) -> None:
+    def __init__(
+        self, text: Callable[[int, int], str], starts: np.ndarray, ends: np.ndarray,
+        separators: np.ndarray | None = None,
+    ) -> None:
         self.text = text
         self.starts = starts
         self.ends = ends
+        self.separators = separators
 
     def count(self, span_starts: np.ndarray, span_ends: np.ndarray) -> np.ndarray:
         """The words of each passage ``text[span_starts[i]:span_ends[i]]``."""
@@ -102,8 +133,16 @@ class WordCounter:
         for cut, word in ((cut_left, first_c), (cut_right, last_c)):
             inside_start = np.maximum(span_starts, self.starts[word])
             inside_end = np.minimum(span_ends, self.ends[word])
-            for i in np.flatnonzero(cut & (inside_end - inside_start <= 1)).tolist():
-                words[i] -= 1 - count_words(self.text(int(inside_start[i]), int(inside_end[i])))
+            short = np.flatnonzero(cut & (inside_end - inside_start <= 1))
+            if self.separators is None:
+                for i in short.tolist():
+                    words[i] -= 1 - count_words(self.text(int(inside_start[i]), int(inside_end[i])))
+                continue
+            at = inside_start[short]
+            found = np.searchsorted(self.separators, at)
+            separator = self.separators[np.minimum(found, len(self.separators) - 1)] == at if len(self.separators) \
+                else np.zeros(len(at), dtype=bool)
+            words[short[separator | (inside_end[short] <= at)]] -= 1  # indexes are distinct: no lost update
         return words
 
     def count_one(self, start: int, end: int) -> int:

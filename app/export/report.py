@@ -9,10 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from app.analysis.cooccurrence import code_cooccurrence
-from app.analysis.dataset import ProjectData, Selection, load
+from app.analysis.dataset import CODE, ProjectData, Selection, load
 from app.analysis.frequencies import CodeFrequency, code_tree_frequencies
-from app.analysis.matrices import Matrix, code_by_attribute, code_by_document, code_by_speaker
+from app.analysis.matrices import (
+    Matrix,
+    code_by_attribute,
+    code_by_document,
+    code_by_speaker,
+)
 from app.analysis.priorities import institution_attribute, priority_ranking
 from app.analysis.quotes import Quote, quotes
 from app.analysis.speaker_overview import speaker_overview
@@ -76,12 +83,14 @@ def build_code_quotes(
     report = _report_frame(data, options, subtitle_key="quotes_of")
     report.subtitle = f"{report.labels['quotes_of']} {enclosed(code, report.language)}"
     report.with_contents = False
-    found = quotes(data, code, with_subcodes=True, with_context=options.with_context)
+    # Only the quotes shown are made (their text sliced, their context found); the total is counted.
+    found = quotes(data, code, with_subcodes=True, with_context=options.with_context, limit=options.quotes_per_code)
     chosen = next(c for c in data.codes.values() if c.path == code)
+    total = int(np.isin(data.coding_table[:, CODE], data.subtree(chosen.id)).sum())
     section = Section(code, 1)
     if chosen.definition:
         section.blocks.append(Paragraph(chosen.definition, note=True))
-    _add_quotes(section, data, found, options.quotes_per_code, report.labels, options)
+    _add_quotes(section, data, found, None, report.labels, options, total=total)
     report.sections = [section]
     return report
 
@@ -311,10 +320,10 @@ def _add_quotes(
     section: Section, data: ProjectData, found: list[Quote], limit: int | None, labels: dict[str, str],
     options: ReportOptions, total: int | None = None,
 ) -> None:
-    if not found:
+    total = len(found) if total is None else total
+    if not total:
         section.blocks.append(Paragraph(labels["no_codings"]))
         return
-    total = len(found) if total is None else total
     shown = found if limit is None else found[:limit]
     if len(shown) < total:
         section.blocks.append(Paragraph(labels["quotes_shown"].format(shown=len(shown), total=total), note=True))

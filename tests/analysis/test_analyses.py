@@ -17,7 +17,7 @@ from app.analysis.matrices import code_by_attribute, code_by_document, code_by_s
 from app.analysis.priorities import priority_ranking
 from app.analysis.quotes import coded_segments, quotes
 from app.analysis.speaker_overview import speaker_overview
-from app.analysis.word_index import WordCounter, word_positions
+from app.analysis.word_index import WordCounter, separator_positions, word_positions
 from app.analysis.words import count_words
 from app.services import ServiceError
 
@@ -229,10 +229,12 @@ def test_random_study_speaker_overview_matches_plain_python(random_study):
 )
 def test_word_counter_counts_like_count_words(text, spans):
     starts, ends = word_positions(str(hash(text)), text)
-    counter = WordCounter(lambda a, b: text[a:b], starts, ends)
     spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in spans]
-    counted = counter.count([a for a, _ in spans], [b for _, b in spans]).tolist() if spans else []
-    assert counted == [count_words(text[a:b]) for a, b in spans]
+    # By the text of each cut word's part, and by the kept separator positions (no text looked at).
+    for counter in (WordCounter(lambda a, b: text[a:b], starts, ends),
+                    WordCounter(None, starts, ends, separators=separator_positions(str(hash(text)), text))):
+        counted = counter.count([a for a, _ in spans], [b for _, b in spans]).tolist() if spans else []
+        assert counted == [count_words(text[a:b]) for a, b in spans]
 
 
 def test_a_selection_of_coders_counts_only_their_codings(random_study):

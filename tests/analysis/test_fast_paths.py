@@ -246,3 +246,78 @@ def test_search_agrees_with_the_plain_way(random_project, tmp_path):
             assert fast == _plain_search(project, "Sprachkurs", mode="lemma", filters=None), sql
             assert fast != before, sql
             before = fast
+
+
+# --- quotes: chosen over the arrays, made only for the codings quoted ---------------------------------------------
+
+
+def _plain_quotes(data, code=None, *, per_code=None, with_subcodes=False, with_context=False):
+    """Quotes as they were made: every coding as a tuple, sorted by a Python key, each turn a named tuple, the line
+    starts of each document by a regex."""
+    import re
+    from bisect import bisect_right
+
+    from app.analysis.quotes import Quote, _sentence_around, format_time
+
+    rows = data.codings
+    wanted = None
+    if code is not None:
+        chosen = next(c for c in data.codes.values() if c.path == code)
+        wanted = set(data.subtree(chosen.id)) if with_subcodes else {chosen.id}
+    indexes = [i for i in range(len(rows)) if wanted is None or rows[i][2] in wanted]
+    code_rank = {code_id: i for i, code_id in enumerate(data.codes)}
+    doc_rank = {doc_id: i for i, doc_id in enumerate(data.documents)}
+    ordered = sorted(indexes, key=lambda i: (code_rank[rows[i][2]], doc_rank[rows[i][1]], rows[i][4], rows[i][5],
+                                             rows[i][0]))
+    if per_code is not None:
+        taken: dict[int, int] = {}
+        kept = []
+        for i in ordered:
+            if taken.get(rows[i][2], 0) < per_code:
+                taken[rows[i][2]] = taken.get(rows[i][2], 0) + 1
+                kept.append(i)
+        ordered = kept
+    found = []
+    parts_ = data.parts()
+    bounds = np.searchsorted(parts_.coding, np.arange(len(rows) + 1))
+    for i in ordered:
+        coding_id, doc_id, code_id, coder_id, start, end, weight = rows[i]
+        document = data.documents[doc_id]
+        low, high = int(bounds[i]), int(bounds[i + 1])
+        speakers = dict.fromkeys(s for s in parts_.speaker[low:high].tolist() if s != parts.NONE)
+        first_turn = int(parts_.turn[low]) if high > low else parts.NONE
+        start_ms = data.turns[first_turn].start_ms if first_turn != parts.NONE else None
+        line_starts = [0] + [m.end() for m in re.finditer("\n", document.text)]
+        before = after = ""
+        if with_context:
+            lower = data.turns[first_turn].start if first_turn != parts.NONE else 0
+            last_turn = int(parts_.turn[high - 1]) if high > low else parts.NONE
+            upper = data.turns[last_turn].end if last_turn != parts.NONE else len(document.text)
+            before, after = _sentence_around(document.text, start, end, min(lower, start), max(upper, end))
+        found.append(Quote(
+            code=data.codes[code_id].path, document=document.name,
+            speaker=", ".join(data.speakers[data.speaker_ids[s]] for s in speakers) or None,
+            start=start, end=end, text=document.text[start:end], time=format_time(start_ms),
+            paragraph=bisect_right(line_starts, start), coder=data.coders.get(coder_id, ""), weight=weight,
+            memo=data.coding_memos.get(coding_id), before=before, after=after,
+        ))
+    return found
+
+
+def test_quotes_agree_with_the_plain_way(random_project):
+    from app.analysis.quotes import coded_segments
+
+    with open_project(random_project, read_only=True) as project:
+        data = dataset.load(project)
+        parent = next(c.path for c in data.codes.values() if data.children.get(c.id))
+        leaf = next(c.path for c in data.codes.values() if "/" in c.path)
+        assert coded_segments(data) == _plain_quotes(data)
+        for per_code in (None, 0, 1, 3, 40):
+            assert quotes(data, per_code=per_code) == _plain_quotes(data, per_code=per_code)
+            assert quotes(data, per_code=per_code, with_context=True) == _plain_quotes(
+                data, per_code=per_code, with_context=True)
+        for code, sub in ((parent, True), (parent, False), (leaf, False)):
+            plain = _plain_quotes(data, code, with_subcodes=sub, with_context=True)
+            assert quotes(data, code, with_subcodes=sub, with_context=True) == plain
+            assert quotes(data, code, with_subcodes=sub, limit=7) == _plain_quotes(data, code, with_subcodes=sub)[:7]
+        assert len({q.paragraph for q in coded_segments(data)}) > 10
