@@ -1,5 +1,6 @@
-"""The text-analysis commands of ``focuscoder``: search, autocode, words, keywords, suggest, language (kept apart from app/cli.py's other
-commands, which it shares the conventions of: exit status, one ``error:`` line, JSON on stdout).
+"""The text-analysis commands of ``focuscoder``: search, autocode, words, keywords, suggest, language (kept apart
+from app/cli.py's other commands, which it shares the conventions of: exit status, one ``error:`` line, JSON on
+stdout).
 """
 
 from __future__ import annotations

@@ -64,7 +64,8 @@ class BackgroundIndexer(QObject):
 
     def _failed(self, task: Task, exc: Exception) -> None:
         if not task.state.cancelled:  # e.g. the documents were removed again by undo while being read
-            self.sig_failed.emit(self.tr("The language index was not built (%1); a search builds it.").replace("%1", str(exc)))
+            message = self.tr("The language index was not built (%1); a search builds it.")
+            self.sig_failed.emit(message.replace("%1", str(exc)))
 
     def _done(self, task: Task) -> None:
         if task is self.task:

@@ -8,7 +8,7 @@ search panel does (documents without a current language index are indexed first)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -182,6 +182,8 @@ class KeywordPanel(QWidget):
         except ServiceError:  # the code was just deleted; the list of codes follows
             self.keywords = []
         self._fill_table()
+        if self.task is None:  # a line about the code shown (what suggesting said was about the one before)
+            self.summary.setText("" if self.code is None or self.keywords else self.tr("No keywords yet."))
         self._update_state()
 
     def _fill_table(self) -> None:
@@ -203,8 +205,6 @@ class KeywordPanel(QWidget):
         self.add_button.setEnabled(writable and bool(split_keywords(self.keyword.text(), self.mode.currentData())))
         self.remove_button.setEnabled(writable and bool(self.table.selectionModel().selectedRows()))
         self.suggest_button.setEnabled(writable and bool(self.keywords) and self.task is None)
-        if self.task is None:
-            self.summary.setText("" if self.code is None or self.keywords else self.tr("No keywords yet."))
 
     # --- changing the keywords: one undo step each ------------------------------------------------------------
 
@@ -257,8 +257,9 @@ class KeywordPanel(QWidget):
         if task is not self.task:
             return
         self.task = None
-        self.summary.setText(self.tr("%1 passage(s) suggested for “%2”.").replace("%1", str(len(found))).replace("%2", code))
         self._update_state()
+        summary = self.tr("%1 passage(s) suggested for “%2”.")
+        self.summary.setText(summary.replace("%1", str(len(found))).replace("%2", code))
         if found:
             self.suggest_preview = open_preview(
                 self, self.context, found, code, unit_name, self.tr("Suggestions for “%1”").replace("%1", code))
@@ -269,8 +270,9 @@ class KeywordPanel(QWidget):
         if task is not self.task:
             return
         self.task = None
-        self.summary.setText(str(exc) if isinstance(exc, ServiceError) else self.tr("Suggesting failed: %1").replace("%1", str(exc)))
         self._update_state()
+        failed = self.tr("Suggesting failed: %1").replace("%1", str(exc))
+        self.summary.setText(str(exc) if isinstance(exc, ServiceError) else failed)
         self.sig_suggested.emit(-1)
 
     def _done(self, task: Task) -> None:

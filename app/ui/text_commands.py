@@ -22,7 +22,9 @@ class SetCodeKeywords(ProjectCommand):
         self.code, self.keywords, self.old = code, list(keywords), list(old)
 
     def do(self) -> ChangeSet:
-        return ChangeSet() if self.keywords == self.old else services.set_code_keywords(self.project, self.code, self.keywords)
+        if self.keywords == self.old:
+            return ChangeSet()
+        return services.set_code_keywords(self.project, self.code, self.keywords)
 
     def undo_change(self) -> ChangeSet:
         return services.set_code_keywords(self.project, self.code, self.old)

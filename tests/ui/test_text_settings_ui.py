@@ -50,7 +50,9 @@ def transcripts(tmp_path: Path) -> list[Path]:
 # --- the index after an import ------------------------------------------------------------------------------------
 
 
-def test_an_import_builds_the_index_in_the_background_so_the_first_search_is_instant(qtbot, window, context, study, transcripts):
+def test_an_import_builds_the_index_in_the_background_so_the_first_search_is_instant(
+    qtbot, window, context, study, transcripts
+):
     index_documents(context.project)  # the workshops there already; only the new one is left to do
     import_files(qtbot, window, context, transcripts[:1])
     qtbot.waitUntil(lambda: "Workshop 3" in indexed(study), timeout=30_000)
@@ -79,14 +81,17 @@ def test_an_import_of_many_files_shows_progress_in_the_status_bar(qtbot, window,
     assert [(percent, name) for percent, name, _ in seen] == [
         (33, "Workshop 3"), (67, "Workshop 4"), (100, "Workshop 5")]
     assert any(visible for *_, visible in seen[1:])  # shown while it runs
-    assert sorted(done.args[0]) == sorted(row for (row,) in rows(study, "SELECT id FROM document WHERE name LIKE 'Workshop _' AND name > 'Workshop 2'"))
-    qtbot.waitUntil(lambda: not progress_widget.isVisible())
-    assert "Building the language index: Workshop 5" == progress_widget.label.text()
+    new_ids = rows(study, "SELECT id FROM document WHERE name IN ('Workshop 3', 'Workshop 4', 'Workshop 5')")
+    assert sorted(done.args[0]) == sorted(row for (row,) in new_ids)
+    qtbot.waitUntil(lambda: not progress_widget.isVisible())  # and gone when done
+    assert progress_widget.label.text() == "Building the language index: Workshop 5"
 
 
-def test_cancelled_indexing_keeps_nothing_half_done_and_a_search_finishes_it(qtbot, window, context, study, transcripts):
-    from app.ui.commands import ImportDocuments
+def test_cancelled_indexing_keeps_nothing_half_done_and_a_search_finishes_it(
+    qtbot, window, context, study, transcripts
+):
     from app.importers import read_document
+    from app.ui.commands import ImportDocuments
 
     context.execute(ImportDocuments(context, [read_document(str(transcripts[0]))]))
     context.indexer.cancel()  # before the worker starts: nothing is read
@@ -165,8 +170,8 @@ def test_keywords_are_added_and_removed_one_undo_step_each(qtbot, window, contex
     qtbot.keyClick(panel.keyword, Qt.Key.Key_Return)
     stored = rows(study, "SELECT k.query, k.mode FROM code_keyword k ORDER BY k.position")
     assert stored == [("Sprachkurs", "lemma"), ("Deutschkurs", "lemma"), ("Integrations*", "wildcard")]
-    assert shown_keywords(panel) == [("Sprachkurs", "Lemma (every inflection)"), ("Deutschkurs", "Lemma (every inflection)"),
-                                     ("Integrations*", "Wildcard (* and ?)")]
+    lemma = "Lemma (every inflection)"
+    assert shown_keywords(panel) == [("Sprachkurs", lemma), ("Deutschkurs", lemma), ("Integrations*", "Wildcard (* and ?)")]
     assert panel.keyword.text() == "" and panel.suggest_button.isEnabled()
     panel.table.selectRow(1)
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
@@ -197,6 +202,7 @@ def test_suggest_lists_uncoded_passages_and_codes_the_chosen_ones_in_one_step(qt
         ("Workshop 2", "Ohne Anerkennung der Abschlüsse geht wenig."),
     ]
     assert found.args == [3] and dialog.windowTitle() == "Suggestions for “Sprache/Sprachkurs”"
+    assert panel.summary.text() == "3 passage(s) suggested for “Sprache/Sprachkurs”."
     dialog.items[2].setCheckState(0, Qt.CheckState.Unchecked)  # "Anerkennung" is no Sprachkurs there
     assert rows(study, "SELECT count(*) FROM coding")[0][0] == before  # nothing written while the preview is open
     with qtbot.waitSignal(context.sig_project_changed):
