@@ -67,7 +67,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from app.sample_project import ensure_sample_project
     from app.ui.app import run_gui  # Qt is imported only here: the other commands run without it
 
-    project = Path(args.project) if args.project else ensure_sample_project()
+    from app.models.team import is_team_location
+
+    if args.project and is_team_location(args.project):
+        project = args.project  # a team project's address, opened as it is
+    else:
+        project = Path(args.project) if args.project else ensure_sample_project()
     return run_gui(project, screenshot=args.screenshot)
 
 
