@@ -105,8 +105,12 @@ class ApplicationContext(QObject):
         try:
             done = command.first_redo()  # type: ignore[attr-defined]
         except (ServiceError, ProjectFileError) as exc:
+            if isinstance(self.project, TeamProject) and isinstance(exc, ServiceError):
+                # In a team project "there is no code X" most likely means a colleague renamed or deleted it.
+                exc = ServiceError(self.tr("%1 A colleague may have changed it meanwhile; the view now shows the "
+                                           "project as it is.").replace("%1", str(exc)))
             self.sig_error.emit(str(exc))
-            if isinstance(exc, TeamConflict):  # the message promises the colleague's version on screen
+            if isinstance(self.project, TeamProject):  # show the colleague's version (the message promises it)
                 from app.ui.team_sync import EVERYTHING, remote_changes
 
                 self.notify(remote_changes({EVERYTHING}))

@@ -102,3 +102,27 @@ def test_a_reader_sees_why_a_change_is_refused(qtbot, admin, published, context)
     context.close_project()
     admin("DROP OWNED BY rolf")
     admin("DROP ROLE rolf")
+
+
+def test_renaming_a_code_a_colleague_just_renamed_explains_and_shows_their_name(qtbot, window, context, team):
+    from app.services import rename_code
+    from app.ui.commands import RenameCode
+
+    errors = []
+    context.sig_error.connect(errors.append)
+    rename_code(team(), "Faktoren/Sprache", "Deutschkenntnisse")  # before Anna's app heard of it
+    assert not context.execute(RenameCode(context, "Faktoren/Sprache", "Sprachförderung"))
+    assert "There is no code 'Faktoren/Sprache'" in errors[0] and "colleague may have changed it" in errors[0]
+    paths = {row.path for row in queries.list_codes(context.project)}
+    assert "Faktoren/Deutschkenntnisse" in paths and "Faktoren/Sprachförderung" not in paths
+    model = window.codes.tree.code_model
+    qtbot.waitUntil(lambda: "Deutschkenntnisse" in _names(model), timeout=3000)
+
+
+def _names(model) -> set[str]:
+    names, stack = set(), [model.index(row, 0) for row in range(model.rowCount())]
+    while stack:
+        index = stack.pop()
+        names.add(index.data())
+        stack += [model.index(row, 0, index) for row in range(model.rowCount(index))]
+    return names
