@@ -19,10 +19,13 @@ def set_memo(
     coding_id: int | None = None,
     author: str | None = None,
     title: str = "",
+    based_on: str | None = None,
 ) -> ChangeSet:
     """Write the memo of one thing (replacing its text), or add a project memo when no target is named.
 
-    An empty text removes a thing's memo.
+    An empty text removes a thing's memo. ``based_on`` is the text the writer started from (what the memo editor
+    showed when it opened): if the memo now says something else, a colleague changed it meanwhile, and the change
+    is refused rather than overwriting theirs (in a team project, memos are written over minutes, not moments).
     """
     targets = [t for t in (document, code, speaker, coding_id) if t is not None]
     if len(targets) > 1:
@@ -41,6 +44,7 @@ def set_memo(
             column, target_id = Memo.coding_id, coding_id
 
         memo = None if column is None else session.scalars(select(Memo).where(column == target_id)).one_or_none()
+        _check_based_on(memo, based_on)
         if memo is not None and not text.strip():
             session.delete(memo)
             return ChangeSet(deleted=[Ref("memo", memo.id)])
@@ -61,10 +65,24 @@ def set_memo(
         return ChangeSet(updated=[Ref("memo", memo.id)])
 
 
+def _check_based_on(memo: Memo | None, based_on: str | None) -> None:
+    if based_on is not None and (memo.text if memo is not None else "") != based_on:
+        raise MemoChanged(
+            "Someone else changed this memo after you began writing, so your text was not saved over theirs. "
+            "Copy your text, open the memo again to see theirs, and combine the two."
+        )
+
+
+class MemoChanged(ServiceError):
+    """The memo is no longer what the writer started from."""
+
+
 def set_project_memo(
-    project: Project, text: str, *, memo_id: int | None = None, author: str | None = None, title: str = ""
+    project: Project, text: str, *, memo_id: int | None = None, author: str | None = None, title: str = "",
+    based_on: str | None = None,
 ) -> ChangeSet:
-    """Write the project memo ``memo_id`` (a new one when None); an empty text removes it."""
+    """Write the project memo ``memo_id`` (a new one when None); an empty text removes it. ``based_on``: as for
+    ``set_memo``."""
     if memo_id is None:
         return set_memo(project, text, author=author, title=title) if text.strip() else ChangeSet()
     with project.transaction() as session:
@@ -73,6 +91,7 @@ def set_project_memo(
             column is not None for column in (memo.document_id, memo.code_id, memo.speaker_id, memo.coding_id)
         ):
             raise ServiceError(f"There is no project memo {memo_id}.")
+        _check_based_on(memo, based_on)
         if not text.strip():
             session.delete(memo)
             return ChangeSet(deleted=[Ref("memo", memo_id)])

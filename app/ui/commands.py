@@ -397,18 +397,18 @@ class SetMemo(ProjectCommand):
         self.text, self.old = text, old
         self.document, self.code, self.coding_id, self.speaker = document, code, coding_id, speaker
 
-    def _write(self, text: str) -> ChangeSet:
+    def _write(self, text: str, based_on: str) -> ChangeSet:
         coding_id = None if self.coding_id is None else self.context.current_id("coding", self.coding_id)
         return services.set_memo(
             self.project, text, document=self.document, code=self.code, coding_id=coding_id, speaker=self.speaker,
-            author=self.context.coder,
+            author=self.context.coder, based_on=based_on,  # never over a colleague's text written meanwhile
         )
 
     def do(self) -> ChangeSet:
-        return ChangeSet() if self.text == self.old else self._write(self.text)
+        return ChangeSet() if self.text == self.old else self._write(self.text, self.old)
 
     def undo_change(self) -> ChangeSet:
-        return self._write(self.old)
+        return self._write(self.old, self.text)
 
 
 class SetProjectMemo(ProjectCommand):
@@ -418,8 +418,11 @@ class SetProjectMemo(ProjectCommand):
         super().__init__(context, tr("Edit project memo"))
         self.text, self.old, self.memo_id = text, old, memo_id
 
-    def _write(self, text: str) -> ChangeSet:
-        changes = services.set_project_memo(self.project, text, memo_id=self.memo_id, author=self.context.coder)
+    def _write(self, text: str, based_on: str) -> ChangeSet:
+        changes = services.set_project_memo(
+            self.project, text, memo_id=self.memo_id, author=self.context.coder,
+            based_on=based_on if self.memo_id is not None else None,
+        )
         if changes.ids("memo", of="deleted"):
             self.memo_id = None
         elif created := changes.ids("memo"):
@@ -427,7 +430,7 @@ class SetProjectMemo(ProjectCommand):
         return changes
 
     def do(self) -> ChangeSet:
-        return ChangeSet() if self.text == self.old else self._write(self.text)
+        return ChangeSet() if self.text == self.old else self._write(self.text, self.old)
 
     def undo_change(self) -> ChangeSet:
-        return self._write(self.old)
+        return self._write(self.old, self.text)

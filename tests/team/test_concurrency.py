@@ -93,3 +93,19 @@ def test_a_stale_edit_of_a_codes_definition_is_refused(team):
         assert session.scalars(select(Code.definition).where(Code.name == "Anerkennung")).one() == (
             "Anerkennung ausländischer Abschlüsse"
         )
+
+
+def test_a_memo_a_colleague_changed_while_i_wrote_is_not_overwritten(team):
+    from app.services import set_memo
+    from app.services.memos import MemoChanged
+
+    anna, ben = team(), team()
+    set_memo(anna, "Erster Eindruck", document="Gruppe 1")
+    # Ben opens the memo ("Erster Eindruck") and writes for a while; meanwhile Anna adds to it.
+    set_memo(anna, "Erster Eindruck. Sprachkurse zentral.", document="Gruppe 1", based_on="Erster Eindruck")
+    with pytest.raises(MemoChanged, match="Someone else changed this memo"):
+        set_memo(ben, "Erster Eindruck – Mentoring fehlt", document="Gruppe 1", based_on="Erster Eindruck")
+    from app.models import Memo
+
+    with anna.reading() as session:
+        assert session.scalars(select(Memo.text)).all() == ["Erster Eindruck. Sprachkurse zentral."]

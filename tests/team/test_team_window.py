@@ -126,3 +126,18 @@ def _names(model) -> set[str]:
         names.add(index.data())
         stack += [model.index(row, 0, index) for row in range(model.rowCount(index))]
     return names
+
+
+def test_saving_a_memo_a_colleague_wrote_meanwhile_keeps_theirs_and_says_so(qtbot, window, context, team):
+    from app.services import set_memo
+    from app.ui.commands import SetMemo
+
+    errors = []
+    context.sig_error.connect(errors.append)
+    document = queries.list_documents(context.project)[0]
+    name = document.name
+    # Anna's editor opened on an empty memo; before she saves, Ben writes one.
+    set_memo(team(), "Bens Notiz", document=name, author="ben")
+    assert not context.execute(SetMemo(context, "Annas Notiz", "", document=name))
+    assert "Someone else changed this memo" in errors[0]
+    assert queries.memo_text(context.project, document_id=document.id) == "Bens Notiz"
