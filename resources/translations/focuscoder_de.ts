@@ -122,7 +122,27 @@
         <translation>Das Projekt konnte nicht wieder geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_project.py" line="39" />
+        <location filename="../../app/ui/open_project.py" line="31" />
+        <source>the owner</source>
+        <translation>Eigentümer/in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_project.py" line="31" />
+        <source>an editor</source>
+        <translation>Bearbeiter/in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_project.py" line="31" />
+        <source>a coder</source>
+        <translation>Codierer/in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_project.py" line="32" />
+        <source>a reader (read-only)</source>
+        <translation>Leser/in (nur lesen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_project.py" line="45" />
         <source>%1 is open in FocusCoder by %2.
 
 That FocusCoder is no longer running (it may have crashed, or its computer lost the connection). You can open the project read-only, or take it over and work on it here.</source>
@@ -131,7 +151,7 @@ That FocusCoder is no longer running (it may have crashed, or its computer lost 
 Dieses FocusCoder läuft nicht mehr (es ist vielleicht abgestürzt, oder der Computer hat die Verbindung verloren). Sie können das Projekt schreibgeschützt öffnen oder es übernehmen und hier daran arbeiten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_project.py" line="44" />
+        <location filename="../../app/ui/open_project.py" line="50" />
         <source>%1 is open in FocusCoder by %2.
 
 Two people changing a project at once would lose work. You can open it read-only to look at it, or ask them to close it and try again.</source>
@@ -140,22 +160,37 @@ Two people changing a project at once would lose work. You can open it read-only
 Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie können es schreibgeschützt öffnen, um es anzusehen, oder darum bitten, es zu schließen, und es dann erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_project.py" line="53" />
+        <location filename="../../app/ui/open_project.py" line="59" />
         <source>Open &amp;read-only</source>
         <translation>&amp;Schreibgeschützt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_project.py" line="55" />
+        <location filename="../../app/ui/open_project.py" line="61" />
         <source>&amp;Take over</source>
         <translation>&amp;Übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_project.py" line="98" />
+        <location filename="../../app/ui/open_project.py" line="78" />
+        <source>The password was not accepted. Password for %1:</source>
+        <translation>Das Passwort wurde nicht angenommen. Passwort für %1:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_project.py" line="78" />
+        <source>Password for %1:</source>
+        <translation>Passwort für %1:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_project.py" line="127" />
+        <source>Team project %1: you are %2; colleagues' changes appear as they are made.</source>
+        <translation>Teamprojekt %1: Sie sind %2; Änderungen aus dem Team erscheinen sofort.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_project.py" line="130" />
         <source>%1 is open read-only: changes cannot be saved.</source>
         <translation>%1 ist schreibgeschützt geöffnet: Änderungen können nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_project.py" line="100" />
+        <location filename="../../app/ui/open_project.py" line="132" />
         <source>The project is open, but no backup copy was made: %1</source>
         <translation>Das Projekt ist geöffnet, aber es wurde keine Sicherungskopie angelegt: %1</translation>
     </message>
@@ -175,7 +210,7 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <translation>Suchbegriffe von „%s“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/text_commands.py" line="35" />
+        <location filename="../../app/ui/text_commands.py" line="37" />
         <source>Language of “%s”</source>
         <translation>Sprache von „%s“</translation>
     </message>
@@ -183,9 +218,19 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>ApplicationContext</name>
     <message>
-        <location filename="../../app/ui/context.py" line="81" />
+        <location filename="../../app/ui/context.py" line="97" />
+        <source>Your role in this team project lets you read it, not change it.</source>
+        <translation>Ihre Rolle in diesem Teamprojekt erlaubt Lesen, aber keine Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/context.py" line="101" />
         <source>This project is open read-only, so it cannot be changed. To make changes, close it in the other FocusCoder and open it again here.</source>
         <translation>Dieses Projekt ist schreibgeschützt geöffnet und kann nicht geändert werden. Um etwas zu ändern, schließen Sie es im anderen FocusCoder und öffnen Sie es hier erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/context.py" line="110" />
+        <source>%1 A colleague may have changed it meanwhile; the view now shows the project as it is.</source>
+        <translation>%1 Vermutlich hat es jemand aus dem Team inzwischen geändert; die Ansicht zeigt jetzt den aktuellen Stand.</translation>
     </message>
 </context>
 <context>
@@ -903,17 +948,17 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>IndexProgress</name>
     <message>
-        <location filename="../../app/ui/indexing.py" line="96" />
+        <location filename="../../app/ui/indexing.py" line="97" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/indexing.py" line="97" />
+        <location filename="../../app/ui/indexing.py" line="98" />
         <source>Stop building the language index; a search builds the rest</source>
         <translation>Erstellen des Sprachindex anhalten; eine Suche erstellt den Rest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/indexing.py" line="112" />
+        <location filename="../../app/ui/indexing.py" line="113" />
         <source>Building the language index: %1</source>
         <translation>Sprachindex wird erstellt: %1</translation>
     </message>
@@ -1006,7 +1051,7 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <translation>Regulärer Ausdruck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keywords_panel.py" line="207" />
+        <location filename="../../app/ui/keywords_panel.py" line="186" />
         <source>No keywords yet.</source>
         <translation>Noch keine Suchbegriffe.</translation>
     </message>
@@ -1016,17 +1061,17 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <translation>Textstellen werden gesucht …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keywords_panel.py" line="260" />
+        <location filename="../../app/ui/keywords_panel.py" line="261" />
         <source>%1 passage(s) suggested for “%2”.</source>
         <translation>%1 Textstelle(n) für „%2“ vorgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keywords_panel.py" line="264" />
+        <location filename="../../app/ui/keywords_panel.py" line="265" />
         <source>Suggestions for “%1”</source>
         <translation>Vorschläge für „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keywords_panel.py" line="272" />
+        <location filename="../../app/ui/keywords_panel.py" line="274" />
         <source>Suggesting failed: %1</source>
         <translation>Vorschlagen fehlgeschlagen: %1</translation>
     </message>
@@ -1057,179 +1102,199 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110" />
-        <location filename="../../app/ui/main_window.py" line="267" />
+        <location filename="../../app/ui/main_window.py" line="112" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
-        <location filename="../../app/ui/main_window.py" line="268" />
+        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="271" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="115" />
         <source>Codes</source>
         <translation>Codesystem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="175" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>&amp;Open project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="177" />
+        <source>Open &amp;team project…</source>
+        <translation>&amp;Teamprojekt öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="178" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177" />
+        <location filename="../../app/ui/main_window.py" line="180" />
         <source>&amp;Import documents…</source>
         <translation>Dokumente &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="185" />
         <source>&amp;Export report…</source>
         <translation>Bericht &amp;exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="188" />
         <source>Restore a &amp;backup…</source>
         <translation>Sicherungskopie &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="190" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189" />
+        <location filename="../../app/ui/main_window.py" line="192" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190" />
+        <location filename="../../app/ui/main_window.py" line="193" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192" />
+        <location filename="../../app/ui/main_window.py" line="195" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200" />
+        <location filename="../../app/ui/main_window.py" line="203" />
         <source>&amp;Find in document</source>
         <translation>Im Dokument &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201" />
+        <location filename="../../app/ui/main_window.py" line="204" />
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202" />
+        <location filename="../../app/ui/main_window.py" line="205" />
         <source>&amp;Search the project…</source>
         <translation>Im Projekt &amp;suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203" />
+        <location filename="../../app/ui/main_window.py" line="206" />
         <source>&amp;Memos…</source>
         <translation>&amp;Memos …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207" />
+        <location filename="../../app/ui/main_window.py" line="210" />
         <source>&amp;Coding</source>
         <translation>&amp;Codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214" />
+        <location filename="../../app/ui/main_window.py" line="217" />
         <source>Code with &amp;recent code</source>
         <translation>Mit &amp;zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="225" />
         <source>Current c&amp;oder…</source>
         <translation>Aktuelle:r C&amp;odierer:in …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="227" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226" />
+        <location filename="../../app/ui/main_window.py" line="229" />
         <source>&amp;Documents and codes</source>
         <translation>&amp;Dokumente und Codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227" />
+        <location filename="../../app/ui/main_window.py" line="230" />
         <source>Retrieved &amp;segments</source>
         <translation>Liste der codierten &amp;Segmente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228" />
+        <location filename="../../app/ui/main_window.py" line="231" />
         <source>Code &amp;definitions</source>
         <translation>Code-&amp;Definitionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238" />
+        <location filename="../../app/ui/main_window.py" line="241" />
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240" />
+        <location filename="../../app/ui/main_window.py" line="243" />
         <source>&amp;Larger text</source>
         <translation>Text &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241" />
+        <location filename="../../app/ui/main_window.py" line="244" />
         <source>&amp;Smaller text</source>
         <translation>Text &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247" />
+        <location filename="../../app/ui/main_window.py" line="250" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301" />
+        <location filename="../../app/ui/main_window.py" line="304" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306" />
+        <location filename="../../app/ui/main_window.py" line="309" />
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306" />
+        <location filename="../../app/ui/main_window.py" line="309" />
         <source>FocusCoder projects (*.fcproj)</source>
         <translation>FocusCoder-Projekte (*.fcproj)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434" />
+        <location filename="../../app/ui/main_window.py" line="317" />
+        <source>Open team project</source>
+        <translation>Teamprojekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="318" />
+        <source>Address of the team project (postgresql://user@server/database; the password is asked for when needed and never stored):</source>
+        <translation>Adresse des Teamprojekts (postgresql://benutzer@server/datenbank; das Passwort wird bei Bedarf erfragt und nie gespeichert):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="448" />
         <source>Coding as %1</source>
         <translation>Es codiert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="439" />
+        <location filename="../../app/ui/main_window.py" line="453" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="444" />
+        <location filename="../../app/ui/main_window.py" line="458" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458" />
+        <location filename="../../app/ui/main_window.py" line="473" />
+        <source>team project on %1</source>
+        <translation>Teamprojekt auf %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="474" />
         <source> (read-only)</source>
         <translation> (schreibgeschützt)</translation>
     </message>
@@ -1237,42 +1302,42 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>MemoEditor</name>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="36" />
+        <location filename="../../app/ui/memo_editor.py" line="68" />
         <source>Memos</source>
         <translation>Memos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="39" />
+        <location filename="../../app/ui/memo_editor.py" line="69" />
         <source>Thoughts, questions, decisions…</source>
         <translation>Gedanken, Fragen, Entscheidungen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="47" />
+        <location filename="../../app/ui/memo_editor.py" line="70" />
         <source>Memo &amp;about:</source>
         <translation>Memo &amp;zu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="64" />
+        <location filename="../../app/ui/memo_editor.py" line="85" />
         <source>The project</source>
         <translation>Dem Projekt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="66" />
+        <location filename="../../app/ui/memo_editor.py" line="87" />
         <source>Document “%1”</source>
         <translation>Dokument „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="75" />
+        <location filename="../../app/ui/memo_editor.py" line="96" />
         <source>Code “%1”</source>
         <translation>Code „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="76" />
+        <location filename="../../app/ui/memo_editor.py" line="97" />
         <source>Speaker “%1”</source>
         <translation>Sprecher:in „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="77" />
+        <location filename="../../app/ui/memo_editor.py" line="98" />
         <source>Coding “%1”: “%2”</source>
         <translation>Codierung „%1“: „%2“</translation>
     </message>
@@ -1653,55 +1718,55 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>SegmentPanel</name>
     <message>
-        <location filename="../../app/ui/segments.py" line="137" />
+        <location filename="../../app/ui/segments.py" line="144" />
         <source>Only the segments of speakers with this attribute value</source>
         <translation>Nur die Segmente der Sprecher:innen mit diesem Attributwert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="134" />
+        <location filename="../../app/ui/segments.py" line="141" />
         <source>&lt;b&gt;Retrieved segments&lt;/b&gt;</source>
         <translation>&lt;b&gt;Codierte Segmente&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="135" />
+        <location filename="../../app/ui/segments.py" line="142" />
         <source>Document:</source>
         <translation>Dokument:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="135" />
+        <location filename="../../app/ui/segments.py" line="142" />
         <source>Speaker:</source>
         <translation>Sprecher:in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="135" />
+        <location filename="../../app/ui/segments.py" line="142" />
         <source>Attribute:</source>
         <translation>Attribut:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="138" />
-        <location filename="../../app/ui/segments.py" line="163" />
+        <location filename="../../app/ui/segments.py" line="145" />
+        <location filename="../../app/ui/segments.py" line="170" />
         <source>All documents</source>
         <translation>Alle Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="139" />
-        <location filename="../../app/ui/segments.py" line="164" />
+        <location filename="../../app/ui/segments.py" line="146" />
+        <location filename="../../app/ui/segments.py" line="171" />
         <source>All speakers</source>
         <translation>Alle Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="140" />
-        <location filename="../../app/ui/segments.py" line="178" />
+        <location filename="../../app/ui/segments.py" line="147" />
+        <location filename="../../app/ui/segments.py" line="185" />
         <source>All attributes</source>
         <translation>Alle Attribute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="221" />
+        <location filename="../../app/ui/segments.py" line="228" />
         <source>Select codes to see their segments.</source>
         <translation>Codes wählen, um ihre Segmente zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/segments.py" line="230" />
+        <location filename="../../app/ui/segments.py" line="237" />
         <source>%1 segment(s) in %2 document(s)</source>
         <translation>%1 Segment(e) in %2 Dokument(en)</translation>
     </message>

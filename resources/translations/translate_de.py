@@ -356,6 +356,24 @@ GERMAN = {
     "Suggesting failed: %1": "Vorschlagen fehlgeschlagen: %1",
     "Language": "Sprache",
     "Detect automatically": "Automatisch erkennen",
+    # Team projects on a PostgreSQL server (issue 9)
+    "Open &team project…": "&Teamprojekt öffnen…",
+    "Open team project": "Teamprojekt öffnen",
+    "Address of the team project (postgresql://user@server/database; the password is asked for when needed and never stored):":
+        "Adresse des Teamprojekts (postgresql://benutzer@server/datenbank; das Passwort wird bei Bedarf erfragt und nie gespeichert):",
+    "team project on %1": "Teamprojekt auf %1",
+    "Your role in this team project lets you read it, not change it.":
+        "Ihre Rolle in diesem Teamprojekt erlaubt Lesen, aber keine Änderungen.",
+    "%1 A colleague may have changed it meanwhile; the view now shows the project as it is.":
+        "%1 Vermutlich hat es jemand aus dem Team inzwischen geändert; die Ansicht zeigt jetzt den aktuellen Stand.",
+    "The password was not accepted. Password for %1:": "Das Passwort wurde nicht angenommen. Passwort für %1:",
+    "Password for %1:": "Passwort für %1:",
+    "Team project %1: you are %2; colleagues' changes appear as they are made.":
+        "Teamprojekt %1: Sie sind %2; Änderungen aus dem Team erscheinen sofort.",
+    "the owner": "Eigentümer/in",
+    "an editor": "Bearbeiter/in",
+    "a coder": "Codierer/in",
+    "a reader (read-only)": "Leser/in (nur lesen)",
 }
 
 
