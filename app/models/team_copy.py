@@ -107,7 +107,8 @@ def publish(path: str | Path, location: str, *, password: str | None = None,
         except ProjectFileError:
             raise
         except (DBAPIError, SQLAlchemyError) as exc:
-            if isinstance(exc, DBAPIError) and exc.connection_invalidated is False and getattr(exc.orig, "sqlstate", ""):
+            state = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+            if state and not state.startswith("08") and not state.startswith("28"):  # not connecting, not logging in
                 raise ProjectFileError(f"{shown}: publishing failed, nothing was kept ({_first_line(exc)}).") from exc
             raise _connection_problem(shown, exc) from exc
     finally:

@@ -70,3 +70,14 @@ def test_offline_work_merges_back_with_nothing_lost_or_doubled(published, team, 
 
     again = merge_project(server, copy)  # merging the same copy twice adds nothing
     assert again.added["coding"] == 0
+
+
+def test_publishing_without_the_right_to_create_tables_changes_nothing(study_file, team_url, admin):
+    admin("CREATE ROLE pia LOGIN PASSWORD 'pw-pia'")
+    try:
+        with pytest.raises(ProjectFileError, match="publishing failed, nothing was kept"):
+            publish(study_file, team_url.replace("fc_admin@", "pia@"), password="pw-pia")
+    finally:
+        admin("DROP ROLE pia")
+    with pytest.raises(ProjectFileError, match="holds no FocusCoder project"):  # the database is empty as before
+        open_team_project(team_url, password=PASSWORD)
