@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Coding, Document, Project
@@ -14,13 +15,30 @@ from app.services.lookup import ensure_coder, get_code, get_document
 DEFAULT_CODER = "default"
 
 
-def _check_span(document: Document, start: int, end: int) -> None:
-    length = len(document.text)
+def _check_span(document: Document | _Extent, start: int, end: int) -> None:
+    length = document.length if isinstance(document, _Extent) else len(document.text)
     if not (0 <= start < end <= length):
         raise ServiceError(
             f"Positions {start}–{end} are outside '{document.name}', which has {length} characters "
             "(start must be before end)."
         )
+
+
+@dataclass(frozen=True)
+class _Extent:
+    """What applying a code needs of its document: not its text, which on a team server would travel each time."""
+
+    id: int
+    name: str
+    length: int
+
+
+def _extent(session: Session, name: str) -> _Extent:
+    # SQL length() counts code points on SQLite and PostgreSQL alike, as Python's len() does.
+    row = session.execute(select(Document.id, func.length(Document.text)).where(Document.name == name)).one_or_none()
+    if row is None:
+        get_document(session, name)  # raises the usual "There is no document" message
+    return _Extent(row[0], name, row[1])
 
 
 def _check_weight(weight: int) -> int:
@@ -45,10 +63,10 @@ def apply_code(
     ChangeSet): a double click must not create a duplicate.
     """
     with project.transaction() as session:
-        return _apply(session, get_document(session, document), code, start, end, coder, weight)
+        return _apply(session, _extent(session, document), code, start, end, coder, weight)
 
 
-def _apply(session: Session, doc: Document, code_path: str, start: int, end: int, coder: str, weight: int) -> ChangeSet:
+def _apply(session: Session, doc: Document | _Extent, code_path: str, start: int, end: int, coder: str, weight: int) -> ChangeSet:
     _check_span(doc, start, end)
     code_row = get_code(session, code_path)
     coder_row = ensure_coder(session, coder)
