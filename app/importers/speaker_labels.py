@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from app.importers.timecodes import CLOCK, clock_to_ms
 from app.models.speaker_names import speaker_key
@@ -110,8 +110,7 @@ _STOP_NOUNS = frozenset(
 _MAX_NAME_LINE = 100  # a name line is short; longer lines are not even looked at
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):  # one for each line of a transcript: a named tuple is made 4 times as fast as a dataclass
     """A label-like start of a line. ``content_start`` is where the words after the label begin, in the line."""
 
     name: str

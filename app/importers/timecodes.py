@@ -7,6 +7,7 @@ Transcription tools mark time in a handful of ways: ``00:01:22`` (hh:mm:ss), ``0
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # One clock reading; the fraction after "." or "," is a decimal fraction of a second, after "-" (f4/f5) tenths.
 CLOCK = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,-]\d{1,3})?"
@@ -14,6 +15,7 @@ CLOCK = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,-]\d{1,3})?"
 _CLOCK_PARTS = re.compile(r"(\d+)(?::(\d+))?(?::(\d+))?(?:([.,-])(\d{1,3}))?")
 
 
+@lru_cache(maxsize=16384)  # every turn of a transcript starts with one; a two-hour recording has 7,200 seconds
 def clock_to_ms(clock: str) -> int | None:
     """``"00:01:22-6"`` -> 82600; ``"1:22"`` -> 82000. None when it is not a valid clock reading."""
     match = _CLOCK_PARTS.fullmatch(clock.strip())

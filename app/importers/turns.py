@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.importers.base import Block, ParsedDocument, ParsedTurn, ReaderError
 from app.importers.canonical import canonical_text
@@ -41,8 +42,7 @@ _F4_MARK_AT_END = re.compile(rf"#(?P<time>{CLOCK})#")
 _F4_MARK_MAX = 16  # "#hh:mm:ss-d#" and variants are never longer
 
 
-@dataclass(frozen=True, slots=True)
-class _Event:
+class _Event(NamedTuple):  # one for each label: a named tuple is made faster than a frozen dataclass
     """A recognised label: the turn it opens and where its words start (an offset into the document text)."""
 
     name: str
