@@ -40,12 +40,15 @@ def code_cooccurrence(source: Project | ProjectData, selection: Selection | None
     overlapping = _symmetric(_overlapping_pairs(data), size)
     same_turn = _symmetric(_same_turn_pairs(data), size)
     paths = [code.path for code in data.codes.values()]
+    # Rows and columns are in tree order, so a pair's indexes are its codes' ranks: sorted as arrays, then made.
+    a, b = np.nonzero(np.triu(overlapping + same_turn, k=1))
+    counts = overlapping[a, b], same_turn[a, b]
+    order = np.lexsort((b, a, -counts[1], -counts[0]))
     pairs = [
-        CodePair(paths[a], paths[b], int(overlapping[a, b]), int(same_turn[a, b]))
-        for a, b in zip(*np.nonzero(np.triu(overlapping + same_turn, k=1)))
+        CodePair(paths[x], paths[y], o, t)
+        for x, y, o, t in zip(a[order].tolist(), b[order].tolist(), counts[0][order].tolist(),
+                              counts[1][order].tolist())
     ]
-    rank = {path: i for i, path in enumerate(paths)}
-    pairs.sort(key=lambda p: (-p.overlapping, -p.same_turn, rank[p.code_a], rank[p.code_b]))
     return Cooccurrence(paths, overlapping.tolist(), same_turn.tolist(), pairs)
 
 

@@ -8,14 +8,13 @@ Broken down by an attribute, a coding counts once per value among its speakers.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 
 from app.analysis.dataset import ProjectData, Selection, as_data
-from app.analysis.parts import NONE, distinct_pairs
+from app.analysis.parts import NONE, distinct_pairs, presence
 from app.models import Project
 
 Breakdown = Literal["code", "document", "speaker", "attribute"]
@@ -53,37 +52,36 @@ def code_tree_frequencies(
     """Every selected code in tree order, with codings, documents, speakers and words, own and with sub-codes."""
     data = as_data(source, selection)
     size = len(data.codes)
-    codings = np.bincount(data.code_index, minlength=size).tolist()
-    words = np.bincount(data.code_index, weights=data.coded_words, minlength=size).astype(np.int64).tolist()
-    documents: defaultdict[int, set[int]] = defaultdict(set)
-    for code, document in zip(*(a.tolist() for a in distinct_pairs(data.code_index, data.document_index))):
-        documents[code].add(document)
+    codings = np.bincount(data.code_index, minlength=size)
+    words = np.bincount(data.code_index, weights=data.coded_words, minlength=size).astype(np.int64)
+    # Which documents and speakers each code has, as code × document / speaker tables (a few thousand cells).
+    documents = presence(data.code_index, data.document_index, size, len(data.documents))
     parts = data.parts()
-    speakers: defaultdict[int, set[int]] = defaultdict(set)
     spoken = parts.speaker != NONE
-    pairs = distinct_pairs(data.code_index[parts.coding[spoken]], parts.speaker[spoken])
-    for code, speaker in zip(*(a.tolist() for a in pairs)):
-        speakers[code].add(speaker)
+    speakers = presence(data.code_index[parts.coding[spoken]], parts.speaker[spoken], size, len(data.speaker_ids))
+    own = [codings.tolist(), documents.sum(axis=1).tolist(), speakers.sum(axis=1).tolist(), words.tolist()]
+    total_codings, total_documents, total_speakers, total_words = (
+        subtree_totals(data, codings).tolist(), subtree_totals(data, documents).sum(axis=1).tolist(),
+        subtree_totals(data, speakers).sum(axis=1).tolist(), subtree_totals(data, words).tolist(),
+    )
+    return [
+        CodeFrequency(code.path, code.name, code.depth, own[0][i], own[1][i], own[2][i], own[3][i],
+                      total_codings[i], total_documents[i], total_speakers[i], total_words[i])
+        for i, code in enumerate(data.codes.values())
+    ]
+
+
+def subtree_totals(data: ProjectData, own: np.ndarray) -> np.ndarray:
+    """Per code (rows in tree order) its own figures added up with all its sub-codes'; for a table of booleans,
+    whether the code or any sub-code has it."""
+    totals = own.copy()
     position = {code_id: i for i, code_id in enumerate(data.codes)}
-    rows = []
-    for i, code in enumerate(data.codes.values()):
-        subtree = [position[c] for c in data.subtree(code.id)]
-        rows.append(
-            CodeFrequency(
-                code=code.path,
-                name=code.name,
-                depth=code.depth,
-                codings=codings[i],
-                documents=len(documents[i]),
-                speakers=len(speakers[i]),
-                words=words[i],
-                total_codings=sum(codings[c] for c in subtree),
-                total_documents=len(set().union(*(documents[c] for c in subtree))),
-                total_speakers=len(set().union(*(speakers[c] for c in subtree))),
-                total_words=sum(words[c] for c in subtree),
-            )
-        )
-    return rows
+    # Tree order lists a code before its sub-codes: backwards, every code is complete before its parent takes it.
+    for i, code in reversed(list(enumerate(data.codes.values()))):
+        parent = position.get(code.parent_id)
+        if parent is not None:
+            totals[parent] += totals[i]  # booleans: "or"
+    return totals
 
 
 def code_frequencies(

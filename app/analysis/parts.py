@@ -49,6 +49,13 @@ def distinct_pairs(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.
     return keys // width, keys % width - 1
 
 
+def presence(code: np.ndarray, group: np.ndarray, codes: int, groups: int) -> np.ndarray:
+    """A codes × groups table, True where some (code, group) pair occurs."""
+    if codes == 0 or groups == 0:
+        return np.zeros((codes, groups), dtype=bool)
+    return np.bincount(code * groups + group, minlength=codes * groups).reshape(codes, groups) > 0
+
+
 def sorted_distinct(values: np.ndarray) -> np.ndarray:
     """``np.unique(values)`` for integers: a stable sort (a merge sort, nearly free on the mostly sorted keys of
     parts, which come ordered by coding) and a comparison with the neighbour; np.unique took 30 times longer."""

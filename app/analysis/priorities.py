@@ -8,13 +8,12 @@ since 0 is the default of a coding nobody weighted. Codes with equal figures sha
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
 
 from app.analysis.dataset import WEIGHT, ProjectData, Selection, as_data
-from app.analysis.parts import NONE
+from app.analysis.parts import NONE, presence
 from app.models import Project
 from app.services.changes import ServiceError
 
@@ -66,16 +65,14 @@ def priority_ranking(
     weighted = (ranked != NONE) & (weights > 0)
     weight_sum = np.bincount(ranked[weighted], weights=weights[weighted], minlength=len(children))
     weight_count = np.bincount(ranked[weighted], minlength=len(children))
-    documents: defaultdict[int, set[int]] = defaultdict(set)
-    for target, document in zip(ranked.tolist(), data.document_index.tolist()):
-        if target != NONE:
-            documents[target].add(document)
-    speakers: defaultdict[int, set[int]] = defaultdict(set)
+    counted = ranked != NONE
+    documents = presence(ranked[counted], data.document_index[counted], len(children), len(data.documents))
     parts = data.parts()
     part_target = ranked[parts.coding] if len(parts.coding) else parts.coding
     keep = (part_target != NONE) & (parts.speaker != NONE)
-    for target, speaker in set(zip(part_target[keep].tolist(), parts.speaker[keep].tolist())):
-        speakers[target].add(data.speaker_ids[speaker])
+    present = presence(part_target[keep], parts.speaker[keep], len(children), len(data.speaker_ids))
+    speakers = [[data.speaker_ids[s] for s in np.flatnonzero(row).tolist()] for row in present]
+    document_counts = documents.sum(axis=1).tolist()
     rows = []
     for i, child in enumerate(children):
         code = data.codes[child]
@@ -91,7 +88,7 @@ def priority_ranking(
                 institutions=institutions,
                 codings=int(codings[i]),
                 mean_weight=float(weight_sum[i] / weight_count[i]) if weight_count[i] else None,
-                documents=len(documents[i]),
+                documents=document_counts[i],
             )
         )
     return _ranked(rows)
