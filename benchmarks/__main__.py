@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         prepare(size)
 
     report, failed = [], False
-    print(f"\n{'case':<26}{'size':<8}{'time':>11}{'floor':>11}{'ratio':>8}{'peak MB':>9}   k")
+    print(f"\n{'case':<30}{'size':<8}{'time':>11}{'floor':>11}{'ratio':>8}{'peak MB':>9}   k")
     for case in cases:
         rows = []
         for size in sizes:
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
                 measured = measure_apart(case, size)
             except RuntimeError as exc:  # one failing case does not lose the others' figures
                 reason = str(exc).strip().splitlines()[-1]
-                print(f"{case.name:<26}{size.name:<8}   failed: {reason}", flush=True)
+                print(f"{case.name:<30}{size.name:<8}   failed: {reason}", flush=True)
                 rows.append({"size": size.name, "words": size.words, "codings": size.codings, "failed": reason})
                 continue
             floor = measured["floor"]
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             })
             ratio = f"{rows[-1]['ratio']:.2f}" if floor else "-"
             floor_text = f"{floor * 1000:.1f} ms" if floor else "-"
-            print(f"{case.name:<26}{size.name:<8}{measured['seconds'] * 1000:>8.1f} ms{floor_text:>11}"
+            print(f"{case.name:<30}{size.name:<8}{measured['seconds'] * 1000:>8.1f} ms{floor_text:>11}"
                   f"{ratio:>8}{measured['peak_mb']:>9.0f}", flush=True)
         done = [row for row in rows if "failed" not in row]
         measured_sizes = [size for size, row in zip(sizes, rows) if "failed" not in row]
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         missed = [f"failed at {row['size']}: {row['failed']}" for row in rows if "failed" in row]
         missed += verdicts(case, done, exponent) if done else []
         failed |= bool(missed)
-        print(f"{'':<26}{'k':<8}{'':>38}   {exponent:.2f}" if exponent is not None else "", end="")
+        print(f"{'':<30}{'k':<8}{'':>38}   {exponent:.2f}" if exponent is not None else "", end="")
         print(f"   {'MISSED: ' + '; '.join(missed) if missed else 'ok'}")
         report.append({"case": case.name, "what": case.what, "target": vars(case.target), "sizes": rows,
                        "exponent": exponent, "missed": missed})
