@@ -21,7 +21,7 @@ from typing import Protocol
 
 import numpy as np
 
-from app.analysis.words import WORD, count_words
+from app.analysis.words import count_words
 
 _SEPARATOR = re.compile(r"[-'’]")  # the characters that join the parts of one word (see words.WORD)
 _LINE_BREAK = re.compile("\n")
@@ -58,9 +58,7 @@ def _kept(sha256: str, text: str) -> tuple[str, np.ndarray, np.ndarray, np.ndarr
     if kept is not None and (kept[0] is text or kept[0] == text):
         _cache.move_to_end(sha256)
         return kept
-    matches = list(WORD.finditer(text))
-    starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
-    ends = np.fromiter((m.end() for m in matches), dtype=np.int64, count=len(matches))
+    starts, ends = word_spans(text)
     separators = np.fromiter((m.start() for m in _SEPARATOR.finditer(text)), dtype=np.int64)
     line_breaks = np.fromiter((m.start() for m in _LINE_BREAK.finditer(text)), dtype=np.int64)
     kept = _cache[sha256] = (text, starts, ends, separators, line_breaks)
@@ -69,6 +67,42 @@ def _kept(sha256: str, text: str) -> tuple[str, np.ndarray, np.ndarray, np.ndarr
         _, dropped = _cache.popitem(last=False)
         held -= len(dropped[0])
     return kept
+
+
+def _word_character_table() -> np.ndarray:
+    # What the regular expression's \w matches (str.isalnum() or "_"), for every character of the Basic
+    # Multilingual Plane; the few characters above it (emoji, rare scripts) are looked up one by one.
+    return np.array([chr(code).isalnum() or code == 0x5F for code in range(0x10000)], dtype=bool)
+
+
+_WORD_CHARACTERS: np.ndarray | None = None
+_SEPARATORS = np.array([ord("-"), ord("'"), ord("’")], dtype=np.uint32)
+
+
+def word_spans(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end of every match of ``words.WORD`` in ``text``, in code points, found with numpy.
+
+    The same words as ``WORD.finditer`` (tests compare them on generated and real texts), about ten times faster:
+    scanning two million words with the regular expression took seconds. A word is a maximal run of word
+    characters, joined to the next run when a single separator stands between them.
+    """
+    global _WORD_CHARACTERS
+    if _WORD_CHARACTERS is None:
+        _WORD_CHARACTERS = _word_character_table()
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    wide = codes > 0xFFFF
+    is_word = _WORD_CHARACTERS[np.where(wide, 0, codes)]
+    if wide.any():
+        for code in np.unique(codes[wide]).tolist():
+            is_word[codes == code] = chr(code).isalnum()
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], is_word, [False])).view(np.int8)))
+    starts, ends = edges[0::2].astype(np.int64), edges[1::2].astype(np.int64)
+    if len(starts) > 1:
+        between = ends[:-1]  # the character after each run but the last
+        joined = (starts[1:] - between == 1) & np.isin(codes[between], _SEPARATORS)
+        starts = starts[np.concatenate(([True], ~joined))]
+        ends = ends[np.concatenate((~joined, [True]))]
+    return starts, ends
 
 
 _corpus: list[tuple[list[tuple[str, int]], list[str], tuple[np.ndarray, np.ndarray]]] = []
