@@ -14,7 +14,6 @@ passages at once (looking at each such part's text cost a Python call per coding
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Protocol
@@ -23,8 +22,6 @@ import numpy as np
 
 from app.analysis.words import count_words
 
-_SEPARATOR = re.compile(r"[-'’]")  # the characters that join the parts of one word (see words.WORD)
-_LINE_BREAK = re.compile("\n")
 
 # Enough for a large study; positions cost 16 bytes per word.
 _CACHE_LIMIT_CHARACTERS = 60_000_000
@@ -58,9 +55,10 @@ def _kept(sha256: str, text: str) -> tuple[str, np.ndarray, np.ndarray, np.ndarr
     if kept is not None and (kept[0] is text or kept[0] == text):
         _cache.move_to_end(sha256)
         return kept
-    starts, ends = word_spans(text)
-    separators = np.fromiter((m.start() for m in _SEPARATOR.finditer(text)), dtype=np.int64)
-    line_breaks = np.fromiter((m.start() for m in _LINE_BREAK.finditer(text)), dtype=np.int64)
+    codes = _code_points(text)
+    starts, ends = _word_spans(codes)
+    separators = np.flatnonzero(np.isin(codes, _SEPARATORS)).astype(np.int64)
+    line_breaks = np.flatnonzero(codes == 0x0A).astype(np.int64)
     kept = _cache[sha256] = (text, starts, ends, separators, line_breaks)
     held = sum(len(entry[0]) for entry in _cache.values())
     while held > _CACHE_LIMIT_CHARACTERS and len(_cache) > 1:
@@ -76,7 +74,7 @@ def _word_character_table() -> np.ndarray:
 
 
 _WORD_CHARACTERS: np.ndarray | None = None
-_SEPARATORS = np.array([ord("-"), ord("'"), ord("’")], dtype=np.uint32)
+_SEPARATORS = np.array([ord("-"), ord("'"), ord("’")], dtype=np.uint32)  # what joins the parts of one word (words.WORD)
 
 
 def word_spans(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -86,10 +84,17 @@ def word_spans(text: str) -> tuple[np.ndarray, np.ndarray]:
     scanning two million words with the regular expression took seconds. A word is a maximal run of word
     characters, joined to the next run when a single separator stands between them.
     """
+    return _word_spans(_code_points(text))
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def _word_spans(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     global _WORD_CHARACTERS
     if _WORD_CHARACTERS is None:
         _WORD_CHARACTERS = _word_character_table()
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     wide = codes > 0xFFFF
     is_word = _WORD_CHARACTERS[np.where(wide, 0, codes)]
     if wide.any():
