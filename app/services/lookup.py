@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from app.models import Code, Coder, Document, Speaker, SpeakerAlias, speaker_key
 from app.services.changes import ServiceError
@@ -19,14 +19,15 @@ def split_code_path(path: str) -> list[str]:
 
 
 def find_code(session: Session, path: str) -> Code | None:
-    # One query however deep the path: the leaf joined to each of its ancestors by name (a round trip per level
-    # was most of applying a code on a team server).
-    names = split_code_path(path)
-    chain = [*(aliased(Code) for _ in names[:-1]), Code]  # the top-level ancestor first, the code itself last
-    conditions = [chain[0].parent_id.is_(None)]
-    conditions += [child.parent_id == parent.id for parent, child in zip(chain, chain[1:])]
-    conditions += [level.name == name for level, name in zip(chain, names)]
-    return session.scalars(select(Code).where(*conditions)).one_or_none()
+    parent_id: int | None = None
+    code: Code | None = None
+    for name in split_code_path(path):
+        same_parent = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+        code = session.scalars(select(Code).where(same_parent, Code.name == name)).one_or_none()
+        if code is None:
+            return None
+        parent_id = code.id
+    return code
 
 
 def get_code(session: Session, path: str) -> Code:
