@@ -92,10 +92,22 @@ def update_code(
     definition: str | None = None,
     anchor_example: str | None = None,
     coding_rule: str | None = None,
+    based_on: dict[str, str] | None = None,
 ) -> ChangeSet:
-    """Change a code's colour or category-system columns; arguments left None stay as they are."""
+    """Change a code's colour or category-system columns; arguments left None stay as they are.
+
+    ``based_on`` holds what the editor showed when the writing began (column -> text): a column that says something
+    else now was changed by someone else meanwhile, and the change is refused rather than written over theirs.
+    """
     with project.transaction() as session:
         code = get_code(session, path)
+        changed = [column for column, seen in (based_on or {}).items() if getattr(code, column) != seen]
+        if changed:
+            raise ServiceError(
+                f"Someone else changed the {', '.join(c.replace('_', ' ') for c in changed)} of '{path}' after you "
+                "began editing, so your text was not saved over theirs. Copy your text, look at theirs, and combine "
+                "the two."
+            )
         if color is not None:
             code.color = normalise_color(color)
         for column, value in (

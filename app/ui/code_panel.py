@@ -113,7 +113,8 @@ class CodeEditor(QWidget):
             context.undo_stack.beginMacro(self.tr("Edit code “%1”").replace("%1", row.name))
             try:
                 if edited:
-                    context.execute(UpdateCode(context, row.path, **edited))
+                    shown = {column: getattr(row, column) for column in edited}  # what the writing began from
+                    context.execute(UpdateCode(context, row.path, based_on=shown, **edited))
                 if memo != memo_saved:
                     context.execute(SetMemo(context, memo, memo_saved, code=row.path))
             finally:

@@ -192,21 +192,26 @@ class UpdateCode(ProjectCommand):
 
     FIELDS = ("color", "definition", "anchor_example", "coding_rule")
 
-    def __init__(self, context: ApplicationContext, path: str, **new: str) -> None:
+    def __init__(
+        self, context: ApplicationContext, path: str, *, based_on: dict[str, str] | None = None, **new: str
+    ) -> None:
+        """``based_on``: what the editor showed when the writing began; a colleague's change since is not
+        written over (see ``services.update_code``)."""
         label = tr("Recolour code “%s”") if set(new) == {"color"} else tr("Edit code “%s”")
         super().__init__(context, label % _leaf(path))
         row = next(row for row in queries.list_codes(context.project) if row.path == path)
         self.path = path
         self.new = {key: value for key, value in new.items() if key in self.FIELDS}
         self.old = {key: getattr(row, key) for key in self.new}
+        self.based_on = based_on
 
     def do(self) -> ChangeSet:
         if all(self.old[key] == value for key, value in self.new.items()):
             return ChangeSet()
-        return services.update_code(self.project, self.path, **self.new)
+        return services.update_code(self.project, self.path, based_on=self.based_on, **self.new)
 
     def undo_change(self) -> ChangeSet:
-        return services.update_code(self.project, self.path, **self.old)
+        return services.update_code(self.project, self.path, based_on=self.new, **self.old)
 
 
 class MoveCode(ProjectCommand):

@@ -109,3 +109,15 @@ def test_a_memo_a_colleague_changed_while_i_wrote_is_not_overwritten(team):
 
     with anna.reading() as session:
         assert session.scalars(select(Memo.text)).all() == ["Erster Eindruck. Sprachkurse zentral."]
+
+
+def test_a_definition_a_colleague_changed_while_i_wrote_is_not_overwritten(team):
+    anna, ben = team(), team()
+    # Both editors showed an empty definition; Anna saves first.
+    update_code(anna, "Faktoren/Sprache", definition="Sprachkenntnisse und Sprachkurse", based_on={"definition": ""})
+    with pytest.raises(ServiceError, match="changed the definition of 'Faktoren/Sprache' after you began"):
+        update_code(ben, "Faktoren/Sprache", definition="Deutsch", based_on={"definition": ""})
+    with anna.reading() as session:
+        assert session.scalars(select(Code.definition).where(Code.name == "Sprache")).one() == (
+            "Sprachkenntnisse und Sprachkurse"
+        )

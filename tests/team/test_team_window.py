@@ -141,3 +141,21 @@ def test_saving_a_memo_a_colleague_wrote_meanwhile_keeps_theirs_and_says_so(qtbo
     assert not context.execute(SetMemo(context, "Annas Notiz", "", document=name))
     assert "Someone else changed this memo" in errors[0]
     assert queries.memo_text(context.project, document_id=document.id) == "Bens Notiz"
+
+
+def test_saving_a_definition_a_colleague_changed_meanwhile_keeps_theirs_and_says_so(qtbot, window, context, team):
+    from app.services import update_code
+
+    errors = []
+    context.sig_error.connect(errors.append)
+    editor = window.codes.editor
+    row = next(row for row in queries.list_codes(context.project) if row.path == "Faktoren/Sprache")
+    window.codes.tree.select_code(row.id)
+    assert editor.row.id == row.id
+    editor.definition.setPlainText("Annas Definition")  # Anna is writing ...
+    update_code(team(), "Faktoren/Sprache", definition="Bens Definition")  # ... and Ben saves first
+    editor.save()
+    assert "changed the definition of 'Faktoren/Sprache' after you began" in errors[0]
+    row = next(row for row in queries.list_codes(context.project) if row.path == "Faktoren/Sprache")
+    assert row.definition == "Bens Definition"
+    assert editor.definition.toPlainText() == "Annas Definition"  # her text is still there to copy
