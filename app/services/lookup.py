@@ -30,6 +30,18 @@ def find_code(session: Session, path: str) -> Code | None:
     return code
 
 
+def get_code_id(session: Session, path: str) -> int:
+    """The id of the code at ``path`` (column queries only: no Code object is loaded)."""
+    parent_id: int | None = None
+    for name in split_code_path(path):
+        same_parent = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+        parent_id = session.execute(select(Code.id).where(same_parent, Code.name == name)).scalar_one_or_none()
+        if parent_id is None:
+            raise ServiceError(f"There is no code '{path}'.")
+    assert parent_id is not None
+    return parent_id
+
+
 def get_code(session: Session, path: str) -> Code:
     code = find_code(session, path)
     if code is None:
@@ -84,6 +96,12 @@ def get_speaker(session: Session, name: str) -> Speaker:
     if speaker is None:
         raise ServiceError(f"There is no speaker '{name}'.")
     return speaker
+
+
+def ensure_coder_id(session: Session, name: str) -> int:
+    """The id of the coder of this name, created on first use (a column query when the coder exists)."""
+    found = session.execute(select(Coder.id).where(Coder.name == name.strip())).scalar_one_or_none()
+    return found if found is not None else ensure_coder(session, name).id
 
 
 def ensure_coder(session: Session, name: str) -> Coder:
