@@ -3,7 +3,7 @@
 Each team project (one database) has three group roles, named after the database:
 
 - ``<db>_reader`` reads everything;
-- ``<db>_coder`` also codes: codings, memos and its own coder entry;
+- ``<db>_coder`` also codes: codings, memos, its own coder entry (and the language index, built on a search);
 - ``<db>_editor`` also changes the code tree, documents, speakers and attributes.
 
 The owner (who published the project) can do everything and hands out roles with ``focuscoder team role``.
@@ -16,8 +16,9 @@ from sqlalchemy import Connection, text
 from app.models.errors import ProjectFileError
 
 ROLES = ("reader", "coder", "editor")
-# What a coder writes; everything else is the editors' (the alembic table only the owner's).
-CODER_TABLES = ("coding", "memo", "coder")
+# What a coder writes; everything else is the editors' (the alembic table only the owner's). The language index
+# (text_index, term) is derived from the texts and built by whoever searches first, so coders may write it too.
+CODER_TABLES = ("coding", "memo", "coder", "text_index", "term")
 EDITOR_EXCLUDED = ("alembic_version",)
 
 

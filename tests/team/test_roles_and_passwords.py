@@ -131,3 +131,12 @@ def test_someone_without_a_role_cannot_even_connect(admin, published):
             open_team_project(published.replace("fc_admin@", "nora@"), password="pw-nora")
     finally:
         admin("DROP ROLE nora")
+
+
+def test_a_coder_and_a_reader_can_search_a_team_project_that_has_no_language_index_yet(colleague):
+    from app.analysis.search import search
+
+    for name, role in (("sina", "coder"), ("rene", "reader")):
+        with open_team_project(colleague(name, role), password=f"pw-{name}") as project:
+            hits = search(project, "Sprachkurs", mode="lemma")  # the coder stores the index, the reader keeps it
+            assert [hit.document for hit in hits] == ["Gruppe 1"]
