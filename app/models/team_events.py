@@ -33,10 +33,15 @@ def _conninfo(url: URL, password: str | None) -> str:
 class ChangeListener:
     """Calls ``on_change(tables)`` from its own thread whenever another client changed the team project."""
 
-    def __init__(self, project, on_change: Callable[[set[str]], None]) -> None:  # noqa: ANN001 - TeamProject
+    def __init__(
+        self, project, on_change: Callable[[set[str]], None],  # noqa: ANN001 - TeamProject
+        on_connection: Callable[[bool], None] | None = None,
+    ) -> None:
+        """``on_connection(False)`` when the server can no longer be heard, ``(True)`` when it can again."""
         self._conninfo = _conninfo(project.url, project._password)
         self._client = project.client
         self._on_change = on_change
+        self._on_connection = on_connection or (lambda _connected: None)
         self._stop = threading.Event()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="focuscoder-team-listener", daemon=True)
@@ -62,6 +67,8 @@ class ChangeListener:
                     connection.execute(f"LISTEN {CHANNEL}")
                     self._ready.set()
                     if missed:
+                        missed = False
+                        self._on_connection(True)
                         self._on_change({EVERYTHING})
                     while not self._stop.is_set():  # the timeout only lets stop() be noticed
                         for notification in connection.notifies(timeout=0.25):
@@ -71,6 +78,8 @@ class ChangeListener:
                             if self._stop.is_set():
                                 break
             except psycopg.Error:
+                if not missed and not self._stop.is_set():
+                    self._on_connection(False)
                 missed = True
                 self._stop.wait(1.0)  # the server is away; try again in a moment
 

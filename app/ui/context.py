@@ -30,6 +30,8 @@ class ApplicationContext(QObject):
     """A change was refused or failed; the message is for the researcher."""
     sig_recent_codes_changed = Signal()
     """The list of recently used codes (shortcuts Ctrl+1..9) changed."""
+    sig_team_connection = Signal(bool)
+    """A team project's server can (True) or cannot (False) be reached for colleagues' changes."""
 
     def __init__(self, settings: Settings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,7 @@ class ApplicationContext(QObject):
 
             self.team_sync = TeamSync(project, self)
             self.team_sync.sig_remote_change.connect(self.notify)
+            self.team_sync.sig_connection.connect(self.sig_team_connection)
         self.undo_stack.clear()
         self._renumbered.clear()
         self.sig_project_opened.emit()

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         context.sig_project_opened.connect(self.reload)
         context.sig_project_changed.connect(self.refresh)
         context.sig_error.connect(self.show_error)
+        context.sig_team_connection.connect(self._team_connection)
         context.undo_stack.indexChanged.connect(self._update_title)
         self._restore_layout()
         self.reload()
@@ -309,6 +310,15 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr("FocusCoder projects (*.fcproj)"))
         if path:
             self.open_project(path)
+
+    def _team_connection(self, connected: bool) -> None:
+        """Say when colleagues' changes cannot arrive (the message stays until the server is back)."""
+        if connected:
+            self.statusBar().showMessage(self.tr("The team server can be reached again; the view is up to date."), 8000)
+        else:
+            self.statusBar().showMessage(self.tr(
+                "The team server cannot be reached; colleagues' changes will appear once it is back."
+            ))
 
     def choose_team_project(self) -> None:
         """Ask for a team project's address; the last one is offered again."""

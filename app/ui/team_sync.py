@@ -34,6 +34,8 @@ class TeamSync(QObject):
 
     sig_heard = Signal(object)  # from the listener's thread; queued into the GUI thread
     sig_remote_change = Signal(object)
+    sig_connection = Signal(bool)
+    """The team server can (True) or cannot (False) be heard any more; from the listener's thread, queued."""
 
     def __init__(self, project, parent: QObject | None = None) -> None:  # noqa: ANN001 - TeamProject
         super().__init__(parent)
@@ -41,7 +43,7 @@ class TeamSync(QObject):
         self._timer = QTimer(self, singleShot=True, interval=GATHER_MS)
         self._timer.timeout.connect(self._deliver)
         self.sig_heard.connect(self._gather)
-        self.listener = ChangeListener(project, self.sig_heard.emit).start()
+        self.listener = ChangeListener(project, self.sig_heard.emit, self.sig_connection.emit).start()
 
     def _gather(self, tables: set[str]) -> None:
         self._pending |= tables

@@ -33,57 +33,57 @@
         <translation>Code „%s“ umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="196" />
+        <location filename="../../app/ui/commands.py" line="200" />
         <source>Recolour code “%s”</source>
         <translation>Farbe von „%s“ ändern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="196" />
+        <location filename="../../app/ui/commands.py" line="200" />
         <source>Edit code “%s”</source>
         <translation>Code „%s“ bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="216" />
+        <location filename="../../app/ui/commands.py" line="221" />
         <source>Move code “%s”</source>
         <translation>Code „%s“ verschieben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="262" />
+        <location filename="../../app/ui/commands.py" line="267" />
         <source>Delete code “%s”</source>
         <translation>Code „%s“ löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="275" />
+        <location filename="../../app/ui/commands.py" line="280" />
         <source>Merge “%s” into “%s”</source>
         <translation>„%s“ mit „%s“ zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="327" />
+        <location filename="../../app/ui/commands.py" line="332" />
         <source>Import documents</source>
         <translation>Dokumente importieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="346" />
+        <location filename="../../app/ui/commands.py" line="351" />
         <source>Rename speaker “%s”</source>
         <translation>Sprecher:in „%s“ umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="360" />
+        <location filename="../../app/ui/commands.py" line="365" />
         <source>Merge speaker “%s” into “%s”</source>
         <translation>Sprecher:in „%s“ mit „%s“ zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="378" />
+        <location filename="../../app/ui/commands.py" line="383" />
         <source>Set %s of “%s”</source>
         <translation>%s von „%s“ setzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="396" />
+        <location filename="../../app/ui/commands.py" line="401" />
         <source>Edit memo</source>
         <translation>Memo bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="418" />
+        <location filename="../../app/ui/commands.py" line="423" />
         <source>Edit project memo</source>
         <translation>Projektmemo bearbeiten</translation>
     </message>
@@ -218,17 +218,17 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>ApplicationContext</name>
     <message>
-        <location filename="../../app/ui/context.py" line="97" />
+        <location filename="../../app/ui/context.py" line="100" />
         <source>Your role in this team project lets you read it, not change it.</source>
         <translation>Ihre Rolle in diesem Teamprojekt erlaubt Lesen, aber keine Änderungen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/context.py" line="101" />
+        <location filename="../../app/ui/context.py" line="104" />
         <source>This project is open read-only, so it cannot be changed. To make changes, close it in the other FocusCoder and open it again here.</source>
         <translation>Dieses Projekt ist schreibgeschützt geöffnet und kann nicht geändert werden. Um etwas zu ändern, schließen Sie es im anderen FocusCoder und öffnen Sie es hier erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/context.py" line="110" />
+        <location filename="../../app/ui/context.py" line="113" />
         <source>%1 A colleague may have changed it meanwhile; the view now shows the project as it is.</source>
         <translation>%1 Vermutlich hat es jemand aus dem Team inzwischen geändert; die Ansicht zeigt jetzt den aktuellen Stand.</translation>
     </message>
@@ -343,63 +343,63 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>CodePanel</name>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="167" />
+        <location filename="../../app/ui/code_panel.py" line="168" />
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="168" />
+        <location filename="../../app/ui/code_panel.py" line="169" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="169" />
+        <location filename="../../app/ui/code_panel.py" line="170" />
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="170" />
+        <location filename="../../app/ui/code_panel.py" line="171" />
         <source>Merge</source>
         <translation>Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="171" />
+        <location filename="../../app/ui/code_panel.py" line="172" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="225" />
+        <location filename="../../app/ui/code_panel.py" line="226" />
         <source>Name of the new code (Parent/Child for a sub-code):</source>
         <translation>Name des neuen Codes (Obercode/Subcode für einen Subcode):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="227" />
+        <location filename="../../app/ui/code_panel.py" line="228" />
         <source>New code</source>
         <translation>Neuer Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="252" />
+        <location filename="../../app/ui/code_panel.py" line="253" />
         <source>Colour of “%1”</source>
         <translation>Farbe von „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="267" />
+        <location filename="../../app/ui/code_panel.py" line="268" />
         <source>Merge codes</source>
         <translation>Codes zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="268" />
+        <location filename="../../app/ui/code_panel.py" line="269" />
         <source>Merge “%1” and its codings into:</source>
         <translation>„%1“ mit seinen Codierungen zusammenführen in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="284" />
-        <location filename="../../app/ui/code_panel.py" line="292" />
+        <location filename="../../app/ui/code_panel.py" line="285" />
+        <location filename="../../app/ui/code_panel.py" line="293" />
         <source>Delete codes</source>
         <translation>Codes löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="285" />
+        <location filename="../../app/ui/code_panel.py" line="286" />
         <source>Delete %1 with its sub-codes and %2 coding(s)? You can undo this.</source>
         <translation>%1 mit Subcodes und %2 Codierung(en) löschen? Das lässt sich rückgängig machen.</translation>
     </message>
@@ -1102,199 +1102,209 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112" />
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="271" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
-        <location filename="../../app/ui/main_window.py" line="271" />
+        <location filename="../../app/ui/main_window.py" line="114" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115" />
+        <location filename="../../app/ui/main_window.py" line="116" />
         <source>Codes</source>
         <translation>Codesystem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176" />
+        <location filename="../../app/ui/main_window.py" line="177" />
         <source>&amp;Open project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177" />
+        <location filename="../../app/ui/main_window.py" line="178" />
         <source>Open &amp;team project…</source>
         <translation>&amp;Teamprojekt öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178" />
+        <location filename="../../app/ui/main_window.py" line="179" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180" />
+        <location filename="../../app/ui/main_window.py" line="181" />
         <source>&amp;Import documents…</source>
         <translation>Dokumente &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="186" />
         <source>&amp;Export report…</source>
         <translation>Bericht &amp;exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188" />
+        <location filename="../../app/ui/main_window.py" line="189" />
         <source>Restore a &amp;backup…</source>
         <translation>Sicherungskopie &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190" />
+        <location filename="../../app/ui/main_window.py" line="191" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192" />
+        <location filename="../../app/ui/main_window.py" line="193" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193" />
+        <location filename="../../app/ui/main_window.py" line="194" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195" />
+        <location filename="../../app/ui/main_window.py" line="196" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203" />
+        <location filename="../../app/ui/main_window.py" line="204" />
         <source>&amp;Find in document</source>
         <translation>Im Dokument &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204" />
+        <location filename="../../app/ui/main_window.py" line="205" />
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205" />
+        <location filename="../../app/ui/main_window.py" line="206" />
         <source>&amp;Search the project…</source>
         <translation>Im Projekt &amp;suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206" />
+        <location filename="../../app/ui/main_window.py" line="207" />
         <source>&amp;Memos…</source>
         <translation>&amp;Memos …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210" />
+        <location filename="../../app/ui/main_window.py" line="211" />
         <source>&amp;Coding</source>
         <translation>&amp;Codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Code with &amp;recent code</source>
         <translation>Mit &amp;zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="226" />
         <source>Current c&amp;oder…</source>
         <translation>Aktuelle:r C&amp;odierer:in …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227" />
+        <location filename="../../app/ui/main_window.py" line="228" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229" />
+        <location filename="../../app/ui/main_window.py" line="230" />
         <source>&amp;Documents and codes</source>
         <translation>&amp;Dokumente und Codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230" />
+        <location filename="../../app/ui/main_window.py" line="231" />
         <source>Retrieved &amp;segments</source>
         <translation>Liste der codierten &amp;Segmente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231" />
+        <location filename="../../app/ui/main_window.py" line="232" />
         <source>Code &amp;definitions</source>
         <translation>Code-&amp;Definitionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241" />
+        <location filename="../../app/ui/main_window.py" line="242" />
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243" />
+        <location filename="../../app/ui/main_window.py" line="244" />
         <source>&amp;Larger text</source>
         <translation>Text &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244" />
+        <location filename="../../app/ui/main_window.py" line="245" />
         <source>&amp;Smaller text</source>
         <translation>Text &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250" />
+        <location filename="../../app/ui/main_window.py" line="251" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304" />
+        <location filename="../../app/ui/main_window.py" line="305" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309" />
+        <location filename="../../app/ui/main_window.py" line="310" />
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309" />
+        <location filename="../../app/ui/main_window.py" line="310" />
         <source>FocusCoder projects (*.fcproj)</source>
         <translation>FocusCoder-Projekte (*.fcproj)</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="317" />
+        <source>The team server can be reached again; the view is up to date.</source>
+        <translation>Der Teamserver ist wieder erreichbar; die Ansicht ist auf dem neuesten Stand.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="320" />
+        <source>The team server cannot be reached; colleagues' changes will appear once it is back.</source>
+        <translation>Der Teamserver ist nicht erreichbar; Änderungen aus dem Team erscheinen, sobald er wieder da ist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="327" />
         <source>Open team project</source>
         <translation>Teamprojekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318" />
+        <location filename="../../app/ui/main_window.py" line="328" />
         <source>Address of the team project (postgresql://user@server/database; the password is asked for when needed and never stored):</source>
         <translation>Adresse des Teamprojekts (postgresql://benutzer@server/datenbank; das Passwort wird bei Bedarf erfragt und nie gespeichert):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="448" />
+        <location filename="../../app/ui/main_window.py" line="458" />
         <source>Coding as %1</source>
         <translation>Es codiert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="453" />
+        <location filename="../../app/ui/main_window.py" line="463" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458" />
+        <location filename="../../app/ui/main_window.py" line="468" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="473" />
+        <location filename="../../app/ui/main_window.py" line="483" />
         <source>team project on %1</source>
         <translation>Teamprojekt auf %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="474" />
+        <location filename="../../app/ui/main_window.py" line="484" />
         <source> (read-only)</source>
         <translation> (schreibgeschützt)</translation>
     </message>

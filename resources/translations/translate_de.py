@@ -370,6 +370,10 @@ GERMAN = {
     "Password for %1:": "Passwort für %1:",
     "Team project %1: you are %2; colleagues' changes appear as they are made.":
         "Teamprojekt %1: Sie sind %2; Änderungen aus dem Team erscheinen sofort.",
+    "The team server can be reached again; the view is up to date.":
+        "Der Teamserver ist wieder erreichbar; die Ansicht ist auf dem neuesten Stand.",
+    "The team server cannot be reached; colleagues' changes will appear once it is back.":
+        "Der Teamserver ist nicht erreichbar; Änderungen aus dem Team erscheinen, sobald er wieder da ist.",
     "the owner": "Eigentümer/in",
     "an editor": "Bearbeiter/in",
     "a coder": "Codierer/in",

@@ -159,3 +159,15 @@ def test_saving_a_definition_a_colleague_changed_meanwhile_keeps_theirs_and_says
     row = next(row for row in queries.list_codes(context.project) if row.path == "Faktoren/Sprache")
     assert row.definition == "Bens Definition"
     assert editor.definition.toPlainText() == "Annas Definition"  # her text is still there to copy
+
+
+def test_the_window_says_when_the_team_server_cannot_be_heard_and_when_it_is_back(qtbot, window, context, admin):
+    database = context.project.url.database
+    messages = []
+    window.statusBar().messageChanged.connect(messages.append)
+    # The listening connection is dropped (a server restart, the network away for a moment) ...
+    admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'FocusCoder (listening)' "
+          f"AND datname = '{database}'")
+    qtbot.waitUntil(lambda: any("cannot be reached" in text for text in messages), timeout=5000)
+    # ... and made again by itself a moment later.
+    qtbot.waitUntil(lambda: any("can be reached again" in text for text in messages), timeout=5000)
