@@ -94,8 +94,8 @@ def make_engine(url: URL, *, password: str | None = None, client: str = "", pool
     return create_engine(url, connect_args=connect_args, pool_size=pool_size, max_overflow=5)
 
 
-def _connection_problem(location: str, exc: Exception) -> ProjectFileError:
-    message = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+def connection_problem(location: str, exc: Exception) -> ProjectFileError:
+    message = first_line(exc)
     lowered = message.lower()
     if "password authentication failed" in lowered:
         return PasswordNeeded(location, wrong=True)
@@ -111,8 +111,6 @@ def _connection_problem(location: str, exc: Exception) -> ProjectFileError:
 class TeamProject:
     """A team project on a server; it offers what ``Project`` offers (sessions, one transaction per change)."""
 
-    kind = "team"
-
     def __init__(self, url: URL, *, password: str | None = None, read_only: bool = False) -> None:
         self.url = url
         self.location = shown_location(url)
@@ -123,7 +121,8 @@ class TeamProject:
         self.lock = None
         self.backup_problem: str | None = None
         self.engine = make_engine(url, password=password, client=self.client)
-        self._password = password
+        # Kept in memory only, for the listening connection (``team_events.py``); never written anywhere.
+        self.password = password
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.role = "reader"
         self.read_only = read_only
@@ -149,9 +148,9 @@ class TeamProject:
                     f"{self.location}: you have no role in this team project; its owner can give you one "
                     f"(focuscoder team URL role {self.url.username or 'USER'} reader|coder|editor)."
                 ) from exc
-            raise _connection_problem(self.location, exc) from exc
+            raise connection_problem(self.location, exc) from exc
         except SQLAlchemyError as exc:
-            raise _connection_problem(self.location, exc) from exc
+            raise connection_problem(self.location, exc) from exc
         if revision not in migrations.revisions():
             raise ProjectFileError(
                 f"{self.location}: this team project was saved by a newer version of FocusCoder (schema {revision}). "
@@ -169,7 +168,7 @@ class TeamProject:
         except (DBAPIError, SQLAlchemyError) as exc:
             raise ProjectFileError(
                 f"{self.location}: this team project comes from an older version of FocusCoder and must be upgraded, "
-                f"which only its owner can do ({_first_line(exc)})."
+                f"which only its owner can do ({first_line(exc)})."
             ) from exc
 
     # --- the Project interface -------------------------------------------------------------------------------
@@ -199,7 +198,7 @@ class TeamProject:
                 yield session
         except DBAPIError as exc:
             if exc.connection_invalidated or _sqlstate(exc).startswith("08"):
-                raise _connection_problem(self.location, exc) from exc
+                raise connection_problem(self.location, exc) from exc
             raise
 
     def info(self) -> ProjectInfo:
@@ -259,7 +258,7 @@ def _sqlstate(exc: DBAPIError) -> str:
     return getattr(exc.orig, "sqlstate", None) or ""
 
 
-def _first_line(exc: Exception) -> str:
+def first_line(exc: Exception) -> str:
     text_ = str(getattr(exc, "orig", None) or exc).strip()
     return text_.splitlines()[0] if text_ else type(exc).__name__
 
@@ -285,7 +284,7 @@ def _server_refusal(project: TeamProject, exc: DBAPIError) -> ProjectFileError:
         return TeamConflict("A colleague's change collided with yours; nothing was saved. Please try again.")
     if exc.connection_invalidated or state.startswith("08") or state == "57P01":
         return ProjectFileError(
-            f"{project.location}: the connection to the team server was lost ({_first_line(exc)}); "
+            f"{project.location}: the connection to the team server was lost ({first_line(exc)}); "
             "your last change was not saved."
         )
-    return ProjectFileError(f"{project.location}: the server refused the change ({_first_line(exc)}).")
+    return ProjectFileError(f"{project.location}: the server refused the change ({first_line(exc)}).")

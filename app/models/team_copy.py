@@ -18,8 +18,8 @@ from app.models.project_file import create_project, open_project
 from app.models.schema import Base
 from app.models.team import (
     TeamProject,
-    _connection_problem,
-    _first_line,
+    connection_problem,
+    first_line,
     parse_location,
     shown_location,
     without_password,
@@ -109,8 +109,8 @@ def publish(path: str | Path, location: str, *, password: str | None = None,
         except (DBAPIError, SQLAlchemyError) as exc:
             state = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
             if state and not state.startswith("08") and not state.startswith("28"):  # not connecting, not logging in
-                raise ProjectFileError(f"{shown}: publishing failed, nothing was kept ({_first_line(exc)}).") from exc
-            raise _connection_problem(shown, exc) from exc
+                raise ProjectFileError(f"{shown}: publishing failed, nothing was kept ({first_line(exc)}).") from exc
+            raise connection_problem(shown, exc) from exc
     finally:
         team.close()
         source.close()
@@ -138,7 +138,7 @@ def checkout(location: str, path: str | Path, *, password: str | None = None,
             raise
         copy.close()
     except (DBAPIError, SQLAlchemyError) as exc:
-        raise _connection_problem(team.location, exc) from exc
+        raise connection_problem(team.location, exc) from exc
     finally:
         team.close()
     return counts

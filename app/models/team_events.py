@@ -38,7 +38,7 @@ class ChangeListener:
         on_connection: Callable[[bool], None] | None = None,
     ) -> None:
         """``on_connection(False)`` when the server can no longer be heard, ``(True)`` when it can again."""
-        self._conninfo = _conninfo(project.url, project._password)
+        self._conninfo = _conninfo(project.url, project.password)
         self._client = project.client
         self._on_change = on_change
         self._on_connection = on_connection or (lambda _connected: None)
