@@ -165,10 +165,20 @@ class MemoEditor(QDialog):
             command = SetMemo(self.context, text, old, speaker=name)
         self.saved = text  # before execute: the change signal reloads what is now stored
         done = self.context.execute(command)
-        if not done:
-            self.saved = old
-        self.load()
-        return done
+        if done:
+            self.load()
+            return True
+        theirs = self.current_text(kind, name)
+        self.saved = theirs
+        if theirs != old:
+            # Someone else wrote this memo meanwhile (in a team project): nothing of either is lost. Theirs is
+            # what is stored; the editor shows both, to be combined and saved again.
+            both = self.tr("%1\n\n——— Your text, not saved yet ———\n%2")
+            self.text.setPlainText(both.replace("%1", theirs).replace("%2", text).lstrip("\n"))
+        else:
+            self.text.setPlainText(text)  # refused for another reason: what was typed stays
+        self._update_button()
+        return False
 
     def _target_changed(self) -> None:
         self.save()

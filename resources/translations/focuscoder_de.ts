@@ -1351,6 +1351,17 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <source>Coding “%1”: “%2”</source>
         <translation>Codierung „%1“: „%2“</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/memo_editor.py" line="176" />
+        <source>%1
+
+——— Your text, not saved yet ———
+%2</source>
+        <translation>%1
+
+——— Ihr Text, noch nicht gespeichert ———
+%2</translation>
+    </message>
 </context>
 <context>
     <name>ReportsDock</name>

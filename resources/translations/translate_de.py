@@ -374,6 +374,7 @@ GERMAN = {
         "Der Teamserver ist wieder erreichbar; die Ansicht ist auf dem neuesten Stand.",
     "The team server cannot be reached; colleagues' changes will appear once it is back.":
         "Der Teamserver ist nicht erreichbar; Änderungen aus dem Team erscheinen, sobald er wieder da ist.",
+    "%1\n\n——— Your text, not saved yet ———\n%2": "%1\n\n——— Ihr Text, noch nicht gespeichert ———\n%2",
     "the owner": "Eigentümer/in",
     "an editor": "Bearbeiter/in",
     "a coder": "Codierer/in",

@@ -171,3 +171,25 @@ def test_the_window_says_when_the_team_server_cannot_be_heard_and_when_it_is_bac
     qtbot.waitUntil(lambda: any("cannot be reached" in text for text in messages), timeout=5000)
     # ... and made again by itself a moment later.
     qtbot.waitUntil(lambda: any("can be reached again" in text for text in messages), timeout=5000)
+
+
+def test_the_memo_editor_keeps_both_texts_when_a_colleague_wrote_the_memo_meanwhile(qtbot, window, context, team):
+    from app.services import set_memo
+    from app.ui.memo_editor import MemoEditor
+
+    errors = []
+    context.sig_error.connect(errors.append)
+    name = queries.list_documents(context.project)[0].name
+    editor = MemoEditor(context, document=name)
+    qtbot.addWidget(editor)
+    editor.choose("document", name)
+    editor.text.setPlainText("Annas Gedanken")  # Anna writes ...
+    set_memo(team(), "Bens Notiz", document=name, author="ben")  # ... Ben saves first
+    assert not editor.save()
+    assert "Someone else changed this memo" in errors[0]
+    shown = editor.text.toPlainText()
+    assert shown.startswith("Bens Notiz") and shown.endswith("Annas Gedanken")  # nothing of either is lost
+    editor.text.setPlainText("Bens Notiz. Annas Gedanken.")  # combined by Anna
+    assert editor.save()
+    document_id = queries.list_documents(context.project)[0].id
+    assert queries.memo_text(context.project, document_id=document_id) == "Bens Notiz. Annas Gedanken."
