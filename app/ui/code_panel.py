@@ -98,6 +98,25 @@ class CodeEditor(QWidget):
     def _update_button(self) -> None:
         self.save_button.setEnabled(bool(self.edited()) or self.memo.toPlainText() != self.memo_saved)
 
+    def _keep_both(self, row: CodeRow, edited: dict[str, str]) -> None:
+        """A save refused because someone else changed these columns meanwhile (a team project): while this code
+        is still shown, each such field shows their text and the researcher's, to combine and save again."""
+        project = self.context.project
+        if project is None or self.row is None or self.row.id != row.id:
+            return  # the editor moved on to another code
+        fresh = next((code for code in queries.list_codes(project) if code.id == row.id), None)
+        if fresh is None:
+            return
+        self.row = fresh
+        both = self.tr("%1\n\n——— Your text, not saved yet ———\n%2")
+        for editor, column in self._fields():
+            theirs = getattr(fresh, column)
+            if column in edited and theirs != getattr(row, column):
+                editor.blockSignals(True)
+                editor.setPlainText(both.replace("%1", theirs).replace("%2", edited[column]).lstrip("\n"))
+                editor.blockSignals(False)
+        self._update_button()
+
     def save(self) -> None:
         """Save the edited columns and the memo as one undo step."""
         self.saver()()
@@ -114,7 +133,8 @@ class CodeEditor(QWidget):
             try:
                 if edited:
                     shown = {column: getattr(row, column) for column in edited}  # what the writing began from
-                    context.execute(UpdateCode(context, row.path, based_on=shown, **edited))
+                    if not context.execute(UpdateCode(context, row.path, based_on=shown, **edited)):
+                        self._keep_both(row, edited)
                 if memo != memo_saved:
                     context.execute(SetMemo(context, memo, memo_saved, code=row.path))
             finally:

@@ -335,7 +335,18 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="113" />
+        <location filename="../../app/ui/code_panel.py" line="111" />
+        <source>%1
+
+——— Your text, not saved yet ———
+%2</source>
+        <translation>%1
+
+——— Ihr Text, noch nicht gespeichert ———
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="132" />
         <source>Edit code “%1”</source>
         <translation>Code „%1“ bearbeiten</translation>
     </message>
@@ -343,63 +354,63 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>CodePanel</name>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="168" />
+        <location filename="../../app/ui/code_panel.py" line="188" />
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="169" />
+        <location filename="../../app/ui/code_panel.py" line="189" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="170" />
+        <location filename="../../app/ui/code_panel.py" line="190" />
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="171" />
+        <location filename="../../app/ui/code_panel.py" line="191" />
         <source>Merge</source>
         <translation>Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="172" />
+        <location filename="../../app/ui/code_panel.py" line="192" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="226" />
+        <location filename="../../app/ui/code_panel.py" line="246" />
         <source>Name of the new code (Parent/Child for a sub-code):</source>
         <translation>Name des neuen Codes (Obercode/Subcode für einen Subcode):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="228" />
+        <location filename="../../app/ui/code_panel.py" line="248" />
         <source>New code</source>
         <translation>Neuer Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="253" />
+        <location filename="../../app/ui/code_panel.py" line="273" />
         <source>Colour of “%1”</source>
         <translation>Farbe von „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="268" />
+        <location filename="../../app/ui/code_panel.py" line="288" />
         <source>Merge codes</source>
         <translation>Codes zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="269" />
+        <location filename="../../app/ui/code_panel.py" line="289" />
         <source>Merge “%1” and its codings into:</source>
         <translation>„%1“ mit seinen Codierungen zusammenführen in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="285" />
-        <location filename="../../app/ui/code_panel.py" line="293" />
+        <location filename="../../app/ui/code_panel.py" line="305" />
+        <location filename="../../app/ui/code_panel.py" line="313" />
         <source>Delete codes</source>
         <translation>Codes löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="286" />
+        <location filename="../../app/ui/code_panel.py" line="306" />
         <source>Delete %1 with its sub-codes and %2 coding(s)? You can undo this.</source>
         <translation>%1 mit Subcodes und %2 Codierung(en) löschen? Das lässt sich rückgängig machen.</translation>
     </message>

@@ -158,7 +158,12 @@ def test_saving_a_definition_a_colleague_changed_meanwhile_keeps_theirs_and_says
     assert "changed the definition of 'Faktoren/Sprache' after you began" in errors[0]
     row = next(row for row in queries.list_codes(context.project) if row.path == "Faktoren/Sprache")
     assert row.definition == "Bens Definition"
-    assert editor.definition.toPlainText() == "Annas Definition"  # her text is still there to copy
+    shown = editor.definition.toPlainText()
+    assert shown.startswith("Bens Definition") and shown.endswith("Annas Definition")  # nothing of either is lost
+    editor.definition.setPlainText("Bens und Annas Definition")  # combined by Anna, saved again
+    editor.save()
+    row = next(row for row in queries.list_codes(context.project) if row.path == "Faktoren/Sprache")
+    assert row.definition == "Bens und Annas Definition" and len(errors) == 1
 
 
 def test_the_window_says_when_the_team_server_cannot_be_heard_and_when_it_is_back(qtbot, window, context, admin):
