@@ -23,32 +23,23 @@ def ask_password(location: str, wrong: bool) -> str | None:
     return getpass.getpass(f"Password for {location}: ")
 
 
-def with_password(action: Callable[[str | None], Any], location: str) -> Any:
-    """Run ``action(password)``: first with what libpq finds itself, then with a typed password (three tries)."""
-    from app.models.team import PasswordNeeded
+def with_password(action: Callable[[str | None], Any]) -> Any:
+    """``action(password)``, asking at the terminal when the server wants a password libpq did not find."""
+    from app.models.team import with_password as retry
 
-    password: str | None = None
-    for _attempt in range(3):
-        try:
-            return action(password)
-        except PasswordNeeded as exc:
-            password = ask_password(exc.location, exc.wrong and password is not None)
-            if password is None:
-                raise
-    return action(password)
+    return retry(action, ask_password)
 
 
 def open_team(location: str, *, read_only: bool):
     from app.models.team import open_team_project
 
-    return with_password(lambda password: open_team_project(location, password=password, read_only=read_only),
-                         location)
+    return with_password(lambda password: open_team_project(location, password=password, read_only=read_only))
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
     from app.models.team_copy import publish
 
-    counts = with_password(lambda password: publish(args.project, args.url, password=password), args.url)
+    counts = with_password(lambda password: publish(args.project, args.url, password=password))
     print(f"Published {args.project} to {_shown(args.url)}: {_summary(counts)}.")
     print("Give colleagues a role with 'focuscoder team URL role USER reader|coder|editor'.")
     return 0
@@ -57,7 +48,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 def cmd_checkout(args: argparse.Namespace) -> int:
     from app.models.team_copy import checkout
 
-    counts = with_password(lambda password: checkout(args.url, args.output, password=password), args.url)
+    counts = with_password(lambda password: checkout(args.url, args.output, password=password))
     print(f"Checked out {_shown(args.url)} to {args.output}: {_summary(counts)}.")
     print(f"Bring your work back with 'focuscoder merge URL {args.output}'.")
     return 0

@@ -13,9 +13,10 @@ server are turned into one message a researcher can act on.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
@@ -28,6 +29,7 @@ from app.models.errors import ProjectFileError
 from app.models.schema import ProjectInfo
 
 SCHEMES = ("postgresql", "postgres")
+T = TypeVar("T")
 CONNECT_TIMEOUT_S = 10
 
 
@@ -50,6 +52,21 @@ class TeamConflict(ProjectFileError):
 
 class TeamPermissionDenied(ProjectFileError):
     """The database refused a change the user's team role does not allow."""
+
+
+def with_password(action: Callable[[str | None], T], ask: Callable[[str, bool], str | None]) -> T:
+    """Run ``action(password)``: first with what libpq finds itself (``.pgpass``, ``PGPASSWORD``), then with what
+    ``ask(location, wrong)`` gives, three tries; ``PasswordNeeded`` when ``ask`` gives None (nobody to ask, or the
+    user cancelled). The CLI asks at the terminal, the app in a dialog."""
+    password: str | None = None
+    for _attempt in range(3):
+        try:
+            return action(password)
+        except PasswordNeeded as needed:
+            password = ask(needed.location, needed.wrong and password is not None)
+            if password is None:
+                raise
+    return action(password)
 
 
 def is_team_location(location: str | Path) -> bool:

@@ -15,11 +15,10 @@ from app.services.lookup import ensure_coder_id, get_code, get_code_id, get_docu
 DEFAULT_CODER = "default"
 
 
-def _check_span(document: Document | _Extent, start: int, end: int) -> None:
-    length = document.length if isinstance(document, _Extent) else len(document.text)
+def _check_span(name: str, length: int, start: int, end: int) -> None:
     if not (0 <= start < end <= length):
         raise ServiceError(
-            f"Positions {start}–{end} are outside '{document.name}', which has {length} characters "
+            f"Positions {start}–{end} are outside '{name}', which has {length} characters "
             "(start must be before end)."
         )
 
@@ -66,10 +65,10 @@ def apply_code(
         return _apply(session, _extent(session, document), code, start, end, coder, weight)
 
 
-def _apply(session: Session, doc: Document | _Extent, code_path: str, start: int, end: int, coder: str, weight: int) -> ChangeSet:
+def _apply(session: Session, doc: _Extent, code_path: str, start: int, end: int, coder: str, weight: int) -> ChangeSet:
     # Ids through plain column queries and one INSERT ... RETURNING, not ORM objects and a flush: applying a code is
     # the commonest change, and on a team server ten coders share the machine's time.
-    _check_span(doc, start, end)
+    _check_span(doc.name, doc.length, start, end)
     code_id = get_code_id(session, code_path)
     coder_id = ensure_coder_id(session, coder)
     weight = _check_weight(weight)
@@ -137,7 +136,7 @@ def apply_code_to_quote(
         doc = get_document(session, document)
         # Document text is NFC; a quote typed or pasted elsewhere may not be.
         start, end = find_quote(doc.text, unicodedata.normalize("NFC", quote), occurrence)
-        return _apply(session, doc, code, start, end, coder, weight)
+        return _apply(session, _Extent(doc.id, doc.name, len(doc.text)), code, start, end, coder, weight)
 
 
 def remove_coding(project: Project, coding_id: int) -> ChangeSet:
@@ -161,7 +160,7 @@ def update_coding(
         coding = _get_coding(session, coding_id)
         new_start = coding.start if start is None else start
         new_end = coding.end if end is None else end
-        _check_span(coding.document, new_start, new_end)
+        _check_span(coding.document.name, len(coding.document.text), new_start, new_end)
         coding.start, coding.end = new_start, new_end
         if weight is not None:
             coding.weight = _check_weight(weight)

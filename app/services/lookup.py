@@ -19,27 +19,31 @@ def split_code_path(path: str) -> list[str]:
 
 
 def find_code(session: Session, path: str) -> Code | None:
-    parent_id: int | None = None
-    code: Code | None = None
-    for name in split_code_path(path):
-        same_parent = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
-        code = session.scalars(select(Code).where(same_parent, Code.name == name)).one_or_none()
-        if code is None:
-            return None
-        parent_id = code.id
-    return code
+    return _code_at(session, path, Code)
 
 
 def get_code_id(session: Session, path: str) -> int:
-    """The id of the code at ``path`` (column queries only: no Code object is loaded)."""
+    """The id of the code at ``path``, by column queries only (no Code object: applying a code needs its id)."""
+    found = _code_at(session, path, Code.id)
+    if found is None:
+        raise ServiceError(f"There is no code '{path}'.")
+    return found
+
+
+def _code_at(session: Session, path: str, what):  # noqa: ANN001, ANN202 - Code, or one of its columns
+    """Walk the tree by name from the top, one query per level (a single joined query was slower on SQLite);
+    the last level gives ``what``."""
+    names = split_code_path(path)
     parent_id: int | None = None
-    for name in split_code_path(path):
+    found = None
+    for depth, name in enumerate(names):
         same_parent = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
-        parent_id = session.execute(select(Code.id).where(same_parent, Code.name == name)).scalar_one_or_none()
-        if parent_id is None:
-            raise ServiceError(f"There is no code '{path}'.")
-    assert parent_id is not None
-    return parent_id
+        wanted = what if depth == len(names) - 1 else Code.id
+        found = session.execute(select(wanted).where(same_parent, Code.name == name)).scalar_one_or_none()
+        if found is None:
+            return None
+        parent_id = found
+    return found
 
 
 def get_code(session: Session, path: str) -> Code:

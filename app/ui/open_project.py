@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from app.models import Project, ProjectFileError
 from app.models.locking import ProjectLockedError
-from app.models.team import PasswordNeeded, TeamProject
+from app.models.team import PasswordNeeded, TeamProject, with_password
 from app.ui.context import ApplicationContext
 
 APP_TITLE = "FocusCoder"
@@ -81,16 +81,20 @@ def ask_password(parent: QWidget | None, location: str, wrong: bool) -> str | No
 
 
 def _open_asking_password(parent, context: ApplicationContext, path: str | Path, ask) -> Project | None:  # noqa: ANN001
-    """Open; when a server wants a password that .pgpass and PGPASSWORD did not give, ask for it (3 tries)."""
-    password: str | None = None
-    for _attempt in range(3):
-        try:
-            return context.open_project(path, password=password)
-        except PasswordNeeded as needed:
-            password = ask(parent, needed.location, needed.wrong and password is not None)
-            if password is None:
-                return None
-    return context.open_project(path, password=password)
+    """Open; when a server wants a password that .pgpass and PGPASSWORD did not give, ask for it (None: cancelled)."""
+    cancelled = []
+
+    def asked(location: str, wrong: bool) -> str | None:
+        password = ask(parent, location, wrong)
+        cancelled.append(password is None)
+        return password
+
+    try:
+        return with_password(lambda password: context.open_project(path, password=password), asked)
+    except PasswordNeeded:
+        if cancelled and cancelled[-1]:
+            return None  # the researcher chose not to: no error to show
+        raise
 
 
 def open_with_choices(
