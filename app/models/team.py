@@ -129,6 +129,9 @@ class TeamProject:
     """A team project on a server; it offers what ``Project`` offers (sessions, one transaction per change)."""
 
     def __init__(self, url: URL, *, password: str | None = None, read_only: bool = False) -> None:
+        if url.password is not None and password is None:
+            password = url.password  # typed into the address by the user: used, never remembered
+        url = without_password(url)
         self.url = url
         self.location = shown_location(url)
         # Changes of this app carry this mark in the notifications, so its own changes are not "news".
@@ -237,11 +240,7 @@ class TeamProject:
 
 def open_team_project(location: str, *, password: str | None = None, read_only: bool = False) -> TeamProject:
     """Open a team project by its URL; ``PasswordNeeded`` when the server wants a password we were not given."""
-    url = parse_location(location)
-    if url.password is not None and password is None:
-        password = url.password  # given on the command line by the user; used, never remembered
-    url = without_password(url)
-    project = TeamProject(url, password=password, read_only=read_only)
+    project = TeamProject(parse_location(location), password=password, read_only=read_only)
     try:
         revision = project.check()
         if revision != migrations.head():

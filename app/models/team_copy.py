@@ -21,8 +21,6 @@ from app.models.team import (
     connection_problem,
     first_line,
     parse_location,
-    shown_location,
-    without_password,
 )
 from app.models.team_roles import create_group_roles
 
@@ -82,11 +80,9 @@ def publish(path: str | Path, location: str, *, password: str | None = None,
             progress: Progress | None = None) -> dict[str, int]:
     """Create a team project in the (empty) database at ``location`` from the project file at ``path``."""
     url = parse_location(location)
-    password = password if password is not None else url.password
-    url = without_password(url)
-    shown = shown_location(url)
     source = open_project(path, read_only=True)
-    team = TeamProject(url, password=password)
+    team = TeamProject(url, password=password)  # connects only when used
+    shown = team.location
     try:
         try:
             with team.engine.begin() as target:
