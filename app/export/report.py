@@ -285,7 +285,8 @@ def _priorities(data: ProjectData, labels: dict[str, str], options: ReportOption
         sub = Section(labels["priorities_of"].format(parent=parent), 2)
         sub.blocks.append(Table(labels["priorities_of"].format(parent=parent), columns, rows,
                                 numeric={0} | set(range(2, len(columns))),
-                                widths=[1.1, 5.2] + [2.7] * (len(columns) - 2)))
+                                # Wide enough for "Rang" and "Sprecher:innen" unbroken in the header row.
+                                widths=[1.4, 4.0, 3.3] + [2.6] * (len(columns) - 3)))
         section.blocks.append(sub)
     return section
 
