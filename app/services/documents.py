@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.models import Coding, Document, Project, Speaker, speaker_key
@@ -32,8 +32,12 @@ def import_documents(project: Project, parsed: Iterable[ParsedDocument], *, grou
     with project.transaction() as session:
         position = session.scalar(select(func.coalesce(func.max(Document.position), -1))) + 1
         speakers: dict[str, Speaker] = {}  # speaker key -> speaker, shared by the documents of this import
+        # Every name in the project, read once (from the name index): a query per document scanned the table.
+        taken = set(session.scalars(select(Document.name)))
         for document in parsed:
-            changes.merge(_add_document(session, document, position=position, group=group, speakers=speakers))
+            changes.merge(
+                _add_document(session, document, position=position, group=group, speakers=speakers, taken=taken)
+            )
             position += 1
     return changes
 
@@ -54,25 +58,34 @@ _INSERT_TURN = (
     'INSERT INTO turn (document_id, position, speaker_id, start, "end", start_ms, end_ms, votes, priority) '
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+# Transcripts have neither votes nor priorities: two parameters fewer to bind for each of their turns.
+_INSERT_TURN_WITHOUT_VOTES = (
+    'INSERT INTO turn (document_id, position, speaker_id, start, "end", start_ms, end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)'
+)
 
 
 def _add_document(
-    session: Session, parsed: ParsedDocument, *, position: int, group: str | None, speakers: dict[str, Speaker]
+    session: Session, parsed: ParsedDocument, *, position: int, group: str | None, speakers: dict[str, Speaker],
+    taken: set[str],
 ) -> ChangeSet:
     _check_turns(parsed)
     changes = ChangeSet()
-    document = Document(
-        name=_free_document_name(session, parsed.name),
-        text=parsed.text,
-        sha256=text_sha256(parsed.text),
-        source_name=parsed.source_name,
-        source_format=parsed.source_format,
-        group_name=group,
-        position=position,
+    name = _free_document_name(taken, parsed.name)
+    taken.add(name)
+    # A Core insert (the model's defaults still apply): an ORM object and its flush cost more than the row.
+    document_id = session.scalar(
+        insert(Document).returning(Document.id),
+        {
+            "name": name,
+            "text": parsed.text,
+            "sha256": text_sha256(parsed.text),
+            "source_name": parsed.source_name,
+            "source_format": parsed.source_format,
+            "group_name": group,
+            "position": position,
+        },
     )
-    session.add(document)
-    session.flush()
-    changes.created.append(Ref("document", document.id))
+    changes.created.append(Ref("document", document_id))
 
     speaker_ids: dict[str, int] = {}
     for name in parsed.speakers:
@@ -87,22 +100,32 @@ def _add_document(
                 changes.created.append(Ref("speaker", speaker.id))
             speakers[key] = speaker
         speaker_ids[name] = speaker.id
-    document_id = document.id
-    rows = [
-        (document_id, index, None if turn.speaker is None else speaker_ids[turn.speaker], turn.start, turn.end,
-         turn.start_ms, turn.end_ms, turn.votes, turn.priority)
-        for index, turn in enumerate(parsed.turns)
-    ]
-    if rows:
+    if parsed.turns:
         # One DBAPI executemany in the session's transaction: long transcripts have thousands of turns, and
         # SQLAlchemy's insert() spent more time building parameters than SQLite spent writing them.
-        insert_many(session, _INSERT_TURN, rows)
+        insert_many(session, *_turn_rows(document_id, parsed, speaker_ids))
     return changes
 
 
-def _free_document_name(session: Session, wanted: str) -> str:
+def _turn_rows(document_id: int, parsed: ParsedDocument, speaker_ids: dict[str, int]) -> tuple[str, list[tuple]]:
+    """The INSERT statement for the document's turns and its rows (without votes and priorities if all are None)."""
+    speaker_ids = {None: None, **speaker_ids}
+    turns = parsed.turns
+    if all(turn.votes is None and turn.priority is None for turn in turns):
+        return _INSERT_TURN_WITHOUT_VOTES, [
+            (document_id, index, speaker_ids[turn.speaker], turn.start, turn.end, turn.start_ms, turn.end_ms)
+            for index, turn in enumerate(turns)
+        ]
+    return _INSERT_TURN, [
+        (document_id, index, speaker_ids[turn.speaker], turn.start, turn.end, turn.start_ms, turn.end_ms,
+         turn.votes, turn.priority)
+        for index, turn in enumerate(turns)
+    ]
+
+
+def _free_document_name(taken: set[str], wanted: str) -> str:
+    """``wanted``, or with a number ("Interview (2)") when a document of the project has that name."""
     wanted = wanted.strip() or "Document"
-    taken = set(session.scalars(select(Document.name).where(Document.name.startswith(wanted))))
     if wanted not in taken:
         return wanted
     number = 2
