@@ -151,22 +151,21 @@ def _statistic(
     """An analysis of the open project against one hand-written SQL query on the same file.
 
     The analyses keep the project's loaded data until the file changes (``app.analysis.dataset``), so asked
-    again they compute from it; ``first`` measures the first analysis after a change instead, which reads the
-    project again (the kept data is dropped before each run; word positions, which only a new text changes, stay).
+    again they compute from it; ``first`` measures the first analysis right after a change instead: a copy of
+    the study gets a passage coded (or that coding removed again) through the services before each run, untimed.
     """
 
     def measure(prepared: Prepared, scratch: Path) -> tuple[float, float]:
-        from app.analysis.dataset import clear_kept
         from app.models import open_project
 
-        def once(project) -> object:
-            if first:
-                clear_kept()
-            return run(project)
-
-        with open_project(prepared.project, read_only=True) as project:
+        path = _copy(prepared, scratch) if first else prepared.project
+        with open_project(path, read_only=not first) as project:
             run(project)  # warm the page cache like an open project has
-            seconds = _best(lambda: once(project))
+            if first:
+                change = AChange(project)
+                seconds = min(_timed_after(change, lambda: run(project)) for _ in range(3))
+            else:
+                seconds = _best(lambda: run(project))
         db = sqlite3.connect(f"file:{prepared.project}?mode=ro", uri=True)
         once = _timed(lambda: db.execute(floor_sql).fetchall())
         # A floor of several seconds (the SQL joins of the largest study) is measured once: it is not the
@@ -176,6 +175,35 @@ def _statistic(
         return seconds, floor
 
     return measure
+
+
+class AChange:
+    """A real change, as a researcher makes one while the reports are open: each call codes a passage of the
+    first document with the first code, or removes that coding again (so the study keeps its size)."""
+
+    def __init__(self, project) -> None:
+        from app.analysis.dataset import load
+
+        data = load(project)
+        self.project = project
+        self.document = next(iter(data.documents.values())).name
+        self.code = next(iter(data.codes.values())).path
+        self.coding_id: int | None = None
+
+    def __call__(self) -> None:
+        from app import services
+
+        if self.coding_id is None:
+            changes = services.apply_code(self.project, document=self.document, code=self.code, start=3, end=45)
+            self.coding_id = changes.ids("coding")[0]
+        else:
+            services.remove_coding(self.project, self.coding_id)
+            self.coding_id = None
+
+
+def _timed_after(change: Callable[[], object], action: Callable[[], object]) -> float:
+    change()
+    return _timed(action)
 
 
 def _cooccurrence(project) -> object:
@@ -203,9 +231,9 @@ CODE_BY_SPEAKER_FLOOR = f"SELECT c.code_id, t.speaker_id, count(*) FROM coding c
 
 # Pairs of codings of two codes that share characters (each pair found from the one starting first, by the
 # (document, start) index), and pairs of codes coded in one turn (once per turn).
-COOCCURRENCE_FLOOR = """
+COOCCURRENCE_FLOOR = f"""
 WITH turn_code AS (
-    SELECT DISTINCT t.id AS turn_id, c.code_id FROM coding c CROSS JOIN turn t ON {touched}
+    SELECT DISTINCT t.id AS turn_id, c.code_id FROM coding c CROSS JOIN turn t ON {_TOUCHED_TURNS}
 )
 SELECT a, b, sum(overlapping), sum(same_turn) FROM (
     SELECT min(x.code_id, y.code_id) AS a, max(x.code_id, y.code_id) AS b, 1 AS overlapping, 0 AS same_turn
@@ -215,7 +243,7 @@ SELECT a, b, sum(overlapping), sum(same_turn) FROM (
     SELECT p.code_id, q.code_id, 0, 1 FROM turn_code p JOIN turn_code q
     ON q.turn_id = p.turn_id AND p.code_id < q.code_id
 ) GROUP BY a, b
-""".format(touched=_TOUCHED_TURNS)
+"""
 CODE_BY_SPEAKER_MATRIX_FLOOR = (
     f"SELECT c.code_id, t.speaker_id, count(DISTINCT c.id) FROM coding c JOIN turn t ON {_TOUCHED_TURNS} GROUP BY 1, 2"
 )
@@ -392,11 +420,11 @@ def measure_text_index(prepared: Prepared, scratch: Path) -> tuple[float, float]
     The index reads lemmas from the lookup table once per distinct word instead of running spaCy's lemmatizer on
     every word, which is why it can take less time than the floor.
     """
+    import spacy
+
     from app.analysis.language import pipeline
     from app.analysis.text_index import index_documents, reading_spans
     from app.models import open_project
-
-    import spacy
 
     pipeline("de")  # loading the pipeline is not what is measured
     # The floor: spaCy's own pipeline giving the same words, sentences and lookup lemmas, run over the same turns.
@@ -452,16 +480,16 @@ CASES = (
          Target(ratio=2.0, seconds=0.200), "codings per code and speaker (a coding once per speaker it touches)"),
     Case("co-occurrence", _statistic(_cooccurrence, COOCCURRENCE_FLOOR), Target(ratio=2.0, seconds=0.200),
          "overlapping codings and codes in the same turn, per pair of codes"),
-    # The same four, each the first analysis after the project changed: the project's data is read again.
+    # The same four, each the first analysis right after a change (a passage coded or uncoded).
     Case("code frequencies (first)", _analysis("code", FREQUENCIES_FLOOR, first=True),
-         Target(ratio=2.0, seconds=0.200), "code frequencies, reading the project (nothing kept)"),
+         Target(ratio=2.0, seconds=0.200), "code frequencies, right after a passage was coded or uncoded"),
     Case("code x speaker (first)", _analysis("speaker", CODE_BY_SPEAKER_FLOOR, first=True),
-         Target(ratio=2.0, seconds=0.200), "code frequencies by speaker, reading the project (nothing kept)"),
+         Target(ratio=2.0, seconds=0.200), "code frequencies by speaker, right after a passage was coded or uncoded"),
     Case("code x speaker matrix (first)",
          _statistic(_code_by_speaker_matrix, CODE_BY_SPEAKER_MATRIX_FLOOR, first=True),
-         Target(ratio=2.0, seconds=0.200), "the code x speaker matrix, reading the project (nothing kept)"),
+         Target(ratio=2.0, seconds=0.200), "the code x speaker matrix, right after a passage was coded or uncoded"),
     Case("co-occurrence (first)", _statistic(_cooccurrence, COOCCURRENCE_FLOOR, first=True),
-         Target(ratio=2.0, seconds=0.200), "co-occurrence, reading the project (nothing kept)"),
+         Target(ratio=2.0, seconds=0.200), "co-occurrence, right after a passage was coded or uncoded"),
     Case("open project", measure_open, Target(seconds=1.0, memory_mb=500),
          "open the file and compute the project overview"),
     Case("build the language index", measure_text_index, Target(ratio=1.3),

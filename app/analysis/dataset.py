@@ -43,7 +43,9 @@ from app.models import (
     Project,
     ProjectInfo,
 )
+from app.models.file_state import FileState, file_state
 from app.services.changes import ServiceError
+from app.services.coding_journal import codings_changed
 from app.services.lookup import code_paths, find_speaker
 
 if TYPE_CHECKING:
@@ -265,19 +267,20 @@ def as_data(source: Project | ProjectData, selection: Selection | None = None) -
 def load(project: Project, selection: Selection | None = None) -> ProjectData:
     """The project's data for ``selection``, read in one read transaction.
 
-    An SQLite project's data is kept until the file changes (see ``_change_marker``): the reports view, the
+    An SQLite project's data is kept until the file changes (see ``models.file_state``): the reports view, the
     export and the CLI ask for several analyses of the same state in a row, and reading 100,000 codings again
     for each cost more than most analyses themselves. The same object is then handed out again, with what
-    analyses already derived from it: treat it as read-only.
+    analyses already derived from it: treat it as read-only. After this process coded, uncoded or re-coded
+    passages, the kept data is brought up to date from the changed codings alone (``_brought_up_to_date``).
     """
     selection = selection or Selection()
     with project.reading() as session:
         info = session.get(ProjectInfo, 1)  # the first read: from here on the transaction sees one state of the file
-        marker = _change_marker(session)
+        marker = file_state(session)
         kept = _kept_data(project, marker, selection)
         if kept is not None:
             return kept
-        data = _read(session, selection, info)
+        data = _brought_up_to_date(project, session, marker, selection, info) or _read(session, selection, info)
     _keep(project, marker, selection, data)
     return data
 
@@ -285,67 +288,43 @@ def load(project: Project, selection: Selection | None = None) -> ProjectData:
 # --- keeping loaded data ------------------------------------------------------------------------------------
 
 _KEPT_SELECTIONS = 3  # per project: all codings, and a coder or two the reports view filters by
-_kept: weakref.WeakKeyDictionary[Project, tuple[tuple, OrderedDict[Selection, ProjectData]]] = (
+# Per project, per selection: the data and the state of the file it was read in (or brought up to).
+_kept: weakref.WeakKeyDictionary[Project, OrderedDict[Selection, tuple[FileState, ProjectData]]] = (
     weakref.WeakKeyDictionary()
 )
 _kept_lock = threading.Lock()
 
 
-def _change_marker(session: Session) -> tuple | None:
-    """What the committed state of an SQLite project file is known by; None when it cannot be told (another
-    database, a file in write-ahead-log mode or in memory): nothing is kept then.
-
-    SQLite increments the *file change counter* in the database header (4 bytes at offset 24) whenever a
-    connection unlocks the file after changing it, "so that each process can detect database changes" (the file
-    format's own words); in rollback-journal mode, which project files use, on every commit. Unlike ``PRAGMA
-    data_version`` (which a connection's own commits leave alone) or ``total_changes`` (one connection's own
-    count), it is the same for every connection of every process. The session must have read already: its read
-    lock then keeps the file, and the counter, as they are until the transaction ends.
-    """
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        return None
-    raw = connection.connection.dbapi_connection
-    path = next((row[2] for row in raw.execute("PRAGMA database_list") if row[1] == "main"), "")
-    if not path:
-        return None
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(28)
-    except OSError:
-        return None
-    if len(header) < 28 or header[18] == 2:  # too short to be a database; write-ahead log
-        return None
-    return path, int.from_bytes(header[24:28], "big")
-
-
-def _kept_data(project: Project, marker: tuple | None, selection: Selection) -> ProjectData | None:
-    if marker is None:
-        return None
+def _kept_entry(project: Project, selection: Selection) -> tuple[FileState, ProjectData] | None:
     with _kept_lock:
-        entry = _kept.get(project)
-        if entry is None or entry[0] != marker or selection not in entry[1]:
+        entries = _kept.get(project)
+        if entries is None or selection not in entries:
             return None
-        entry[1].move_to_end(selection)
-        return entry[1][selection]
+        entries.move_to_end(selection)
+        return entries[selection]
 
 
-def _keep(project: Project, marker: tuple | None, selection: Selection, data: ProjectData) -> None:
+def _kept_data(project: Project, marker: FileState | None, selection: Selection) -> ProjectData | None:
+    entry = _kept_entry(project, selection) if marker is not None else None
+    return entry[1] if entry is not None and entry[0] == marker else None
+
+
+def _keep(project: Project, marker: FileState | None, selection: Selection, data: ProjectData) -> None:
     if marker is None:
         return
     with _kept_lock:
-        entry = _kept.get(project)
-        if entry is None or entry[0] != marker:
-            entry = _kept[project] = (marker, OrderedDict())
-        entry[1][selection] = data
-        while len(entry[1]) > _KEPT_SELECTIONS:
-            entry[1].popitem(last=False)
+        entries = _kept.setdefault(project, OrderedDict())
+        entries[selection] = (marker, data)
+        entries.move_to_end(selection)
+        while len(entries) > _KEPT_SELECTIONS:
+            entries.popitem(last=False)
 
 
 def clear_kept() -> None:
     """Forget every kept ``ProjectData`` (tests and benchmarks measuring a first load)."""
     with _kept_lock:
         _kept.clear()
+        _texts.clear()
 
 
 # --- reading ------------------------------------------------------------------------------------------------
@@ -358,10 +337,8 @@ def _read(session: Session, selection: Selection, info: ProjectInfo) -> ProjectD
     # The DB-API cursor for the rest: SQLAlchemy's result rows cost more than the queries (and 5,000 memos).
     raw = session.connection().connection.dbapi_connection
     names = dict(raw.execute("SELECT id, name FROM speaker").fetchall())
-    coders = dict(raw.execute("SELECT id, name FROM coder ORDER BY name").fetchall())
-    memos = raw.execute(
-        "SELECT coding_id, code_id, text FROM memo WHERE coding_id IS NOT NULL OR code_id IS NOT NULL"
-    ).fetchall()
+    coders = _coders(raw)
+    coding_memos, code_memos = _memos(raw)
     speaker_attributes: dict[int, dict[str, str]] = {}
     for owner_id, name, value in session.execute(  # as services.attributes.attribute_values, in this transaction
         select(AttributeValue.speaker_id, Attribute.name, AttributeValue.value)
@@ -375,13 +352,7 @@ def _read(session: Session, selection: Selection, info: ProjectInfo) -> ProjectD
                       "coalesce(start_ms, -1)"),
     )
     # A table scan, unsorted: far faster than walking the (document, start) index for every row.
-    codings = _int_table(raw, "coding", ("id", "document_id", "code_id", "coder_id", "start", '"end"', "weight"))
-    if selection.coders:
-        unknown = set(selection.coders) - set(coders.values())
-        if unknown:
-            raise ServiceError(f"There is no coder {', '.join(sorted(unknown))}.")
-        shown = [coder_id for coder_id, name in coders.items() if name in selection.coders]
-        codings = codings[np.isin(codings[:, 3], shown)]
+    codings = _of_coders(_int_table(raw, "coding", _CODING_COLUMNS), coders, selection.coders)
     turns = _turn_table(turn_rows, documents, wanted)
     speakers = {}
     for sid in dict.fromkeys(turns[:, 3].tolist()):  # in order of first turn: as a reader meets them
@@ -399,8 +370,8 @@ def _read(session: Session, selection: Selection, info: ProjectInfo) -> ProjectD
         speaker_attributes={sid: values for sid, values in speaker_attributes.items() if sid in speakers},
         turn_table=turns,
         coding_table=table,
-        coding_memos={coding_id: text for coding_id, _, text in memos if coding_id is not None and text.strip()},
-        code_memos={code_id: text for _, code_id, text in memos if code_id is not None and text.strip()},
+        coding_memos=coding_memos,
+        code_memos=code_memos,
     )
     if wanted is not None:
         # The chosen speakers' turns only are kept: a coding stays when it touches one of them.
@@ -409,6 +380,84 @@ def _read(session: Session, selection: Selection, info: ProjectInfo) -> ProjectD
         for name in ("codings", "code_index", "document_index", "global_spans", "coded_words"):
             data.__dict__.pop(name, None)
         data._parts = None
+    return data
+
+
+_CODING_COLUMNS = ("id", "document_id", "code_id", "coder_id", "start", '"end"', "weight")  # as ID ... WEIGHT
+
+
+def _coders(connection) -> dict[int, str]:
+    return dict(connection.execute("SELECT id, name FROM coder ORDER BY name").fetchall())
+
+
+def _memos(connection) -> tuple[dict[int, str], dict[int, str]]:
+    """The memos of codings and of codes (those with text), by coding and by code."""
+    memos = connection.execute(
+        "SELECT coding_id, code_id, text FROM memo WHERE coding_id IS NOT NULL OR code_id IS NOT NULL"
+    ).fetchall()
+    return (
+        {coding_id: text for coding_id, _, text in memos if coding_id is not None and text.strip()},
+        {code_id: text for _, code_id, text in memos if code_id is not None and text.strip()},
+    )
+
+
+def _of_coders(codings: np.ndarray, coders: dict[int, str], chosen: Sequence[str]) -> np.ndarray:
+    """The codings of the coders named ``chosen`` (all when none are)."""
+    if not chosen:
+        return codings
+    unknown = set(chosen) - set(coders.values())
+    if unknown:
+        raise ServiceError(f"There is no coder {', '.join(sorted(unknown))}.")
+    shown = [coder_id for coder_id, name in coders.items() if name in chosen]
+    return codings[np.isin(codings[:, CODER], shown)]
+
+
+# What ProjectData derives from its documents, turns and codes only: taken over when only codings changed.
+# (Not ``words``: it refers back to the data that made it, which would then stay alive with all it derived.)
+_LAYOUT_PROPERTIES = ("turns", "turn_spans", "turn_speakers", "line_breaks", "speaker_ids", "children")
+
+
+def _brought_up_to_date(
+    project: Project, session: Session, marker: FileState | None, selection: Selection, info: ProjectInfo
+) -> ProjectData | None:
+    """The data kept of an earlier state of the file, brought up to this one when only this process's changes of
+    codings lie between (``services.coding_journal``): those codings are read again, and everything else is
+    taken over. None when that cannot be told; the project is then read again."""
+    if marker is None or selection.speakers:  # a speaker selection keeps codings by their turns: read afresh
+        return None
+    entry = _kept_entry(project, selection)
+    if entry is None:
+        return None
+    since, old = entry
+    changed = codings_changed(project, since, marker)
+    if changed is None:
+        return None
+    raw = session.connection().connection.dbapi_connection
+    coders = _coders(raw)  # applying a code may have added its coder
+    coding_memos, code_memos = _memos(raw)  # removing a coding removed its memo
+    ids = np.fromiter(changed, dtype=np.int64, count=len(changed))
+    unchanged = old.coding_table[~np.isin(old.coding_table[:, ID], ids)]
+    fresh = np.zeros((0, len(_CODING_COLUMNS)), dtype=np.int64)
+    if len(ids):  # ids are integers: safe to write into the statement
+        fresh = _int_table(raw, "coding", _CODING_COLUMNS, f"WHERE id IN ({', '.join(map(str, ids.tolist()))})")
+    table = _placed(unchanged, _of_coders(fresh, coders, selection.coders), old.codes, old.documents)
+    data = ProjectData(
+        name=info.name,
+        language=info.language,
+        created_at=info.created_at,
+        codes=old.codes,
+        documents=old.documents,
+        speakers=old.speakers,
+        coders=coders,
+        speaker_attributes=old.speaker_attributes,
+        turn_table=old.turn_table,
+        coding_table=table,
+        coding_memos=coding_memos,
+        code_memos=code_memos,
+    )
+    for name in _LAYOUT_PROPERTIES:
+        if name in old.__dict__:
+            data.__dict__[name] = old.__dict__[name]
     return data
 
 
@@ -466,6 +515,28 @@ def _coding_table(rows: np.ndarray, codes: dict[int, CodeInfo], documents: dict[
     return np.ascontiguousarray(table[_by_start_then_end(table[:, START] + offsets[table[:, DOCUMENT]], table[:, END])])
 
 
+def _placed(
+    ordered: np.ndarray, fresh: np.ndarray, codes: dict[int, CodeInfo], documents: dict[int, DocumentInfo]
+) -> np.ndarray:
+    """The codings ``ordered`` (in ``_coding_table``'s order) with the selected ones of ``fresh`` put in their
+    places: a handful looked up by binary search instead of sorting 100,000 again."""
+    if len(fresh) > 1000:
+        return _coding_table(np.concatenate([ordered, fresh]), codes, documents)
+    fresh = _coding_table(fresh, codes, documents)
+    if not len(fresh):
+        return ordered
+    offsets = _lookup_array({doc.id: doc.offset for doc in documents.values()})
+    starts = ordered[:, START] + offsets[ordered[:, DOCUMENT]]
+    places = []
+    for row in fresh.tolist():
+        start = row[START] + int(offsets[row[DOCUMENT]])
+        low, high = np.searchsorted(starts, [start, start + 1])
+        # The codings starting there are ordered by end, then id.
+        before = sum(1 for end, id_ in ordered[low:high, [END, ID]].tolist() if (end, id_) < (row[END], row[ID]))
+        places.append(int(low) + before)
+    return np.insert(ordered, places, fresh, axis=0)
+
+
 def _by_start_then_end(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """The stable order by start, then end: ``np.lexsort((ends, starts))``, as one stable argsort of a combined
     key when the numbers allow it (positions are far below 2**31), which takes half the time."""
@@ -506,25 +577,52 @@ def _load_codes(session: Session, chosen: Iterable[str]) -> dict[int, CodeInfo]:
 def _load_documents(session: Session, chosen: Iterable[str]) -> dict[int, DocumentInfo]:
     # The DB-API cursor: SQLAlchemy's result processing added a third to reading megabytes of text. Sorted here,
     # not by ORDER BY, which copied every text through SQLite's sorter (three times the time of reading them).
-    rows = sorted(
-        session.connection().connection.dbapi_connection.execute(
-            "SELECT position, id, name, text, sha256 FROM document"
-        ).fetchall(),
-        key=lambda row: (row[0], row[1]),
-    )
-    rows = [row[1:] for row in rows]
+    raw = session.connection().connection.dbapi_connection
+    rows = sorted(raw.execute("SELECT position, id, name, sha256 FROM document").fetchall())
     chosen = list(chosen)
     if chosen:
-        names = {row[1] for row in rows}
+        names = {row[2] for row in rows}
         for name in chosen:
             if name not in names:
                 raise ServiceError(f"There is no document '{name}'.")
-        rows = [row for row in rows if row[1] in chosen]
+        rows = [row for row in rows if row[2] in chosen]
+    texts = _texts_of(raw, [(doc_id, sha256) for _, doc_id, _, sha256 in rows])
     documents, offset = {}, 0
-    for doc_id, name, text, sha256 in rows:
+    for _, doc_id, name, sha256 in rows:
+        text = texts[doc_id]
         documents[doc_id] = DocumentInfo(doc_id, name, text, sha256, offset)
         offset += len(text) + 1
     return documents
+
+
+# A document's text never changes once imported (DESIGN: canonical, immutable text), so after a change the
+# texts already read are taken again by their sha256 instead of reading megabytes of unchanged text.
+_TEXTS_KEPT_CHARACTERS = 60_000_000  # as the word positions kept for them (word_index)
+_texts: OrderedDict[str, str] = OrderedDict()
+
+
+def _texts_of(connection, documents: list[tuple[int, str]]) -> dict[int, str]:
+    """The text of each ``(id, sha256)``, read only for those not kept."""
+    found, missing = {}, []
+    with _kept_lock:
+        for doc_id, sha256 in documents:
+            text = _texts.get(sha256)
+            if text is None:
+                missing.append(doc_id)
+            else:
+                found[doc_id] = text
+                _texts.move_to_end(sha256)
+    if missing:  # ids are integers from the database: safe to write into the statement
+        read = connection.execute(
+            f"SELECT id, sha256, text FROM document WHERE id IN ({', '.join(map(str, missing))})"
+        ).fetchall()
+        with _kept_lock:
+            for doc_id, sha256, text in read:
+                found[doc_id] = _texts[sha256] = text
+            held = sum(map(len, _texts.values()))
+            while held > _TEXTS_KEPT_CHARACTERS and len(_texts) > 1:
+                held -= len(_texts.popitem(last=False)[1])
+    return found
 
 
 def _speaker_ids(session: Session, chosen: Iterable[str]) -> set[int] | None:

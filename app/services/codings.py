@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Coding, Document, Project
 from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.coding_journal import coding_change
 from app.services.lookup import ensure_coder_id, get_code, get_code_id, get_document
 
 DEFAULT_CODER = "default"
@@ -61,8 +62,10 @@ def apply_code(
     Applying the same code to the same span by the same coder again changes nothing (and says so by an empty
     ChangeSet): a double click must not create a duplicate.
     """
-    with project.transaction() as session:
-        return _apply(session, _extent(session, document), code, start, end, coder, weight)
+    with coding_change(project) as (session, touched):
+        changes = _apply(session, _extent(session, document), code, start, end, coder, weight)
+        touched.update(changes.ids("coding"))
+        return changes
 
 
 def _apply(session: Session, doc: _Extent, code_path: str, start: int, end: int, coder: str, weight: int) -> ChangeSet:
@@ -132,17 +135,20 @@ def apply_code_to_quote(
     weight: int = 0,
 ) -> ChangeSet:
     """Code the passage that quotes ``quote`` exactly (its ``occurrence``-th appearance)."""
-    with project.transaction() as session:
+    with coding_change(project) as (session, touched):
         doc = get_document(session, document)
         # Document text is NFC; a quote typed or pasted elsewhere may not be.
         start, end = find_quote(doc.text, unicodedata.normalize("NFC", quote), occurrence)
-        return _apply(session, _Extent(doc.id, doc.name, len(doc.text)), code, start, end, coder, weight)
+        changes = _apply(session, _Extent(doc.id, doc.name, len(doc.text)), code, start, end, coder, weight)
+        touched.update(changes.ids("coding"))
+        return changes
 
 
 def remove_coding(project: Project, coding_id: int) -> ChangeSet:
-    with project.transaction() as session:
+    with coding_change(project) as (session, touched):
         coding = _get_coding(session, coding_id)
         session.delete(coding)
+        touched.add(coding_id)
         return ChangeSet(deleted=[Ref("coding", coding_id)])
 
 
@@ -156,7 +162,8 @@ def update_coding(
     code: str | None = None,
 ) -> ChangeSet:
     """Change a coding's boundaries, weight or code (re-assign); arguments left None stay as they are."""
-    with project.transaction() as session:
+    with coding_change(project) as (session, touched):
+        touched.add(coding_id)
         coding = _get_coding(session, coding_id)
         new_start = coding.start if start is None else start
         new_end = coding.end if end is None else end
