@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from app.models import Coding, Document, Project
 from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.coding_journal import coding_change
 from app.services.codings import DEFAULT_CODER
 from app.services.lookup import ensure_coder, get_code
 
@@ -27,7 +28,7 @@ def code_passages(
     """
     if not 0 <= weight <= 100:
         raise ServiceError(f"A weight is between 0 and 100, not {weight}.")
-    with project.transaction() as session:
+    with coding_change(project) as (session, touched):
         code_id = get_code(session, code).id
         coder_id = ensure_coder(session, coder).id
         wanted = sorted(set(passages))
@@ -50,16 +51,18 @@ def code_passages(
                                    end=end, weight=weight))
         session.add_all(rows)
         session.flush()
+        touched.update(row.id for row in rows)
         return ChangeSet(created=[Ref("coding", row.id) for row in rows])
 
 
 def remove_codings(project: Project, coding_ids: Sequence[int]) -> ChangeSet:
     """Remove several codings in one transaction: the way back from ``code_passages``."""
-    with project.transaction() as session:
+    with coding_change(project) as (session, touched):
         rows = session.scalars(select(Coding).where(Coding.id.in_(list(coding_ids)))).all()
         missing = set(coding_ids) - {row.id for row in rows}
         if missing:
             raise ServiceError(f"There is no coding {min(missing)}.")
         for row in rows:
             session.delete(row)
+        touched.update(coding_ids)
         return ChangeSet(deleted=[Ref("coding", coding_id) for coding_id in coding_ids])

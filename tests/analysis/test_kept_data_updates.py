@@ -96,8 +96,16 @@ def _random_change(project, rng: random.Random, data: dataset.ProjectData, made:
     elif kind < 0.55:
         made += services.apply_code_to_quote(project, document=documents[0].name, code=rng.choice(codes),
                                              quote=documents[0].text[40:70]).ids("coding")
-    elif kind < 0.75:
+    elif kind < 0.65:
         services.remove_coding(project, made.pop(rng.randrange(len(made))))
+    elif kind < 0.75:  # auto-coding several passages, or taking such a step back
+        if rng.random() < 0.5:
+            passages = [(document.id, start, start + 30) for document in documents[:2] for start in (5, 300, 900)]
+            made += services.code_passages(project, passages, code=rng.choice(codes), coder="Murat").ids("coding")
+        else:
+            taken = rng.sample(made, min(len(made), 3))
+            services.remove_codings(project, taken)
+            made[:] = [coding_id for coding_id in made if coding_id not in taken]
     elif kind < 0.85:  # an old coding, one with a memo among them
         old = int(rng.choice(data.coding_table[:, dataset.ID]))
         services.remove_coding(project, old)
