@@ -44,23 +44,39 @@ def _range(group: str) -> str:
 
 
 # A time mark before the label: [00:01:22], [00:00:01.000 --> 00:00:04.000], (00:01:22), #00:01:22-6#, 00:01:22.
-_LEADING_TIME = re.compile(
+_LEADING_TIME = (
     rf"{_SPACE}*(?:\[(?P<bracket>{CLOCK}){_range('bracket_end')}\]"
     rf"|\((?P<paren>{CLOCK})\)|#(?P<hash>{CLOCK})#"
     rf"|(?P<bare>{CLOCK}){_range('bare_end')}(?={_SPACE}))"
     rf"{_SPACE}*"
 )
-_LEADING_SPACE = re.compile(rf"{_SPACE}*")
-# Everything up to the first colon of the line; checked word by word in _shape.
-_COLON_LABEL = re.compile(r"(?P<label>[^:\n]{1,80}):")
-# A time mark right after the name ("Anna Weber (00:01:22):", "Anna Weber [00:01:22]" alone on its line) or
-# right after the colon ("Anna: [00:01:22] ...").
-_LABEL_THEN_TIME = re.compile(
-    rf"(?P<label>[^\W\d_][^:\n\[\]()]{{0,60}}?){_SPACE}*[\[(](?P<time>{CLOCK})[\])]{_SPACE}*(?::|$)"
-)
-_TIME_AFTER_LABEL = re.compile(rf"{_SPACE}*[\[(](?P<time>{CLOCK})[\])]")
 # QualCoder's "[id1] text": letters and a number, or a short upper-case code, in brackets, without a colon.
-_BRACKET_ID = re.compile(rf"\[(?P<label>[^\W\d_]{{1,12}}[ _-]?\d{{1,4}}|[A-ZÄÖÜ]{{1,3}})\]:?(?={_SPACE}|$)")
+_BRACKET_ID = rf"\[(?P<id>[^\W\d_]{{1,12}}[ _-]?\d{{1,4}}|[A-ZÄÖÜ]{{1,3}})\]:?(?={_SPACE}|$)"
+# A time mark right after the name ("Anna Weber (00:01:22):", "Anna Weber [00:01:22]" alone on its line).
+# The lookahead, a quick scan to the first bracket or colon (past at most 61 label characters and the spaces
+# after them), spares most lines the lazy search for the time.
+_LABEL_THEN_TIME = (
+    rf"(?=[^:\n\[\]()]{{0,61}}+{_SPACE}*+[\[(]\d)"
+    rf"(?P<timed>[^\W\d_][^:\n\[\]()]{{0,60}}?){_SPACE}*[\[(](?P<time>{CLOCK})[\])]{_SPACE}*(?::|$)"
+)
+# Everything up to the first colon of the line; checked word by word in _shape. Possessive: backing off
+# from a colon-less start cannot find a colon.
+_COLON_LABEL = r"(?P<colon>[^:\n]{1,80}+):"
+# A time mark right after the colon ("Anna: [00:01:22] ...").
+_TIME_AFTER_LABEL = rf"(?P<after>{_SPACE}*[\[(](?P<after_time>{CLOCK})[\])])?"
+# All of a line's start in one match, so a line costs one call into the regex engine. The leading time is an
+# atomic group: as with a match of its own, what follows never makes it match differently. Then the first of
+# the three label shapes that matches, in this order, and an optional time after the label.
+_LINE_START = re.compile(
+    rf"(?>(?P<lead>{_LEADING_TIME})|{_SPACE}*)(?P<label_end>{_BRACKET_ID}|{_LABEL_THEN_TIME}|{_COLON_LABEL})"
+    rf"{_TIME_AFTER_LABEL}"
+)
+# match_label unpacks the groups by position, in this order.
+assert tuple(_LINE_START.groupindex) == (
+    "lead", "bracket", "bracket_end", "paren", "hash", "bare", "bare_end", "label_end", "id", "timed", "time",
+    "colon", "after", "after_time",
+)
+_LABEL_END = _LINE_START.groupindex["label_end"]
 _WORD = re.compile(r"[\w.\-'’/&]+")
 _PARENTHETICAL = re.compile(r"(?P<main>.*?)\s*(?P<paren>\([^()]{1,40}\))?")
 _NAME_WITH_TIME = re.compile(
@@ -139,28 +155,23 @@ def is_code(name: str) -> bool:
 
 def match_label(line: str) -> Label | None:
     """The label at the start of ``line`` if it has a label's shape; acceptance is ``accept_labels``' job."""
-    lead = _LEADING_TIME.match(line)
+    match = _LINE_START.match(line)
+    if match is None:
+        return None
+    # All groups in one call: looking each up by name cost as much as the match.
+    lead, bracket, bracket_end, paren, hash_, bare, bare_end, _, name, raw, time, colon, _, after = match.groups()
     start_ms = end_ms = None
     if lead is not None:
-        start_ms = clock_to_ms(lead["bracket"] or lead["paren"] or lead["hash"] or lead["bare"])
-        end_text = lead["bracket_end"] or lead["bare_end"]
+        start_ms = clock_to_ms(bracket or paren or hash_ or bare)
+        end_text = bracket_end or bare_end
         end_ms = clock_to_ms(end_text) if end_text else None
-        pos = lead.end()
+    if name is not None:
+        return Label(name, speaker_key(name), match.end(_LABEL_END), "bracket", True, False, start_ms, end_ms)
+    if raw is not None:  # "Anna Weber (00:01:22): ..."
+        start_ms = clock_to_ms(time)
     else:
-        pos = _LEADING_SPACE.match(line).end()
-    bracket = _BRACKET_ID.match(line, pos)
-    if bracket is not None:
-        name = bracket["label"]
-        return Label(name, speaker_key(name), bracket.end(), "bracket", True, False, start_ms, end_ms)
-    timed = _LABEL_THEN_TIME.match(line, pos)  # "Anna Weber (00:01:22): ..."
-    if timed is not None:
-        raw, label_end = timed["label"], timed.end()
-        start_ms = clock_to_ms(timed["time"])
-    else:
-        colon = _COLON_LABEL.match(line, pos)
-        if colon is None:
-            return None
-        raw, label_end = colon["label"].rstrip(), colon.end()
+        raw = colon.rstrip()
+        label_end = match.end(_LABEL_END)
         rest = line[label_end : label_end + 2]
         if rest.startswith(("/", "\\", ":", "=")) or (raw[-1:].isdigit() and rest[:1].isdigit()):
             return None  # a URL, a path, a time (10:30), a ratio, "::"
@@ -168,10 +179,9 @@ def match_label(line: str) -> Label | None:
     if shape is None:
         return None
     name, strong, stop = shape
-    after = _TIME_AFTER_LABEL.match(line, label_end)  # "Anna: [00:01:22] ..."
-    if after is not None:
-        start_ms = start_ms if start_ms is not None else clock_to_ms(after["time"])
-        label_end = after.end()
+    if after is not None and start_ms is None:  # "Anna: [00:01:22] ..."
+        start_ms = clock_to_ms(after)
+    label_end = match.end()
     opens_lower = line[label_end : label_end + 40].lstrip()[:1].islower()
     return Label(name, speaker_key(name), label_end, "colon", strong, stop, start_ms, end_ms, opens_lower)
 
