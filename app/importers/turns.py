@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from app.importers.base import Block, ParsedDocument, ParsedTurn, ReaderError
@@ -83,8 +85,7 @@ def parse_turns(
     each paragraph; its group ``speaker`` (or its first group, or the whole match) is the speaker's name.
     """
     pattern = compile_speaker_pattern(speakers)
-    texts, starts, table_events = _lay_out(blocks)
-    text = "\n".join(texts)
+    text, texts, starts, table_events = _lay_out(blocks)
     if speakers == "none":
         return ParsedDocument(name, text, source_name, source_format)
     if pattern is not None:
@@ -95,8 +96,11 @@ def parse_turns(
     return ParsedDocument(name, text, source_name, source_format, turns=tuple(turns))
 
 
-def _lay_out(blocks: Sequence[Block]) -> tuple[list[str], list[int], dict[int, _Event]]:
-    """Each paragraph's text as written into the document, its start offset, and the layout's own labels."""
+def _lay_out(blocks: Sequence[Block]) -> tuple[str, list[str], list[int], dict[int, _Event]]:
+    """The document text; each paragraph's text as written into it, its start offset; the layout's own labels."""
+    plain = _lay_out_plain(blocks)
+    if plain is not None:
+        return plain
     texts: list[str] = []
     starts: list[int] = []
     table_events: dict[int, _Event] = {}
@@ -111,7 +115,27 @@ def _lay_out(blocks: Sequence[Block]) -> tuple[list[str], list[int], dict[int, _
         texts.append(body)
         starts.append(offset)
         offset += len(body) + 1
-    return texts, starts, table_events
+    return "\n".join(texts), texts, starts, table_events
+
+
+def _lay_out_plain(blocks: Sequence[Block]) -> tuple[str, list[str], list[int], dict[int, _Event]] | None:
+    """The lay-out of paragraphs that name no speaker and are canonical already (plain text: always); else None.
+
+    The joined text is checked once: canonical as a whole and no paragraph opening with a BOM, each paragraph is
+    canonical too (NFC never joins characters across a line break). A check per paragraph cost more.
+    """
+    if any(block.speaker for block in blocks):
+        return None
+    texts = [block.text for block in blocks]
+    text = "\n".join(texts)
+    if canonical_text(text) != text or "\n\ufeff" in text:
+        return None
+    return text, texts, _starts(texts), {}
+
+
+def _starts(texts: list[str]) -> list[int]:
+    """Where each paragraph starts in the text the paragraphs make joined with "\\n"."""
+    return list(accumulate([len(body) + 1 for body in texts[:-1]], initial=0)) if texts else []
 
 
 def _first_line(text: str) -> str:
@@ -144,39 +168,51 @@ def _pattern_events(
 
 def _auto_events(texts: list[str], starts: list[int], table_events: dict[int, _Event]) -> dict[int, _Event]:
     found: list[tuple[int, Label, int]] = []  # paragraph, label, where the words start in the document
-    index = 0
-    while index < len(texts):
+    for index, text in enumerate(texts):
         if index in table_events:
-            index += 1
             continue
-        text = texts[index]
-        line = _first_line(text)
+        newline = text.find("\n")
+        line = text if newline < 0 else text[:newline]
         label = match_label(line) or match_name_with_time(line)
         if label is not None:
             found.append((index, label, starts[index] + label.content_start))
         elif (name := match_name_line(line)) is not None:
-            # Teams copies: a name line, then a time line, in the same paragraph or the next one.
-            if len(line) < len(text):
-                time_line_start = starts[index] + len(line) + 1
-                time_line = _first_line(text[len(line) + 1 :])
-            elif index + 1 < len(texts) and index + 1 not in table_events:
-                time_line_start = starts[index + 1]
-                time_line = _first_line(texts[index + 1])
-            else:
-                time_line = ""
-            times = match_time_line(time_line) if time_line else None
-            if times is not None:
-                pair = Label(name, speaker_key(name), len(line), "name+time", True, False, *times)
-                found.append((index, pair, time_line_start + len(time_line)))
-        index += 1
+            pair = _name_then_time(texts, starts, table_events, index, line, name)
+            if pair is not None:
+                found.append(pair)
 
     accepted = accept_labels([label for _, label, _ in found], known_keys=[e.key for e in table_events.values()])
     events = dict(table_events)
     for (index, label, content_start), ok in zip(found, accepted):
         if ok and index not in events:
-            merge = ASR_LABEL.fullmatch(label.name) is not None
+            merge = _machine_made(label.name)
             events[index] = _Event(label.name, label.key, content_start, label.start_ms, label.end_ms, merge)
     return events
+
+
+def _name_then_time(
+    texts: list[str], starts: list[int], table_events: dict[int, _Event], index: int, line: str, name: str
+) -> tuple[int, Label, int] | None:
+    """Teams copies: a name line, then a time line, in the same paragraph or the next one."""
+    text = texts[index]
+    if len(line) < len(text):
+        time_line_start = starts[index] + len(line) + 1
+        time_line = _first_line(text[len(line) + 1 :])
+    elif index + 1 < len(texts) and index + 1 not in table_events:
+        time_line_start = starts[index + 1]
+        time_line = _first_line(texts[index + 1])
+    else:
+        return None
+    times = match_time_line(time_line) if time_line else None
+    if times is None:
+        return None
+    pair = Label(name, speaker_key(name), len(line), "name+time", True, False, *times)
+    return index, pair, time_line_start + len(time_line)
+
+
+@lru_cache(maxsize=1024)  # asked for every accepted label; a transcript has a handful of names
+def _machine_made(name: str) -> bool:
+    return ASR_LABEL.fullmatch(name) is not None
 
 
 def _trailing_mark(text: str, lo: int) -> tuple[int, int] | None:
@@ -202,16 +238,12 @@ def _build_turns(texts: list[str], starts: list[int], events: dict[int, _Event])
     previous_mark: int | None = None  # f4 mark ending the previous paragraph: the next turn's start time
     words_from = 0  # document offset before which text is label material
 
-    def close(turn: _OpenTurn | None) -> None:
-        if turn is not None and turn.start is not None and turn.end is not None:
-            turns.append(ParsedTurn(turn.speaker, turn.start, turn.end, turn.start_ms, turn.end_ms))
-
     for index, text in enumerate(texts):
         offset = starts[index]
         event = events.get(index)
         if event is not None:
             if not (current is not None and event.merge and current.merge and current.key == event.key):
-                close(current)
+                _close(current, turns)
                 speaker = shown.setdefault(event.key, event.name)
                 start_ms = event.start_ms if event.start_ms is not None else previous_mark
                 current = _OpenTurn(speaker, event.key, event.merge, start_ms, None)
@@ -219,22 +251,26 @@ def _build_turns(texts: list[str], starts: list[int], events: dict[int, _Event])
                 current.end_ms = event.end_ms
             words_from = event.content_start
         lo = min(max(words_from - offset, 0), len(text))
-        hi = len(text)
-        mark = _trailing_mark(text, lo)
-        if mark is not None:
-            hi = mark[0]
+        last = text[-1:]
+        # Only a paragraph ending in "#" (or in spaces, which the mark may precede) can end with an f4 mark.
+        mark = _trailing_mark(text, lo) if last == "#" or last.isspace() else None
         previous_mark = None if mark is None else mark[1]
         if current is None:
             continue
-        segment = text[lo:hi]
+        segment = text[lo:] if mark is None else text[lo : mark[0]]
         stripped = segment.strip()
         if not stripped:
             continue
-        first = lo + (len(segment) - len(segment.lstrip()))
+        first = offset + lo + (len(segment) - len(segment.lstrip()))
         if current.start is None:
-            current.start = offset + first
-        current.end = offset + first + len(stripped)
+            current.start = first
+        current.end = first + len(stripped)
         if mark is not None:
             current.end_ms = mark[1]
-    close(current)
+    _close(current, turns)
     return turns
+
+
+def _close(turn: _OpenTurn | None, turns: list[ParsedTurn]) -> None:
+    if turn is not None and turn.start is not None and turn.end is not None:
+        turns.append(ParsedTurn(turn.speaker, turn.start, turn.end, turn.start_ms, turn.end_ms))
