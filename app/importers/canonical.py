@@ -121,7 +121,7 @@ def decode_bytes(data: bytes, path: str | Path | None) -> str:
             pass  # NUL pattern but not UTF-16 after all: most likely binary, judged below
 
     try:
-        return _checked(data.decode("utf-8"), path)
+        return _checked(data.decode("utf-8"), path, utf8=data)
     except UnicodeDecodeError:
         pass
 
@@ -141,7 +141,7 @@ def decode_bytes(data: bytes, path: str | Path | None) -> str:
 def _utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le'/'utf-16-be' if the bytes look like UTF-16 without a BOM (Latin text: every other byte NUL)."""
     sample = data[: _SAMPLE_BYTES - _SAMPLE_BYTES % 2]
-    if len(data) % 2 or len(sample) < 4:
+    if len(data) % 2 or len(sample) < 4 or b"\x00" not in sample:  # no NUL at all: no need to count them
         return None
     pairs = len(sample) // 2
     even_nuls = sample[0::2].count(0)
@@ -200,7 +200,7 @@ def _odd_characters(text: str) -> int:
     return sum(1 for ch in text if ch >= "\x80" and not ch.isalpha() and ch not in _NORMAL_SYMBOLS)
 
 
-def _checked(text: str, path: str | Path | None) -> str:
+def _checked(text: str, path: str | Path | None, *, utf8: bytes | None = None) -> str:
     """Refuse decoded text that is really binary data (NULs, many control characters).
 
     A NUL in otherwise readable text is refused too, not dropped: it means the file was damaged or saved by
@@ -210,7 +210,9 @@ def _checked(text: str, path: str | Path | None) -> str:
     sample = text[:_SAMPLE_BYTES]
     # Counted on the UTF-8 bytes, where a byte below 0x20 is always that control character: deleting every other
     # byte is a tenth of the time of a regex scan (1 ms per 140,000 characters), which is a tenth of Python's loop.
-    controls = len(sample.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL_BYTES))
+    # ``utf8``, the bytes the text was decoded from, are the sample's bytes when the whole text is the sample.
+    sample_bytes = utf8 if utf8 is not None and len(text) <= _SAMPLE_BYTES else sample.encode("utf-8", "surrogatepass")
+    controls = len(sample_bytes.translate(None, _NOT_CONTROL_BYTES))
     if controls > max(8, len(sample) // 100):
         raise _binary(path)
     nul = text.find("\x00")

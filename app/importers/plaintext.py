@@ -17,4 +17,5 @@ def read_txt(path: str | Path) -> list[Block]:
     text = canonical_text(decode_bytes(read_file_bytes(path), path))
     # Split on "\n" only: str.splitlines would also break at \x0b, \x0c, \x1c-\x1e and \x85, which the
     # canonical text keeps as ordinary characters.
-    return [Block(line) for line in text.split("\n") if line.strip()]
+    # "not isspace()" is "strip() leaves something" without copying the line.
+    return [Block(line) for line in text.split("\n") if line and not line.isspace()]
