@@ -8,9 +8,13 @@ text sources (GUID-named UTF-8 files with LF line ends in ``sources/``) with one
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 import zipfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -18,8 +22,9 @@ from pathlib import Path
 from lxml import etree
 
 from app import __version__
+from app.export.refi_selections import coding_selection, made_by, turn_selection
 from app.models import Project
-from app.models.exchange import CodeData, ProjectData, join_description
+from app.models.exchange import CodeData, DocumentData, ProjectData, join_description
 from app.services.changes import ServiceError
 from app.services.project_data import read_project_data
 
@@ -27,6 +32,9 @@ PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 ORIGIN = f"FocusCoder {__version__}"
 _VARIABLE_TYPES = {"text": "Text", "boolean": "Boolean", "date": "Date"}
+# Stands in the lxml tree for a source's selections, which are written as text (refi_selections).
+_PLACEHOLDER = "FocusCoderSelections"
+_PLACEHOLDER_LINE = f"      <{_PLACEHOLDER}/>\n".encode()
 
 
 def export_qdpx(project: Project, path: str | Path) -> Path:
@@ -39,8 +47,7 @@ def export_qdc(project: Project, path: str | Path) -> Path:
 
 def write_qdpx(data: ProjectData, path: str | Path) -> Path:
     """Write the project as a ``.qdpx``; the file appears whole or not at all."""
-    qde, sources = project_xml(data)
-    return _write_atomically(Path(path), lambda partial: _zip(partial, qde, sources))
+    return _write_atomically(Path(path), lambda partial: _zip(partial, project_chunks(data), _source_files(data)))
 
 
 def write_qdc(data: ProjectData, path: str | Path) -> Path:
@@ -57,6 +64,31 @@ def codebook_xml(data: ProjectData) -> bytes:
 
 def project_xml(data: ProjectData) -> tuple[bytes, dict[str, bytes]]:
     """The ``project.qde`` bytes and the source files (archive name -> UTF-8 bytes)."""
+    return b"".join(project_chunks(data)), dict(_source_files(data))
+
+
+def project_chunks(data: ProjectData) -> Iterator[bytes]:
+    """``project.qde`` in pieces, so that it need not be held whole: lxml serialises the frame (users, codes, cases,
+    notes ...), and each source's selections, written as text, go where its placeholder stands."""
+    root, selections = _project_tree(data)
+    frame = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    pieces = frame.split(_PLACEHOLDER_LINE)
+    if len(pieces) != len(selections) + 1:
+        raise AssertionError("a placeholder for a source's selections went missing")
+    yield pieces[0]
+    for write, piece in zip(selections, pieces[1:]):
+        yield write().encode("utf-8")
+        yield piece
+
+
+def _source_files(data: ProjectData) -> Iterator[tuple[str, bytes]]:
+    for doc in data.documents:
+        yield f"sources/{doc.guid}.txt", doc.text.encode("utf-8")
+
+
+def _project_tree(data: ProjectData) -> tuple[etree._Element, list[Callable[[], str]]]:
+    """The project as an lxml tree in which each source's selections are a placeholder element, and for each
+    placeholder, in document order, what writes those selections."""
     e = _Maker(PROJECT_NS)
     root = e.root("Project", name=data.name or "FocusCoder project", origin=ORIGIN,
                   creationDateTime=_when(datetime.now(UTC)))
@@ -90,23 +122,20 @@ def project_xml(data: ProjectData) -> tuple[bytes, dict[str, bytes]]:
                 for turn, turn_guid in zip(doc.turns, turn_guids[doc.guid]):
                     if turn_guid and turn.speaker_guid == speaker.guid:
                         e.sub(case, "SelectionRef", targetGUID=turn_guid)
-    files: dict[str, bytes] = {}
+    selections: list[Callable[[], str]] = []
     if data.documents:
         sources = e.sub(root, "Sources")
         codings_of: dict[str, list] = {}  # by document, in one pass (a scan of every coding per document took seconds)
         for coding in data.codings:
             codings_of.setdefault(coding.document_guid, []).append(coding)
         for doc in data.documents:
-            files[f"sources/{doc.guid}.txt"] = doc.text.encode("utf-8")
             source = e.sub(sources, "TextSource", guid=doc.guid, name=doc.name,
                            plainTextPath=f"internal://{doc.guid}.txt")
-            for turn, turn_guid in zip(doc.turns, turn_guids[doc.guid]):
-                if turn_guid:
-                    e.sub(source, "PlainTextSelection", guid=turn_guid,
-                          name=_turn_label(speaker_names.get(turn.speaker_guid), doc.text, turn.start, turn.end),
-                          startPosition=str(turn.start), endPosition=str(turn.end))
-            for coding in codings_of.get(doc.guid, ()):
-                _coding(e, source, doc.text, coding, notes)
+            codings = codings_of.get(doc.guid, ())
+            if codings or any(turn_guids[doc.guid]):
+                e.sub(source, _PLACEHOLDER)
+                selections.append(functools.partial(_selections, doc, turn_guids[doc.guid], speaker_names, codings,
+                                                    notes))
             for note in notes.get(doc.guid, ()):
                 e.sub(source, "NoteRef", targetGUID=note)
             _values(e, source, data, doc.guid, kinds)
@@ -131,8 +160,24 @@ def project_xml(data: ProjectData) -> tuple[bytes, dict[str, bytes]]:
                 e.sub(member_set, "MemberSource", targetGUID=member)
     for note in notes.get(None, ()):
         e.sub(root, "NoteRef", targetGUID=note)
-    qde = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return qde, files
+    return root, selections
+
+
+def _selections(doc: DocumentData, turn_guids: list[str | None], speaker_names: dict[str, str], codings: list,
+                notes: dict) -> str:
+    """A source's selections as ``project.qde`` text: its turns', then its codings'."""
+    text = doc.text
+    lines = [
+        turn_selection(turn_guid, _turn_label(speaker_names.get(turn.speaker_guid), text, turn.start, turn.end),
+                       turn.start, turn.end)
+        for turn, turn_guid in zip(doc.turns, turn_guids) if turn_guid
+    ]
+    for coding in codings:
+        made = made_by(coding.coder_guid, _when(coding.created_at) if coding.created_at else None)
+        lines.append(coding_selection(_selection_guid(coding.guid), _label(text, coding.start, coding.end),
+                                      coding.start, coding.end, coding.guid, coding.code_guid, made,
+                                      notes.get(coding.guid, ())))
+    return "".join(lines)
 
 
 class _Maker:
@@ -161,22 +206,6 @@ def _codes(parent: etree._Element, codes: list[CodeData], namespace: str, notes:
             for note in notes.get(code.guid, ()):
                 e.sub(element, "NoteRef", targetGUID=note)
         elements[code.guid] = element
-
-
-def _coding(e: _Maker, source: etree._Element, text: str, coding, notes: dict) -> None:
-    selection = e.sub(source, "PlainTextSelection", guid=_selection_guid(coding.guid),
-                      name=_label(text, coding.start, coding.end),
-                      startPosition=str(coding.start), endPosition=str(coding.end))
-    element = e.sub(selection, "Coding", guid=coding.guid)
-    when = _when(coding.created_at) if coding.created_at else None
-    for target in (selection, element):
-        if coding.coder_guid:
-            target.set("creatingUser", coding.coder_guid)
-        if when:
-            target.set("creationDateTime", when)
-    e.sub(element, "CodeRef", targetGUID=coding.code_guid)
-    for note in notes.get(coding.guid, ()):
-        e.sub(element, "NoteRef", targetGUID=note)
 
 
 def _values(e: _Maker, owner: etree._Element, data: ProjectData, owner_guid: str, kinds: dict[str, str]) -> None:
@@ -272,11 +301,26 @@ def _when(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds") + "Z"  # isoformat: a fifth of strftime's time, per coding
 
 
-def _zip(path: Path, qde: bytes, sources: dict[str, bytes]) -> None:
+def _zip(path: Path, qde: Iterable[bytes], sources: Iterable[tuple[str, bytes]]) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("project.qde", qde)
-        for name, content in sources.items():
+        with archive.open("project.qde", "w") as member:  # streamed: the whole file was held twice in memory
+            _write_behind(member.write, qde)
+        for name, content in sources:
             archive.writestr(name, content)
+
+
+def _write_behind(write: Callable[[bytes], object], chunks: Iterable[bytes], ahead: int = 4) -> None:
+    """``write`` the chunks in order in a second thread while the next ones are made: zlib compresses without
+    holding the GIL, so on two cores compressing (a third of an export) overlaps with writing the XML. At most
+    ``ahead`` chunks wait (a source's selections are about a megabyte)."""
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        pending: deque[Future] = deque()
+        for chunk in chunks:
+            pending.append(writer.submit(write, chunk))
+            if len(pending) > ahead:
+                pending.popleft().result()  # a failed write stops the export here
+        for done in pending:
+            done.result()
 
 
 def _write_atomically(path: Path, write) -> Path:
