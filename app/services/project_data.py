@@ -82,9 +82,11 @@ def project_data(session: Session) -> ProjectData:
         for d in documents
     ]
 
+    # "document_id + 0": SQLite sorts the rows it reads in one pass; following the index on (document_id, start)
+    # fetched them one by one and took longer than the query (a large study: 1.0 s -> 0.6 s).
     codings = session.execute(
         select(Coding.id, Coding.guid, Coding.document_id, Coding.code_id, Coding.coder_id, Coding.start, Coding.end,
-               Coding.weight, Coding.created_at).order_by(Coding.document_id, Coding.start, Coding.end, Coding.id)
+               Coding.weight, Coding.created_at).order_by(Coding.document_id + 0, Coding.start, Coding.end, Coding.id)
     ).all()
     coding_guids = {c[0]: c[1] for c in codings}
     data.codings = [
