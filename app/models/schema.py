@@ -191,7 +191,8 @@ class Coding(Base):
 
     __tablename__ = "coding"
     __table_args__ = (
-        Index("ix_coding_document_start", "document_id", "start"),
+        # Covering what the transcript view reads of a document's codings, in its order (revision 0005).
+        Index("ix_coding_document_span", "document_id", "start", "end", "id", "code_id", "coder_id", "weight"),
         CheckConstraint("start >= 0 AND \"end\" > start", name="span"),
         CheckConstraint("weight BETWEEN 0 AND 100", name="weight"),
     )

@@ -49,8 +49,8 @@ def _foreign_keys(path: Path, table: str) -> set[tuple]:
 
 
 def test_revisions_run_oldest_first_and_end_at_head():
-    assert migrations.revisions() == ["0001", "0002", "0003", "0004"]
-    assert migrations.head() == "0004" == migrations.revisions()[-1]
+    assert migrations.revisions() == ["0001", "0002", "0003", "0004", "0005"]
+    assert migrations.head() == "0005" == migrations.revisions()[-1]
 
 
 def test_each_revision_builds_on_the_one_before():
