@@ -22,7 +22,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 from typing import NamedTuple
 
 from app.importers.base import Block, ParsedDocument, ParsedTurn, ReaderError
@@ -63,7 +62,11 @@ class _OpenTurn:
     start_ms: int | None
     end_ms: int | None
     start: int | None = None
-    end: int | None = None
+    end: int = 0  # set with start
+
+    def closed(self) -> ParsedTurn:
+        assert self.start is not None
+        return ParsedTurn(self.speaker, self.start, self.end, self.start_ms, self.end_ms)
 
 
 def compile_speaker_pattern(speakers: str) -> re.Pattern[str] | None:
@@ -98,9 +101,6 @@ def parse_turns(
 
 def _lay_out(blocks: Sequence[Block]) -> tuple[str, list[str], list[int], dict[int, _Event]]:
     """The document text; each paragraph's text as written into it, its start offset; the layout's own labels."""
-    plain = _lay_out_plain(blocks)
-    if plain is not None:
-        return plain
     texts: list[str] = []
     starts: list[int] = []
     table_events: dict[int, _Event] = {}
@@ -116,26 +116,6 @@ def _lay_out(blocks: Sequence[Block]) -> tuple[str, list[str], list[int], dict[i
         starts.append(offset)
         offset += len(body) + 1
     return "\n".join(texts), texts, starts, table_events
-
-
-def _lay_out_plain(blocks: Sequence[Block]) -> tuple[str, list[str], list[int], dict[int, _Event]] | None:
-    """The lay-out of paragraphs that name no speaker and are canonical already (plain text: always); else None.
-
-    The joined text is checked once: canonical as a whole and no paragraph opening with a BOM, each paragraph is
-    canonical too (NFC never joins characters across a line break). A check per paragraph cost more.
-    """
-    if any(block.speaker for block in blocks):
-        return None
-    texts = [block.text for block in blocks]
-    text = "\n".join(texts)
-    if canonical_text(text) != text or "\n\ufeff" in text:
-        return None
-    return text, texts, _starts(texts), {}
-
-
-def _starts(texts: list[str]) -> list[int]:
-    """Where each paragraph starts in the text the paragraphs make joined with "\\n"."""
-    return list(accumulate([len(body) + 1 for body in texts[:-1]], initial=0)) if texts else []
 
 
 def _first_line(text: str) -> str:
@@ -243,14 +223,20 @@ def _build_turns(texts: list[str], starts: list[int], events: dict[int, _Event])
         event = events.get(index)
         if event is not None:
             if not (current is not None and event.merge and current.merge and current.key == event.key):
-                _close(current, turns)
+                if current is not None and current.start is not None:
+                    turns.append(current.closed())
                 speaker = shown.setdefault(event.key, event.name)
                 start_ms = event.start_ms if event.start_ms is not None else previous_mark
                 current = _OpenTurn(speaker, event.key, event.merge, start_ms, None)
             if event.end_ms is not None:
                 current.end_ms = event.end_ms
             words_from = event.content_start
-        lo = min(max(words_from - offset, 0), len(text))
+        # Where this paragraph's words may start: after the label (whose words may begin a paragraph later).
+        lo = words_from - offset
+        if lo < 0:
+            lo = 0
+        elif lo > len(text):
+            lo = len(text)
         last = text[-1:]
         # Only a paragraph ending in "#" (or in spaces, which the mark may precede) can end with an f4 mark.
         mark = _trailing_mark(text, lo) if last == "#" or last.isspace() else None
@@ -258,19 +244,15 @@ def _build_turns(texts: list[str], starts: list[int], events: dict[int, _Event])
         if current is None:
             continue
         segment = text[lo:] if mark is None else text[lo : mark[0]]
-        stripped = segment.strip()
-        if not stripped:
+        words = segment.lstrip()
+        if not words:
             continue
-        first = offset + lo + (len(segment) - len(segment.lstrip()))
+        first = offset + lo + len(segment) - len(words)
         if current.start is None:
             current.start = first
-        current.end = first + len(stripped)
+        current.end = first + len(words.rstrip())
         if mark is not None:
             current.end_ms = mark[1]
-    _close(current, turns)
+    if current is not None and current.start is not None:
+        turns.append(current.closed())
     return turns
-
-
-def _close(turn: _OpenTurn | None, turns: list[ParsedTurn]) -> None:
-    if turn is not None and turn.start is not None and turn.end is not None:
-        turns.append(ParsedTurn(turn.speaker, turn.start, turn.end, turn.start_ms, turn.end_ms))
