@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -33,8 +34,7 @@ class DocumentRow:
     speakers: list[SpeakerInDocument] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class TurnRow:
+class TurnRow(NamedTuple):
     start: int
     end: int
     speaker_id: int | None
@@ -43,8 +43,7 @@ class TurnRow:
     end_ms: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class CodingRow:
+class CodingRow(NamedTuple):  # a named tuple: a long transcript brings 5,000 of them at once
     id: int
     code_id: int
     start: int
@@ -139,20 +138,20 @@ def list_documents(project: Project) -> list[DocumentRow]:
 
 def document_content(project: Project, document_id: int) -> DocumentContent | None:
     """A document's text with its turns and codings, for the transcript view."""
+    # The DB-API cursor: opening a long transcript is the commonest wait, and SQLAlchemy's rows and ORM object
+    # cost as much as the queries. The id is an integer: safe to write into the statements.
+    document_id = int(document_id)
     with project.reading() as session:
-        document = session.get(Document, document_id)
+        raw = session.connection().connection.dbapi_connection
+        document = raw.execute(f"SELECT id, name, text FROM document WHERE id = {document_id}").fetchone()
         if document is None:
             return None
-        turns = [
-            TurnRow(*row)
-            for row in session.execute(
-                select(Turn.start, Turn.end, Turn.speaker_id, Speaker.name, Turn.start_ms, Turn.end_ms)
-                .outerjoin(Speaker, Speaker.id == Turn.speaker_id)
-                .where(Turn.document_id == document_id)
-                .order_by(Turn.start, Turn.position)
-            )
-        ]
-        return DocumentContent(document.id, document.name, document.text, turns, _codings(session, document_id))
+        turns = list(map(TurnRow._make, raw.execute(
+            'SELECT turn.start, turn."end", turn.speaker_id, speaker.name, turn.start_ms, turn.end_ms FROM turn '
+            f"LEFT JOIN speaker ON speaker.id = turn.speaker_id WHERE turn.document_id = {document_id} "
+            "ORDER BY turn.start, turn.position"
+        ).fetchall()))
+        return DocumentContent(*document, turns, _codings(session, document_id))
 
 
 def document_codings(project: Project, document_id: int) -> list[CodingRow]:
@@ -167,15 +166,23 @@ def document_codings_by_id(project: Project, document_id: int, coding_ids: Itera
 
 
 def _codings(session: Session, document_id: int, coding_ids: list[int] | None = None) -> list[CodingRow]:
+    if coding_ids is None:
+        # All of a document's codings through the DB-API cursor: for a transcript's 5,000 codings SQLAlchemy's
+        # result rows cost as much as the query. The id is an integer: safe to write into the statement.
+        raw = session.connection().connection.dbapi_connection
+        rows = raw.execute(
+            'SELECT coding.id, coding.code_id, coding.start, coding."end", coder.name, coding.weight FROM coding '
+            f"JOIN coder ON coder.id = coding.coder_id WHERE coding.document_id = {int(document_id)} "
+            'ORDER BY coding.start, coding."end", coding.id'
+        ).fetchall()
+        return list(map(CodingRow._make, rows))
     query = (
         select(Coding.id, Coding.code_id, Coding.start, Coding.end, Coder.name, Coding.weight)
         .join(Coder, Coder.id == Coding.coder_id)
         .where(Coding.document_id == document_id)
         .order_by(Coding.start, Coding.end, Coding.id)
     )
-    if coding_ids is not None:
-        query = query.where(Coding.id.in_(coding_ids))
-    return [CodingRow(*row) for row in session.execute(query)]
+    return [CodingRow(*row) for row in session.execute(query.where(Coding.id.in_(coding_ids)))]
 
 
 def list_codes(project: Project) -> list[CodeRow]:

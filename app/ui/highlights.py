@@ -1,19 +1,23 @@
 """Where a document's codings lie, as the transcript view draws them: non-overlapping runs of text, each with
-the set of codings covering it, in UTF-16 offsets. Built by one sweep over the codings' ends (n log n), never by
-walking the text; a block of text or the visible area finds its runs by bisection. A coding added or removed
-sweeps again only the stretch of text it touches.
+the set of codings covering it, in UTF-16 offsets. Runs are swept from the codings' ends (never by walking the
+text) one stretch of text at a time, when that stretch is first looked at: opening a long transcript with
+thousands of codings sweeps only the stretches on screen. A coding added or removed sweeps again only the
+stretches it touches.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
 from PySide6.QtGui import QColor
 
 from app.services.queries import CodingRow
 from app.ui.positions import TextPositions
+
+STRETCH = 2048  # UTF-16 units of text swept at a time: a few paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,17 +25,23 @@ class Run:
     start: int  # UTF-16 offsets, end exclusive
     end: int
     codings: tuple[int, ...]  # indices into CodingLayer.codings
+    code_ids: tuple[int, ...] = ()  # their codes, sorted, each once
 
 
 class CodingLayer:
-    """The codings of one document. Indices stay valid for the layer's life: a removed coding leaves None."""
+    """The codings of one document. Indices stay valid for the layer's life: a removed coding leaves None.
+
+    A run never crosses a stretch boundary (a multiple of ``STRETCH``): two runs may meet there with the same
+    codings, which looks the same on screen.
+    """
 
     def __init__(self, codings: list[CodingRow], positions: TextPositions) -> None:
         self.positions = positions
-        self.codings: list[CodingRow | None] = list(codings)
-        self.spans: list[tuple[int, int]] = [positions.span_to_utf16(c.start, c.end) for c in codings]
-        self.runs = self._sweep(range(len(self.codings)), 0, positions.utf16_length + 1)
-        self._index_runs()
+        self.codings: list[CodingRow | None] = []
+        self.spans: list[tuple[int, int]] = []
+        self._in_stretch: dict[int, list[int]] = {}  # stretch number -> indices of the codings reaching into it
+        self._runs: dict[int, list[Run]] = {}  # stretch number -> its runs, once swept
+        self._add(list(codings))
 
     @property
     def count(self) -> int:
@@ -41,9 +51,42 @@ class CodingLayer:
         """The codings shown, in document order."""
         return sorted((c for c in self.codings if c is not None), key=lambda c: (c.start, c.end, c.id))
 
-    def _index_runs(self) -> None:
-        self._run_starts = [run.start for run in self.runs]
-        self._run_ends = [run.end for run in self.runs]
+    @property
+    def runs(self) -> list[Run]:
+        """Every run of the document (sweeping what is not swept yet)."""
+        return self.runs_between(0, self.positions.utf16_length + 1)
+
+    def _add(self, codings: list[CodingRow]) -> list[int]:
+        first, count = len(self.codings), len(codings)
+        starts, ends = self.positions.spans_to_utf16(
+            np.fromiter((coding.start for coding in codings), dtype=np.int64, count=count),
+            np.fromiter((coding.end for coding in codings), dtype=np.int64, count=count),
+        )
+        self.codings += codings
+        self.spans += zip(starts.tolist(), ends.tolist())
+        # Which stretches each coding reaches into, by array operations: a transcript brings thousands at once.
+        low, high = starts // STRETCH, np.maximum(starts, ends - 1) // STRETCH
+        indices = np.arange(first, first + count)
+        within = low == high  # most codings lie within one stretch
+        order = np.argsort(low[within], kind="stable")
+        stretches, bounds = np.unique(low[within][order], return_index=True)
+        members = indices[within][order].tolist()
+        in_stretch = self._in_stretch
+        for stretch, begin, end in zip(stretches.tolist(), bounds.tolist(), [*bounds[1:].tolist(), len(members)]):
+            in_stretch.setdefault(stretch, []).extend(members[begin:end])
+        for index, first_stretch, last_stretch in zip(indices[~within].tolist(), low[~within].tolist(),
+                                                      high[~within].tolist()):
+            for stretch in range(first_stretch, last_stretch + 1):
+                in_stretch.setdefault(stretch, []).append(index)
+        return indices.tolist()
+
+    def _stretch_runs(self, stretch: int) -> list[Run]:
+        runs = self._runs.get(stretch)
+        if runs is None:
+            live = [index for index in self._in_stretch.get(stretch, ()) if self.codings[index] is not None]
+            self._in_stretch[stretch] = live
+            runs = self._runs[stretch] = self._sweep(live, stretch * STRETCH, (stretch + 1) * STRETCH)
+        return runs
 
     def _sweep(self, indices: Iterable[int], low: int, high: int) -> list[Run]:
         """The runs of these codings within [low, high)."""
@@ -60,9 +103,14 @@ class CodingLayer:
         active: dict[int, None] = {}
         covering: tuple[int, ...] = ()
         previous = low
+        codes_of: dict[tuple[int, ...], tuple[int, ...]] = {}
+        codings = self.codings
         for offset, kind, index in events:
             if offset > previous and covering:
-                append(Run(previous, offset, covering))
+                code_ids = codes_of.get(covering)
+                if code_ids is None:
+                    code_ids = codes_of[covering] = tuple(sorted({codings[i].code_id for i in covering}))
+                append(Run(previous, offset, covering, code_ids))
             previous = offset
             if kind:
                 active[index] = None
@@ -77,30 +125,18 @@ class CodingLayer:
         changed = [self.spans[i] for i in removed]
         for index in removed:
             self.codings[index] = None
-        new = []
-        for coding in added:
-            new.append(len(self.codings))
-            self.codings.append(coding)
-            self.spans.append(self.positions.span_to_utf16(coding.start, coding.end))
-        changed += [self.spans[i] for i in new]
-        if not changed:
-            return []
-        low, high = min(s for s, _ in changed), max(e for _, e in changed)
-        first = bisect_right(self._run_ends, low)
-        last = bisect_left(self._run_starts, high)
-        if first < last:  # cut on run boundaries, so the runs left and right stay as they are
-            low, high = min(low, self.runs[first].start), max(high, self.runs[last - 1].end)
-        involved = {i for run in self.runs[first:last] for i in run.codings if self.codings[i] is not None}
-        involved.update(new)
-        self.runs[first:last] = self._sweep(involved, low, high)
-        self._index_runs()
+        changed += [self.spans[i] for i in self._add(added)]
+        for start, end in changed:  # swept again when next looked at
+            for stretch in range(start // STRETCH, max(start, end - 1) // STRETCH + 1):
+                self._runs.pop(stretch, None)
         return changed
 
     def runs_between(self, start: int, end: int) -> list[Run]:
-        """The runs overlapping [start, end)."""
-        first = bisect_right(self._run_ends, start)
-        last = bisect_left(self._run_starts, end)
-        return self.runs[first:last]
+        """The runs overlapping [start, end), in order."""
+        found = []
+        for stretch in range(max(0, start) // STRETCH, max(start, end - 1) // STRETCH + 1):
+            found += [run for run in self._stretch_runs(stretch) if run.end > start and run.start < end]
+        return found
 
     def codings_at(self, offset: int) -> list[CodingRow]:
         found = self.runs_between(offset, offset + 1)
@@ -120,6 +156,11 @@ def blend(colors: list[str]) -> QColor:
 
     Text under several codes is lightened less, so overlaps show as a deeper tone of the mixed colour.
     """
+    return QColor(_blended(tuple(colors)))
+
+
+@lru_cache(maxsize=4096)  # the same few mixes come back on every screen and every document
+def _blended(colors: tuple[str, ...]) -> QColor:
     red = green = blue = 0
     for name in colors:
         color = QColor(name)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+import numpy as np
+
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -48,6 +50,13 @@ class TextPositions:
 
     def span_to_utf16(self, start: int, end: int) -> tuple[int, int]:
         return self.to_utf16(start), self.to_utf16(end)
+
+    def spans_to_utf16(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``span_to_utf16`` of many spans at once (a document's codings), by array searches."""
+        if not self._astral:
+            return starts, ends
+        astral = np.array(self._astral, dtype=np.int64)
+        return starts + np.searchsorted(astral, starts, side="left"), ends + np.searchsorted(astral, ends, side="left")
 
     def span_to_code_points(self, start: int, end: int) -> tuple[int, int]:
         return self.to_code_point(start), self.to_code_point(end)

@@ -2,8 +2,10 @@
 highlight (overlaps in the blended colour) and a margin of time stamps and coding stripes, as MAXQDA shows them.
 
 Highlights are computed per text block by a QSyntaxHighlighter from the ``CodingLayer`` runs (bisection, no walk
-over the text); after a change only the blocks of the codings that changed are highlighted again. The margin
-paints only what is visible.
+over the text), and only for the blocks near the view: opening a document formats its first screenful, and
+the other blocks as they come within half a screen of the view. After a change only the blocks of the codings
+that changed are formatted again.
+The margin paints only what is visible.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QPainter,
-    QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLayout,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
@@ -47,14 +49,41 @@ def format_ms(ms: int) -> str:
     return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-class TranscriptHighlighter(QSyntaxHighlighter):
+class TranscriptHighlighter:
+    """Formats the view's text blocks: speaker labels bold, coded runs in their codes' (blended) colour.
+
+    Not a QSyntaxHighlighter: that formats every block of a new text at once, one Python call per block, and a
+    long transcript has thousands. Here a block is formatted when it first comes near the view (``highlight``,
+    as QSyntaxHighlighter does it: the block layout's formats, then the document marked dirty there);
+    ``formatted`` says which blocks are, so a change of codings formats again only those, and the others wait.
+    """
+
     def __init__(self, view: TranscriptView) -> None:
-        super().__init__(view.document())
         self.view = view
         self._formats: dict[tuple[tuple[int, ...], bool], QTextCharFormat] = {}
+        self.formatted: set[int] = set()  # block numbers
+        self._with_formats: set[int] = set()  # those of them that carry formats
 
     def reset_formats(self) -> None:
         self._formats.clear()
+
+    def forget_blocks(self) -> None:
+        """A new text: no block is formatted."""
+        self.formatted.clear()
+        self._with_formats.clear()
+
+    def highlight(self, block) -> None:  # noqa: ANN001 - QTextBlock
+        number = block.blockNumber()
+        self.formatted.add(number)
+        ranges = self._ranges(block)
+        if not ranges and number not in self._with_formats:
+            return  # nothing to show and nothing to take away
+        if ranges:
+            self._with_formats.add(number)
+        else:
+            self._with_formats.discard(number)
+        block.layout().setFormats(ranges)
+        self.view.document().markContentsDirty(block.position(), block.length())
 
     def _format(self, code_ids: tuple[int, ...], bold: bool) -> QTextCharFormat:
         key = (code_ids, bold)
@@ -68,32 +97,28 @@ class TranscriptHighlighter(QSyntaxHighlighter):
             self._formats[key] = found
         return found
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+    def _ranges(self, block) -> list[QTextLayout.FormatRange]:  # noqa: ANN001 - QTextBlock
+        """The coded runs in their colours, then the labels in bold: where they overlap, Qt merges the two
+        formats (a coded label is bold on the codes' colour)."""
         view = self.view
-        block = self.currentBlock()
         first = block.position()
         last = first + block.length() - 1
-        layer = view.layer
-        runs = [] if layer is None else layer.runs_between(first, last)
-        labels = view.labels_between(first, last)
-        if not runs and not labels:
-            return
-        codings = layer.codings if layer is not None else []
-        pieces = [(run.start, run.end, tuple(sorted({codings[i].code_id for i in run.codings}))) for run in runs]
-        if not labels:
-            for start, end, code_ids in pieces:
-                start = max(start, first)
-                self.setFormat(start - first, min(end, last) - start, self._format(code_ids, False))
-            return
-        # Labels and coded runs may overlap: cut at every boundary of either and format each piece.
-        bounds = sorted({first, last, *(p for s, e, _ in pieces for p in (s, e)), *(p for s, e in labels for p in (s, e))})
-        for start, end in zip(bounds, bounds[1:]):
-            if not first <= start < end <= last:
-                continue
-            code_ids = next((ids for s, e, ids in pieces if s <= start and end <= e), ())
-            bold = any(s <= start and end <= e for s, e in labels)
-            if code_ids or bold:
-                self.setFormat(start - first, end - start, self._format(code_ids, bold))
+        ranges = []
+        if view.layer is not None:
+            for run in view.layer.runs_between(first, last):
+                start, end = max(run.start, first), min(run.end, last)
+                ranges.append(_range(start - first, end - start, self._format(run.code_ids, False)))
+        for start, end in view.labels_between(first, last):
+            start, end = max(start, first), min(end, last)
+            if start < end:
+                ranges.append(_range(start - first, end - start, self._format((), True)))
+        return ranges
+
+
+def _range(start: int, length: int, char_format: QTextCharFormat) -> QTextLayout.FormatRange:
+    found = QTextLayout.FormatRange()
+    found.start, found.length, found.format = start, length, char_format
+    return found
 
 
 class CodingMargin(QWidget):
@@ -212,6 +237,7 @@ class TranscriptView(QPlainTextEdit):
         if content is None:
             self.layer = None
             self._labels, self._label_starts, self._times, self._time_offsets = [], [], [], []
+            self.highlighter.forget_blocks()
             self.setPlainText("")
             return
         text = content.text
@@ -226,8 +252,10 @@ class TranscriptView(QPlainTextEdit):
                 times.append((self.positions.to_utf16(line_start), turn.start_ms))
         self._labels, self._label_starts = labels, [s for s, _ in labels]
         self._times, self._time_offsets = times, [o for o, _ in times]
-        self.setPlainText(text)  # the highlighter formats every block once, here
-        self._update_margin_width()
+        self.highlighter.forget_blocks()
+        self._update_margin_width()  # before the text: a new width lays out again what is shown
+        self.setPlainText(text)
+        self.highlight_visible()
 
     def show_codings(
         self, codings: list[CodingRow], look: CodeLook, *, changed: list[tuple[int, int]] | None = None
@@ -274,10 +302,29 @@ class TranscriptView(QPlainTextEdit):
         for start, end in spans:
             block = document.findBlock(start)
             while block.isValid() and block.position() <= end:
-                if block.blockNumber() not in done:
-                    done.add(block.blockNumber())
-                    self.highlighter.rehighlightBlock(block)
+                number = block.blockNumber()
+                if number not in done and number in self.highlighter.formatted:  # the others wait till they show
+                    done.add(number)
+                    self.highlighter.highlight(block)
                 block = block.next()
+
+    def highlight_visible(self) -> None:
+        """Format the blocks on screen that are not formatted yet (on every scroll, before it is painted).
+
+        A bold label may wrap a line differently once formatted; only the text below it moves, and the view
+        keeps its first line where it was.
+        """
+        if self.content is None:
+            return
+        formatted = self.highlighter.formatted
+        block = self.firstVisibleBlock()
+        bottom = self.viewport().height()
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        while block.isValid() and top <= bottom:
+            if block.blockNumber() not in formatted:
+                self.highlighter.highlight(block)
+            top += self.blockBoundingRect(block).height()
+            block = block.next()
 
     def labels_between(self, start: int, end: int) -> list[tuple[int, int]]:
         index = max(0, bisect_right(self._label_starts, start) - 1)
@@ -355,12 +402,14 @@ class TranscriptView(QPlainTextEdit):
     def _scroll_margin(self, rect: QRect, dy: int) -> None:
         if dy:
             self.margin.scroll(0, dy)
+            self.highlight_visible()
         self.margin.update(0, rect.y(), self.margin.width(), rect.height())
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
         super().resizeEvent(event)
         rect = self.contentsRect()
         self.margin.setGeometry(QRect(rect.left(), rect.top(), self.margin_width(), rect.height()))
+        self.highlight_visible()
 
     # --- tooltips and dropping codes -------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QColor, QFont
 
 from app import services
@@ -91,7 +92,8 @@ def test_blend_lightens_and_mixes():
     assert QColor(mixed).lightness() < QColor(blend(["#FF00FF"])).lightness() + 40
 
 
-def test_adding_and_removing_codings_piecemeal_equals_building_anew():
+@pytest.mark.parametrize(("characters", "longest"), [(2000, 50), (12_000, 5_000)])  # within and across stretches
+def test_adding_and_removing_codings_piecemeal_equals_building_anew(characters, longest):
     """The layer's local re-sweep gives the same runs as a sweep over everything."""
     import random
 
@@ -100,12 +102,12 @@ def test_adding_and_removing_codings_piecemeal_equals_building_anew():
     from app.ui.positions import TextPositions
 
     rng = random.Random(7)
-    text = "".join(rng.choice("ab 😀\n") for _ in range(2000))
+    text = "".join(rng.choice("ab 😀\n") for _ in range(characters))
     positions = TextPositions(text)
 
     def coding(number):
-        start = rng.randrange(len(text) - 50)
-        return CodingRow(number, rng.randrange(5), start, start + rng.randint(1, 50), "x", 0)
+        start = rng.randrange(len(text) - longest)
+        return CodingRow(number, rng.randrange(5), start, start + rng.randint(1, longest), "x", 0)
 
     def runs(layer):
         return [(r.start, r.end, sorted(layer.codings[i].id for i in r.codings)) for r in layer.runs]
@@ -132,3 +134,70 @@ def _merge_equal_neighbours(runs):
         else:
             merged.append((start, end, ids))
     return merged
+
+
+def _long_workshop(context, turns: int = 600) -> int:
+    """A long transcript (every turn a paragraph), imported and coded at its start, middle and end."""
+    from tests.ui.conftest import transcript
+
+    rows = [(f"Person {n % 7}", f"Beitrag {n}: Der Sprachkurs hilft beim Einstieg in die Ausbildung.", n * 1000)
+            for n in range(turns)]
+    services.import_documents(context.project, [transcript("Lang", rows)])
+    for number in (3, turns // 2, turns - 2):
+        services.apply_code_to_quote(context.project, document="Lang", code="Arbeitgeber",
+                                     quote=f"Beitrag {number}: Der Sprachkurs")
+    from app.services import queries
+
+    return next(row.id for row in queries.list_documents(context.project) if row.name == "Lang")
+
+
+def test_a_long_transcript_is_formatted_as_it_comes_into_view(qtbot, window, context):
+    document_id = _long_workshop(context)
+    window.open_document(document_id)
+    view = window.transcript
+    middle, end = utf16(view, "Beitrag 300: Der"), utf16(view, "Beitrag 598: Der")
+    assert format_at(view, utf16(view, "Beitrag 3: Der")).background == blend(["#3CB44B"])  # on screen
+    assert format_at(view, middle) is None and format_at(view, end) is None  # not yet: far below
+    # A coding added far below, before that text was ever shown, shows with the rest once it is.
+    changes = services.apply_code_to_quote(context.project, document="Lang", code="Anerkennung",
+                                           quote="Beitrag 598: Der")
+    context.notify(changes)  # as a command does
+    assert format_at(view, end) is None
+    view.select_span(view.content.text.index("Beitrag 300:"), view.content.text.index("Beitrag 300:") + 5)
+    assert format_at(view, middle).background == blend(["#3CB44B"])
+    label = utf16(view, "Person 6: Beitrag 300")
+    assert format_at(view, label).bold  # labels come with the codings
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    assert format_at(view, end).background == blend(["#3CB44B", "#F58231"])  # "Beitrag 598: Der": both codes
+
+
+def test_overlapping_formats_are_merged_by_qt(qtbot):
+    """A coded speaker label gets a run format (colour) and a label format (bold) over the same text; the view
+    relies on Qt drawing them merged, as one format with both."""
+    from PySide6.QtGui import QTextCharFormat, QTextLayout
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    def drawn(formats):
+        editor = QPlainTextEdit()
+        qtbot.addWidget(editor)
+        editor.resize(400, 80)
+        editor.setPlainText("Dr. Anna Weber: Der Sprachkurs ist gut.")
+        editor.show()
+        block = editor.document().firstBlock()
+        ranges = []
+        for start, length, colour, bold in formats:
+            char_format = QTextCharFormat()
+            if colour:
+                char_format.setBackground(QColor(colour))
+            if bold:
+                char_format.setFontWeight(QFont.Weight.Bold)
+            found = QTextLayout.FormatRange()
+            found.start, found.length, found.format = start, length, char_format
+            ranges.append(found)
+        block.layout().setFormats(ranges)
+        editor.document().markContentsDirty(0, block.length())
+        return editor.viewport().grab().toImage()
+
+    overlapping = drawn([(0, 25, "#ff8080", False), (0, 15, None, True)])
+    assert overlapping == drawn([(0, 15, "#ff8080", True), (15, 10, "#ff8080", False)])
+    assert overlapping != drawn([(0, 25, "#ff8080", False)])
