@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.fixtures import Prepared
+from benchmarks.fixtures import CACHE, Prepared
 
 
 @dataclass(frozen=True)
@@ -247,6 +247,73 @@ SELECT a, b, sum(overlapping), sum(same_turn) FROM (
 CODE_BY_SPEAKER_MATRIX_FLOOR = (
     f"SELECT c.code_id, t.speaker_id, count(DISTINCT c.id) FROM coding c JOIN turn t ON {_TOUCHED_TURNS} GROUP BY 1, 2"
 )
+
+
+# --- the transcript view -----------------------------------------------------------------------------------
+
+# The issue's case at the large size (a 300,000-character transcript with 5,000 codings), a tenth and a third of
+# it below: the other cases' study sizes do not say how long one transcript is.
+TRANSCRIPT_AT = {"small": (30_000, 500), "medium": (100_000, 1_667), "large": (300_000, 5_000)}
+
+
+def measure_open_transcript(prepared: Prepared, scratch: Path) -> tuple[float, float]:
+    """Opening the transcript in the coding window until what shows is painted (highlights, stripes, time
+    stamps) against setting the same text in a plain QPlainTextEdit of the same size and painting it. CPU time
+    of this process, best of seven: painting happens in it, and a busy machine must not count."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from app.ui.context import ApplicationContext
+    from app.ui.main_window import MainWindow
+    from app.ui.settings import Settings
+    from benchmarks.ui_coding_screen import build
+
+    characters, codings = TRANSCRIPT_AT[prepared.size.name]
+    project = CACHE / f"transcript-v1-{characters}.fcproj"
+    if not project.exists():
+        project.parent.mkdir(parents=True, exist_ok=True)
+        build(scratch / "building.fcproj", characters, codings)
+        shutil.move(scratch / "building.fcproj", project)
+    copy = _copy(Prepared(prepared.size, [], project), scratch)
+    app = QApplication.instance() or QApplication(["bench"])
+    context = ApplicationContext(Settings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)))
+    context.open_project(copy)  # brings a cached file of an older schema up to date, too
+    window = MainWindow(context)
+    window.resize(1440, 900)
+    window.show()
+    app.processEvents()
+    view, look = window.transcript, window.codes.tree.code_model.look()
+
+    def open_transcript() -> float:
+        view.show_document(None, look)
+        began = time.process_time()
+        window.open_document(1)
+        view.viewport().repaint()
+        view.margin.repaint()
+        return time.process_time() - began
+
+    seconds = min(open_transcript() for _ in range(7))
+    text = view.toPlainText()
+    plain = QPlainTextEdit()
+    plain.setFont(view.font())
+    plain.resize(view.size())
+    plain.show()
+    app.processEvents()
+
+    def set_text() -> float:
+        plain.setPlainText("")
+        began = time.process_time()
+        plain.setPlainText(text)
+        plain.viewport().repaint()
+        return time.process_time() - began
+
+    floor = min(set_text() for _ in range(7))
+    window.close()
+    context.shutdown()
+    return seconds, floor
 
 
 # --- the Word report ----------------------------------------------------------------------------------------
@@ -492,6 +559,9 @@ CASES = (
          Target(ratio=2.0, seconds=0.200), "co-occurrence, right after a passage was coded or uncoded"),
     Case("open project", measure_open, Target(seconds=1.0, memory_mb=500),
          "open the file and compute the project overview"),
+    Case("open a transcript", measure_open_transcript, Target(ratio=3.0),
+         "one transcript of 30,000 / 100,000 / 300,000 characters with 500 / 1,667 / 5,000 codings in the coding "
+         "window, painted"),
     Case("build the language index", measure_text_index, Target(ratio=1.3),
          "spaCy over every turn, lemmas (compounds too), sentences, written to the project"),
     Case("lemma search", measure_lemma_search, Target(seconds=0.100),

@@ -25,7 +25,7 @@ WORDS = ("Sprachkurs Ausbildung Arbeitgeber Anerkennung Betrieb Begleitung Integ
 SPEAKERS = ("Moderatorin", "Dr. Anna Weber", "Herr Yilmaz", "Frau Krüger", "Ahmad Rahimi")
 
 
-def build(path: Path) -> None:
+def build(path: Path, characters: int = CHARACTERS, codings: int = CODINGS) -> None:
     from app import services
     from app.importers.base import ParsedDocument, ParsedTurn
     from app.models import Project
@@ -34,7 +34,7 @@ def build(path: Path) -> None:
 
     rng = random.Random(3)
     text, turns = "", []
-    while len(text) < CHARACTERS:
+    while len(text) < characters:
         speaker = rng.choice(SPEAKERS)
         words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 60)))
         start = len(text) + len(speaker) + 2
@@ -50,7 +50,7 @@ def build(path: Path) -> None:
             session.flush()
             leaves = [c.id for c in session.query(Code).filter(Code.parent_id.isnot(None))]
             rows = []
-            for _ in range(CODINGS):
+            for _ in range(codings):
                 start = rng.randrange(len(text) - 400)
                 rows.append({"document_id": 1, "code_id": rng.choice(leaves), "coder_id": coder.id,
                              "start": start, "end": start + rng.randint(10, 400), "weight": 0})
