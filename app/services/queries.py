@@ -110,9 +110,9 @@ class Segment:
 
 
 def project_name(project: Project) -> str:
-    with project.reading() as session:
-        info = session.get(ProjectInfo, 1)
-        return info.name if info is not None else project.path.stem
+    with project.reading() as session:  # a column, not the ORM object: asked on every document opened
+        name = session.scalar(select(ProjectInfo.name).where(ProjectInfo.id == 1))
+        return name if name is not None else project.path.stem
 
 
 def list_documents(project: Project) -> list[DocumentRow]:
