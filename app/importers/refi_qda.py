@@ -14,8 +14,16 @@ from xml.etree.ElementTree import Element
 from app.importers.base import ReaderError
 from app.importers.canonical import read_file_bytes
 from app.importers.refi_sources import SourceReader
-from app.importers.refi_xml import child, child_text, children, color, guid, local
-from app.importers.safezip import open_zip, parse_xml
+from app.importers.refi_xml import (
+    child,
+    child_text,
+    children,
+    color,
+    gc_paused,
+    guid,
+    local,
+)
+from app.importers.safezip import open_zip, parse_large_xml, parse_xml
 from app.models.exchange import CodeData, CoderData, ProjectData, split_description
 
 PROJECT_KIND = "REFI-QDA project (.qdpx)"
@@ -28,9 +36,9 @@ MAX_CODEBOOK_BYTES = 20 * 1024 * 1024
 def read_qdpx(path: str | Path) -> ProjectData:
     """Read a ``.qdpx`` project: its ``*.qde`` and the source texts beside it in ``sources/`` (or ``Sources/``)."""
     path = Path(path)
-    with open_zip(path, PROJECT_KIND, max_unpacked=MAX_PROJECT_BYTES) as archive:
+    with gc_paused(), open_zip(path, PROJECT_KIND, max_unpacked=MAX_PROJECT_BYTES) as archive:
         qde = _find_qde(path, archive.names())
-        root = archive.read_xml(qde, limit=MAX_PROJECT_BYTES)
+        root = parse_large_xml(archive.read(qde, limit=MAX_PROJECT_BYTES), path, qde)
         if local(root.tag) != "Project":
             raise ReaderError(path, f"is not a REFI-QDA project: {qde} holds a <{local(root.tag)}>, not a <Project>")
         return read_project_element(root, lambda name: _member(archive, name), path)
@@ -39,7 +47,7 @@ def read_qdpx(path: str | Path) -> ProjectData:
 def read_qde(path: str | Path) -> ProjectData:
     """Read a bare ``project.qde`` (sources only where they are inline)."""
     path = Path(path)
-    root = parse_xml(read_file_bytes(path, MAX_CODEBOOK_BYTES * 5), path, path.name)
+    root = parse_large_xml(read_file_bytes(path, MAX_CODEBOOK_BYTES * 5), path, path.name)
     if local(root.tag) != "Project":
         raise ReaderError(path, f"is not a REFI-QDA project (it holds a <{local(root.tag)}>)")
     return read_project_element(root, lambda name: None, path)

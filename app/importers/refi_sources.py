@@ -11,13 +11,23 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from app.importers.base import ReaderError
 from app.importers.canonical import decode_bytes
 from app.importers.refi_positions import PositionMap
-from app.importers.refi_xml import child, child_text, children, guid, integer, local, timestamp
+from app.importers.refi_xml import (
+    child,
+    child_text,
+    children,
+    grouped,
+    guid,
+    integer,
+    local,
+    timestamp,
+)
 from app.models.exchange import (
     AttributeData,
     AttributeValueData,
@@ -38,8 +48,12 @@ def derived_guid(base: str, purpose: str) -> str:
     return str(uuid.uuid5(uuid.UUID(base) if len(base) == 36 else uuid.NAMESPACE_URL, purpose))
 
 
+def _first_text(elements: list[Element] | None) -> str:
+    return (elements[0].text or "") if elements else ""
+
+
 class SourceReader:
-    def __init__(self, root: Element, data: ProjectData, member, path: Path) -> None:  # noqa: ANN001
+    def __init__(self, root: Element, data: ProjectData, member, path: Path) -> None:
         self.root, self.data, self.member, self.path = root, data, member, path
         self.utf16 = "nvivo" in data.origin.lower()
         # Our own files keep turns without a recognised speaker as selections without code or case.
@@ -121,16 +135,16 @@ class SourceReader:
         outside = 0
         for selection in selections:
             sel_guid = guid(selection.get("guid"))
-            start, end = (integer(selection.get(k)) for k in ("startPosition", "endPosition"))
-            start, end = convert(start), convert(end)
+            start = convert(integer(selection.get("startPosition")))
+            end = convert(integer(selection.get("endPosition")))
             if start is None or end is None or not start < end:
                 outside += 1
                 continue
-            codings = list(children(selection, "Coding"))
-            first = self._read_codings(codings, doc_guid, start, end, selection.get("creatingUser"))
+            parts = grouped(selection)
+            first = self._read_codings(parts.get("Coding", ()), doc_guid, start, end, selection.get("creatingUser"))
             self.selections[sel_guid] = (doc_guid, start, end, first)
-            self._attach_notes(selection, ("coding", first) if first else ("document", doc_guid))
-            comment = child_text(selection, "Description").strip()
+            self._attach_note_refs(parts.get("NoteRef", ()), ("coding", first) if first else ("document", doc_guid))
+            comment = _first_text(parts.get("Description")).strip()
             if comment:  # an ATLAS.ti quotation comment: a memo about the coding (or the document)
                 kind, target = ("coding", first) if first else ("document", doc_guid)
                 self.data.memos.append(MemoData(derived_guid(sel_guid, "description"), comment, "", kind, target))
@@ -147,7 +161,7 @@ class SourceReader:
                                             doc_guid))
         self._read_values(source, "document", doc_guid)
 
-    def _converter(self, positions: PositionMap, selections: list[Element]):  # noqa: ANN202
+    def _converter(self, positions: PositionMap, selections: list[Element]):
         """Code points or UTF-16 units, by origin; where they differ, the one under which selections named after
         their text (as ATLAS.ti and MAXQDA name them) fall on that text wins."""
         by_origin = positions.from_utf16 if self.utf16 else positions.from_code_point
@@ -155,7 +169,7 @@ class SourceReader:
             return positions.from_code_point
         other = positions.from_code_point if self.utf16 else positions.from_utf16
 
-        def hits(convert) -> int:  # noqa: ANN001
+        def hits(convert) -> int:
             count = 0
             for selection in selections:
                 quoted = " ".join((selection.get("name") or "").split())[:30]
@@ -170,9 +184,10 @@ class SourceReader:
                       ) -> str | None:
         first = None
         for coding in codings:
-            code_ref = child(coding, "CodeRef")
-            if code_ref is None:
+            parts = grouped(coding)
+            if "CodeRef" not in parts:
                 continue
+            code_ref = parts["CodeRef"][0]
             coding_guid = guid(coding.get("guid"))
             if coding_guid in self.coding_guids:  # a tool that reuses GUIDs must not cost a coding
                 coding_guid = derived_guid(coding_guid, f"{doc_guid}:{start}:{end}:{len(self.coding_guids)}")
@@ -182,12 +197,15 @@ class SourceReader:
                 coding_guid, doc_guid, guid(code_ref.get("targetGUID")), guid(coder) if coder else None,
                 start, end, created_at=timestamp(coding.get("creationDateTime")),
             ))
-            self._attach_notes(coding, ("coding", coding_guid))
+            self._attach_note_refs(parts.get("NoteRef", ()), ("coding", coding_guid))
             first = first or coding_guid
         return first
 
     def _attach_notes(self, element: Element, target: tuple[str, str | None]) -> None:
-        for note_ref in children(element, "NoteRef"):
+        self._attach_note_refs(children(element, "NoteRef"), target)
+
+    def _attach_note_refs(self, note_refs: Iterable[Element], target: tuple[str, str | None]) -> None:
+        for note_ref in note_refs:
             self.note_targets[guid(note_ref.get("targetGUID"))].append(target)
 
     # --- variables, cases, notes, sets -----------------------------------------------------------------------

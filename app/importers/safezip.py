@@ -8,6 +8,7 @@ Everything here turns those cases into a ``ReaderError`` and reads members with 
 from __future__ import annotations
 
 import lzma
+import pyexpat
 import re
 import zipfile
 import zlib
@@ -17,6 +18,7 @@ from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml
 import defusedxml.ElementTree as SafeET
+from lxml import etree
 
 from app.importers.base import ReaderError
 from app.importers.canonical import format_size
@@ -121,12 +123,57 @@ def parse_xml(data: bytes, path: str | Path, part: str) -> Element:
     try:
         return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except defusedxml.DefusedXmlException:
-        raise ReaderError(
-            path, f"was refused: the part {part} contains XML declarations (DTD/entities) that documents "
-                  "never need and attacks use"
-        ) from None
+        raise _refused_declarations(path, part) from None
     except (ParseError, ValueError, LookupError) as exc:  # LookupError: unknown encoding in the XML declaration
         raise ReaderError(path, f"is damaged: the part {part} is not well-formed XML ({exc})") from None
+
+
+def parse_large_xml(data: bytes, path: str | Path, part: str) -> etree._Element:
+    """``parse_xml`` for a part of hundreds of MB (a REFI-QDA project.qde): lxml builds the tree in C, five times
+    faster than ElementTree. Expat first reads the prolog only, and a DTD there (where any entity must be
+    declared) is refused as ``parse_xml`` refuses it, before lxml sees the data. Comments and processing
+    instructions are dropped, as ElementTree drops them."""
+    _refuse_doctype(data, path, part)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
+                             remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError, LookupError) as exc:
+        raise ReaderError(path, f"is damaged: the part {part} is not well-formed XML ({exc})") from None
+    if root.getroottree().docinfo.internalDTD is not None:  # cannot happen after the check; the check is cheap
+        raise _refused_declarations(path, part)
+    return root
+
+
+class _RootReached(Exception):
+    """The prolog has been read: what follows is the document's elements."""
+
+
+def _refuse_doctype(data: bytes, path: str | Path, part: str) -> None:
+    expat = pyexpat.ParserCreate()
+
+    def doctype(*_args: object) -> None:
+        raise _refused_declarations(path, part)
+
+    def root(*_args: object) -> None:
+        raise _RootReached
+
+    expat.StartDoctypeDeclHandler = doctype
+    expat.EntityDeclHandler = doctype
+    expat.StartElementHandler = root
+    try:
+        for start in range(0, len(data), _CHUNK):  # the prolog is at the start: usually one chunk is read
+            expat.Parse(data[start:start + _CHUNK], False)
+        expat.Parse(b"", True)
+    except _RootReached:
+        return
+    except pyexpat.ExpatError as exc:
+        raise ReaderError(path, f"is damaged: the part {part} is not well-formed XML ({exc})") from None
+
+
+def _refused_declarations(path: str | Path, part: str) -> ReaderError:
+    return ReaderError(path, f"was refused: the part {part} contains XML declarations (DTD/entities) that documents "
+                             "never need and attacks use")
 
 
 def _open_checked(path: Path, kind: str, max_unpacked: int | None) -> zipfile.ZipFile:
