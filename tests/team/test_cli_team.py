@@ -7,6 +7,7 @@ import json
 import pytest
 
 from app.cli import main
+from app.models import migrations
 from tests.team.cluster import SUPERUSER_PASSWORD
 
 
@@ -24,7 +25,7 @@ def test_publish_then_work_on_the_server_then_checkout(study_file, team_url, tmp
     assert capsys.readouterr().out.startswith("Coded as coding 4")
     assert main(["info", team_url, "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
-    assert info["codings"] == 4 and info["project"]["schema"] == "0004"
+    assert info["codings"] == 4 and info["project"]["schema"] == migrations.head()
     assert main(["stats", team_url, "--json"]) == 0
     stats = capsys.readouterr().out
     assert "Anerkennung" in stats
