@@ -7,11 +7,14 @@ units instead of code points (an emoji counts 2), which is converted first.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 
 from app.importers.canonical import canonical_text
 
 _LINE_BREAKS = {"\r": "\n", "\u2028": "\n", "\u2029": "\n"}
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class PositionMap:
@@ -19,13 +22,17 @@ class PositionMap:
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        self.text, self._to_canonical = _canonical_with_map(raw)
+        self._to_canonical: Sequence[int]
+        if _unchanged(raw):  # the usual source file: every position stays where it is, no table is needed
+            self.text, self._to_canonical = raw, range(len(raw) + 1)
+        else:
+            self.text, self._to_canonical = _canonical_with_map(raw)
         self._utf16: list[int] | None = None
 
     @property
     def has_astral(self) -> bool:
         """Whether UTF-16 units and code points differ anywhere in this text (emoji and other non-BMP)."""
-        return bool(self.raw) and max(self.raw) > "\uffff"  # max() of a str runs in C
+        return _ASTRAL.search(self.raw) is not None  # max() of the str made a string per character
 
     def from_code_point(self, position: int) -> int | None:
         if not 0 <= position <= len(self.raw):
@@ -38,6 +45,11 @@ class PositionMap:
         if not 0 <= position < len(self._utf16):
             return None
         return self.from_code_point(self._utf16[position])
+
+
+def _unchanged(raw: str) -> bool:
+    """Whether ``canonical_text(raw)`` is ``raw`` itself: nothing to drop, replace or compose."""
+    return not any(mark in raw for mark in ("\ufeff", *_LINE_BREAKS)) and unicodedata.is_normalized("NFC", raw)
 
 
 def _code_point_at_utf16(raw: str) -> list[int]:

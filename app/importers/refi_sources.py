@@ -143,11 +143,8 @@ class SourceReader:
             parts = grouped(selection)
             first = self._read_codings(parts.get("Coding", ()), doc_guid, start, end, selection.get("creatingUser"))
             self.selections[sel_guid] = (doc_guid, start, end, first)
-            self._attach_note_refs(parts.get("NoteRef", ()), ("coding", first) if first else ("document", doc_guid))
-            comment = _first_text(parts.get("Description")).strip()
-            if comment:  # an ATLAS.ti quotation comment: a memo about the coding (or the document)
-                kind, target = ("coding", first) if first else ("document", doc_guid)
-                self.data.memos.append(MemoData(derived_guid(sel_guid, "description"), comment, "", kind, target))
+            if "NoteRef" in parts or "Description" in parts:  # rare: most selections hold just their coding
+                self._read_selection_notes(parts, sel_guid, ("coding", first) if first else ("document", doc_guid))
             if first is None:
                 self.uncoded[sel_guid] = name
         if outside:
@@ -160,6 +157,13 @@ class SourceReader:
             self.data.memos.append(MemoData(derived_guid(doc_guid, "description"), description, "", "document",
                                             doc_guid))
         self._read_values(source, "document", doc_guid)
+
+    def _read_selection_notes(self, parts: dict[str, list[Element]], sel_guid: str,
+                              target: tuple[str, str | None]) -> None:
+        self._attach_note_refs(parts.get("NoteRef", ()), target)
+        comment = _first_text(parts.get("Description")).strip()
+        if comment:  # an ATLAS.ti quotation comment: a memo about the coding (or the document)
+            self.data.memos.append(MemoData(derived_guid(sel_guid, "description"), comment, "", *target))
 
     def _converter(self, positions: PositionMap, selections: list[Element]):
         """Code points or UTF-16 units, by origin; where they differ, the one under which selections named after
@@ -197,7 +201,8 @@ class SourceReader:
                 coding_guid, doc_guid, guid(code_ref.get("targetGUID")), guid(coder) if coder else None,
                 start, end, created_at=timestamp(coding.get("creationDateTime")),
             ))
-            self._attach_note_refs(parts.get("NoteRef", ()), ("coding", coding_guid))
+            if "NoteRef" in parts:
+                self._attach_note_refs(parts["NoteRef"], ("coding", coding_guid))
             first = first or coding_guid
         return first
 

@@ -115,7 +115,7 @@ def color(value: str | None) -> str | None:
 
 def integer(value: str | None) -> int | None:
     try:
-        return int(str(value).strip())
+        return int(value)  # int() itself ignores surrounding blanks
     except (TypeError, ValueError):
         return None
 
