@@ -60,8 +60,8 @@ _LABEL_THEN_TIME = (
     rf"(?P<timed>[^\W\d_][^:\n\[\]()]{{0,60}}?){_SPACE}*[\[(](?P<time>{CLOCK})[\])]{_SPACE}*(?::|$)"
 )
 # Everything up to the first colon of the line; checked word by word in _shape. Possessive: backing off
-# from a colon-less start cannot find a colon.
-_COLON_LABEL = r"(?P<colon>[^:\n]{1,80}+):"
+# from a colon-less start cannot find a colon. Not before "/", "\\", ":" or "=": a URL, a path, "::", ":=".
+_COLON_LABEL = r"(?P<colon>[^:\n]{1,80}+):(?![/\\:=])"
 # A time mark right after the colon ("Anna: [00:01:22] ...").
 _TIME_AFTER_LABEL = rf"(?P<after>{_SPACE}*[\[(](?P<after_time>{CLOCK})[\])])?"
 # All of a line's start in one match, so a line costs one call into the regex engine. The leading time is an
@@ -70,11 +70,12 @@ _TIME_AFTER_LABEL = rf"(?P<after>{_SPACE}*[\[(](?P<after_time>{CLOCK})[\])])?"
 _LINE_START = re.compile(
     rf"(?>(?P<lead>{_LEADING_TIME})|{_SPACE}*)(?P<label_end>{_BRACKET_ID}|{_LABEL_THEN_TIME}|{_COLON_LABEL})"
     rf"{_TIME_AFTER_LABEL}"
+    r"(?=\s{0,39}+(?P<first>\S)?)"  # the first character of the words, if within the next 40 (\s is isspace())
 )
 # match_label unpacks the groups by position, in this order.
 assert tuple(_LINE_START.groupindex) == (
     "lead", "bracket", "bracket_end", "paren", "hash", "bare", "bare_end", "label_end", "id", "timed", "time",
-    "colon", "after", "after_time",
+    "colon", "after", "after_time", "first",
 )
 _LABEL_END = _LINE_START.groupindex["label_end"]
 _WORD = re.compile(r"[\w.\-'’/&]+")
@@ -159,7 +160,7 @@ def match_label(line: str) -> Label | None:
     if match is None:
         return None
     # All groups in one call: looking each up by name cost as much as the match.
-    lead, bracket, bracket_end, paren, hash_, bare, bare_end, _, name, raw, time, colon, _, after = match.groups()
+    lead, bracket, bracket_end, paren, hash_, bare, bare_end, _, name, raw, time, colon, _, after, first = match.groups()
     start_ms = end_ms = None
     if lead is not None:
         start_ms = clock_to_ms(bracket or paren or hash_ or bare)
@@ -171,19 +172,16 @@ def match_label(line: str) -> Label | None:
         start_ms = clock_to_ms(time)
     else:
         raw = colon.rstrip()
-        label_end = match.end(_LABEL_END)
-        rest = line[label_end : label_end + 2]
-        if rest.startswith(("/", "\\", ":", "=")) or (raw[-1:].isdigit() and rest[:1].isdigit()):
-            return None  # a URL, a path, a time (10:30), a ratio, "::"
-    shape = _shape(raw)
-    if shape is None:
+        if raw[-1:].isdigit() and line[match.end(_LABEL_END) : match.end(_LABEL_END) + 1].isdigit():
+            return None  # a time (10:30), a ratio
+    parts = _label_parts(raw)
+    if parts is None:
         return None
-    name, strong, stop = shape
+    name, key, strong, stop = parts
     if after is not None and start_ms is None:  # "Anna: [00:01:22] ..."
         start_ms = clock_to_ms(after)
-    label_end = match.end()
-    opens_lower = line[label_end : label_end + 40].lstrip()[:1].islower()
-    return Label(name, speaker_key(name), label_end, "colon", strong, stop, start_ms, end_ms, opens_lower)
+    opens_lower = first is not None and first.islower()  # "Konkret: wir brauchen ...": a sentence going on
+    return Label(name, key, match.end(), "colon", strong, stop, start_ms, end_ms, opens_lower)
 
 
 def match_name_with_time(line: str) -> Label | None:
@@ -284,6 +282,13 @@ def _cover_page_end(labels: Sequence[Label], recurring: set[str]) -> int:
 
 
 @lru_cache(maxsize=4096)  # a transcript repeats a handful of labels thousands of times
+def _label_parts(raw: str) -> tuple[str, str, bool, bool] | None:
+    """(name, key, strong, stop) for a label-like text, or None when it cannot be a label."""
+    shape = _shape(raw)
+    return None if shape is None else (shape[0], speaker_key(shape[0]), shape[1], shape[2])
+
+
+@lru_cache(maxsize=4096)
 def _shape(raw: str) -> tuple[str, bool, bool] | None:
     """(name, strong, stop) for a label-like text, or None when it cannot be a label."""
     name = tidy_name(raw)

@@ -12,7 +12,7 @@ import gc
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import DateTime, func, select
@@ -216,13 +216,14 @@ def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: Merg
             store_time(coding.created_at if coding.created_at is not None else utc_now()),
         ))
         existing[key] = found[coding.guid] = by_guid[coding.guid] = _New(len(new_rows) - 1)
-        summary.added["coding"] += 1
     if new_rows:
+        summary.added["coding"] += len(new_rows)
         # The DB-API executemany in the session's transaction (SQLAlchemy's insert took 35 ms per 1,000 rows),
         # then the new ids by their GUIDs, which are unique: only rows added after the ones there were, as the
         # driver's plain tuples (a large import spent 1.6 s making SQLAlchemy rows of every coding).
         before = session.scalar(select(func.coalesce(func.max(Coding.id), 0)))
-        insert_many(session, _INSERT_CODING, new_rows)
+        with _larger_page_cache(session):
+            insert_many(session, _INSERT_CODING, new_rows)
         new_ids = dict(session.connection().exec_driver_sql(
             f"SELECT guid, id FROM coding WHERE id > {int(before)}").fetchall())
         ids = [new_ids[row[0]] for row in new_rows]
@@ -238,7 +239,33 @@ def _time_storer(session: Session) -> Callable[[datetime], object]:
     it took seconds for 200,000 codings)."""
     dialect = session.get_bind().dialect
     processor = DateTime().dialect_impl(dialect).bind_processor(dialect)
-    return processor if processor is not None else lambda moment: moment
+    if processor is None:
+        return lambda moment: moment  # the driver takes datetime objects (PostgreSQL)
+    probes = (datetime(2001, 2, 3, 4, 5, 6, 7), datetime(987, 6, 5, 4, 3, 2, tzinfo=UTC), datetime(2026, 1, 1))
+    if all(processor(probe) == _sqlite_time(probe) for probe in probes):
+        return _sqlite_time  # the same text, written by isoformat in C (SQLAlchemy's formatting: 0.5 s per 200,000)
+    return processor
+
+
+def _sqlite_time(moment: datetime) -> str:
+    """A time as SQLAlchemy writes it into SQLite: its wall-clock fields, microseconds always."""
+    return moment.replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+@contextmanager
+def _larger_page_cache(session: Session) -> Iterator[None]:
+    """SQLite's page cache at 64 MB while many codings go in: in the default 2 MB the pages of the coding table's
+    four indexes were written out and read back (200,000 codings: 2.2 s -> 1.5 s)."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql("PRAGMA cache_size=-65536")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
 @contextmanager

@@ -118,6 +118,10 @@ _words = st.sampled_from([
     "", " text", " wir brauchen mehr", " Wir brauchen mehr", " [00:01:22] weiter", " (00:01:22) So", "  ähm ja",
     " ", "\u00a0erst", " 10:30 Uhr", " #00:01:22-6#", ": mehr", " [id2] nein", " (Lachen)", " e.g. this",
 ])
+# Spaces of all kinds (what str.isspace calls space, and "\u200b", which it does not) before the words, around
+# the 40 characters within which their first letter is looked for.
+_gap = st.builds(lambda n, space: space * n, st.integers(0, 45), st.sampled_from([" ", "\t", "\x1c", "\x85", "\u200b"]))
+_words = st.one_of(_words, st.builds(lambda gap, word: gap + word, _gap, st.sampled_from(["wir", "Wir", "ähm", "1", ""])))
 _free = st.text(alphabet=st.sampled_from(list("aZ ä1:[]()#-.>,_\t\u00a0/\\=Äı")), max_size=30)
 _line = st.builds(
     lambda *parts: "".join(parts),
@@ -137,6 +141,8 @@ _line = st.builds(
 @example("Anna: [00:01:22] weiter")
 @example("a" * 90 + ": x")
 @example("Anna" + " " * 56 + "B (0:22): x")  # the longest label a time may follow: 61 characters
+@example("Anna:" + " " * 39 + "wir")  # the words' first letter, the last one looked at ...
+@example("Anna:" + " " * 40 + "wir")  # ... and the first one not
 def test_the_one_regex_matcher_agrees_with_the_earlier_one(line: str) -> None:
     assert match_label(line) == old_match_label(line)
 
