@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import DateTime, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Coder, Coding, Document, Project, open_project
@@ -25,7 +24,7 @@ from app.services.bulk import insert_many
 from app.services.changes import Ref, ServiceError
 from app.services.documents import text_sha256
 from app.services.lookup import ensure_coder
-from app.services.merge_parts import add_attributes, add_codes, add_memos, add_speakers
+from app.services.merge_parts import add_attributes, add_codes, add_memos, add_speakers, time_storer
 from app.services.merge_summary import MergeSummary
 from app.services.project_data import read_project_data
 
@@ -181,7 +180,7 @@ def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: Merg
     }
     by_guid: dict[str, int] = dict(session.execute(select(Coding.guid, Coding.id)).all())
     fallback_coder: int | None = None
-    store_time = _time_storer(session)
+    store_time = time_storer(session)
     new_rows: list[dict] = []  # inserted together at the end: an ORM object and a flush per coding took 25 ms/100
     for coding in data.codings:
         document_id = maps.document.get(coding.document_guid)
@@ -232,24 +231,6 @@ def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: Merg
                 found[guid] = ids[value]
         summary.changes.created += [Ref("coding", coding_id) for coding_id in ids]
     return found
-
-
-def _time_storer(session: Session) -> Callable[[datetime], object]:
-    """``bulk.stored_time`` for many times: the column type's converter is looked up once (looked up per coding,
-    it took seconds for 200,000 codings)."""
-    dialect = session.get_bind().dialect
-    processor = DateTime().dialect_impl(dialect).bind_processor(dialect)
-    if processor is None:
-        return lambda moment: moment  # the driver takes datetime objects (PostgreSQL)
-    probes = (datetime(2001, 2, 3, 4, 5, 6, 7), datetime(987, 6, 5, 4, 3, 2, tzinfo=UTC), datetime(2026, 1, 1))
-    if all(processor(probe) == _sqlite_time(probe) for probe in probes):
-        return _sqlite_time  # the same text, written by isoformat in C (SQLAlchemy's formatting: 0.5 s per 200,000)
-    return processor
-
-
-def _sqlite_time(moment: datetime) -> str:
-    """A time as SQLAlchemy writes it into SQLite: its wall-clock fields, microseconds always."""
-    return moment.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 @contextmanager

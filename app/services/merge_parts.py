@@ -6,7 +6,10 @@ mapped to our ids, noting in the summary what was added, matched and left out.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import DateTime, func, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -21,6 +24,7 @@ from app.models import (
     speaker_key,
 )
 from app.models.exchange import CodeData, ProjectData
+from app.models.schema import utc_now
 from app.services.attributes import canonical_value
 from app.services.changes import Ref, ServiceError
 from app.services.codes import COLOR_PATTERN, PALETTE
@@ -38,33 +42,62 @@ def clean_code_name(name: str) -> str:
 
 def add_codes(session: Session, data: ProjectData, summary) -> dict[str, int]:  # noqa: ANN001 - MergeSummary
     found: dict[str, int] = {}
+    tree = _CodeTree(session)
     for code in _parents_first(data.codes):
         parent_id = found.get(code.parent_guid) if code.parent_guid else None
         name = clean_code_name(code.name)
-        ours = session.scalars(select(Code).where(Code.guid == code.guid)).one_or_none()
-        if ours is None:  # then by path: the same name under the (matched) parent
-            same_parent = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
-            ours = session.scalars(select(Code).where(same_parent, Code.name == name)).one_or_none()
+        ours = tree.find(code.guid, parent_id, name)  # by GUID, then by path: the same name under the parent
         if ours is not None:
-            found[code.guid] = ours.id
+            found[code.guid] = ours
             summary.matched["code"] += 1
             continue
-        same_parent = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
-        position = session.scalar(select(func.coalesce(func.max(Code.position), -1)).where(same_parent)) + 1
         color = code.color.upper() if code.color and COLOR_PATTERN.match(code.color) else None
-        row = Code(
-            guid=code.guid, parent_id=parent_id, name=name, position=position,
-            color=color or PALETTE[session.scalar(select(func.count(Code.id))) % len(PALETTE)],
-            definition=code.definition, anchor_example=code.anchor_example, coding_rule=code.coding_rule,
-        )
-        session.add(row)
-        session.flush()
-        found[code.guid] = row.id
+        found[code.guid] = code_id = tree.add(code, parent_id, name, color)
         summary.added["code"] += 1
-        summary.changes.created.append(Ref("code", row.id))
+        summary.changes.created.append(Ref("code", code_id))
         if name != code.name:
             summary.notes.append(f"The code '{code.name}' is called '{name}' here.")
     return found
+
+
+class _CodeTree:
+    """Our code tree, read once and kept up to date as codes are added: four queries, an ORM object and a flush
+    per code took 80 ms for a codebook of 100 codes."""
+
+    _INSERT = ("INSERT INTO code (guid, parent_id, name, color, definition, anchor_example, coding_rule, position, "
+               "created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id")
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.by_guid: dict[str, int] = {}
+        self.by_path: dict[tuple[int | None, str], int] = {}
+        self.next_position: dict[int | None, int] = {}  # per parent: after the last sibling, as max(position) + 1
+        for code_id, guid, parent_id, name, position in session.execute(
+            select(Code.id, Code.guid, Code.parent_id, Code.name, Code.position)
+        ):
+            self._remember(code_id, guid, parent_id, name, position)
+        self.count = len(self.by_guid)
+        self.store_time = time_storer(session)
+
+    def _remember(self, code_id: int, guid: str, parent_id: int | None, name: str, position: int) -> None:
+        self.by_guid[guid] = code_id
+        self.by_path[(parent_id, name)] = code_id
+        self.next_position[parent_id] = max(self.next_position.get(parent_id, position + 1), position + 1)
+
+    def find(self, guid: str, parent_id: int | None, name: str) -> int | None:
+        found = self.by_guid.get(guid)
+        return found if found is not None else self.by_path.get((parent_id, name))
+
+    def add(self, code: CodeData, parent_id: int | None, name: str, color: str | None) -> int:
+        position = self.next_position.get(parent_id, 0)
+        row = (code.guid, parent_id, name, color or PALETTE[self.count % len(PALETTE)], code.definition,
+               code.anchor_example, code.coding_rule, position, self.store_time(utc_now()))
+        connection = self.session.connection()
+        sql = self._INSERT if connection.dialect.paramstyle == "qmark" else self._INSERT.replace("?", "%s")
+        code_id = connection.exec_driver_sql(sql, row).scalar_one()
+        self._remember(code_id, code.guid, parent_id, name, position)
+        self.count += 1
+        return code_id
 
 
 def _parents_first(codes: list[CodeData]) -> list[CodeData]:
@@ -207,3 +240,21 @@ def add_memos(session: Session, data: ProjectData, maps: dict[str, dict[str, int
 def _short(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def time_storer(session: Session) -> Callable[[datetime], object]:
+    """``bulk.stored_time`` for many times: the column type's converter is looked up once (looked up per coding,
+    it took seconds for 200,000 codings)."""
+    dialect = session.get_bind().dialect
+    processor = DateTime().dialect_impl(dialect).bind_processor(dialect)
+    if processor is None:
+        return lambda moment: moment  # the driver takes datetime objects (PostgreSQL)
+    probes = (datetime(2001, 2, 3, 4, 5, 6, 7), datetime(987, 6, 5, 4, 3, 2, tzinfo=UTC), datetime(2026, 1, 1))
+    if all(processor(probe) == sqlite_time(probe) for probe in probes):
+        return sqlite_time  # the same text, written by isoformat in C (SQLAlchemy's formatting: 0.5 s per 200,000)
+    return processor
+
+
+def sqlite_time(moment: datetime) -> str:
+    """A time as SQLAlchemy writes it into SQLite: its wall-clock fields, microseconds always."""
+    return moment.replace(tzinfo=None).isoformat(" ", "microseconds")

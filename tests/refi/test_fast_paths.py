@@ -196,3 +196,93 @@ def test_project_data_rows_match_the_orm_objects(tmp_path):
     assert data.codings == codings
     assert {doc.guid: list(doc.turns) for doc in data.documents} == turns
     assert any(turn.speaker_guid is None for turns_ in turns.values() for turn in turns_)
+
+
+def _codes_one_by_one(session, data, summary):  # the old merge_parts.add_codes: queries and a flush per code
+    from app.models import Code
+    from app.services.codes import COLOR_PATTERN, PALETTE
+    from app.services.merge_parts import _parents_first, clean_code_name
+
+    found: dict[str, int] = {}
+    for code in _parents_first(data.codes):
+        parent_id = found.get(code.parent_guid) if code.parent_guid else None
+        name = clean_code_name(code.name)
+        ours = session.scalars(select(Code).where(Code.guid == code.guid)).one_or_none()
+        if ours is None:
+            same_parent = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+            ours = session.scalars(select(Code).where(same_parent, Code.name == name)).one_or_none()
+        if ours is not None:
+            found[code.guid] = ours.id
+            summary.matched["code"] += 1
+            continue
+        same_parent = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+        position = session.scalar(select(func.coalesce(func.max(Code.position), -1)).where(same_parent)) + 1
+        color = code.color.upper() if code.color and COLOR_PATTERN.match(code.color) else None
+        row = Code(
+            guid=code.guid, parent_id=parent_id, name=name, position=position,
+            color=color or PALETTE[session.scalar(select(func.count(Code.id))) % len(PALETTE)],
+            definition=code.definition, anchor_example=code.anchor_example, coding_rule=code.coding_rule,
+        )
+        session.add(row)
+        session.flush()
+        found[code.guid] = row.id
+        summary.added["code"] += 1
+        summary.changes.created.append(Ref("code", row.id))
+        if name != code.name:
+            summary.notes.append(f"The code '{code.name}' is called '{name}' here.")
+    return found
+
+
+def _codebook_cases():
+    """Codebooks that match ours by GUID, by path or not at all, with duplicates, slashes, long names, odd colours,
+    missing and circular parents."""
+    from app.models.exchange import CodeData
+
+    rng = random.Random(4)
+    names = ["Sprache", "Arbeit", "Sprachkurse", "Pro/Contra", "  viel   Raum ", "x" * 230, "", "Arbeit"]
+    colors = [None, "#a1b2c3", "#ABC", "red", "#0000FF", "123456"]
+    cases = []
+    for case in range(12):
+        codes, guids = [], []
+        for index in range(rng.randint(1, 40)):
+            guid = f"00000000-0000-4000-8000-{case:04d}{index:08d}"
+            parent = rng.choice([None, None, *guids[-5:], "ffffffff-0000-4000-8000-000000000000"]) if guids else None
+            codes.append(CodeData(rng.choice([guid, guid, *guids[-2:]]) if guids else guid, rng.choice(names),
+                                  parent, rng.choice(colors), rng.choice(["", "Def"]), "", rng.choice(["", "R"])))
+            guids.append(guid)
+        if case % 3 == 0 and len(codes) > 2:  # a cycle: the first two are each other's parent
+            codes[0] = replace(codes[0], parent_guid=codes[1].guid)
+            codes[1] = replace(codes[1], parent_guid=codes[0].guid)
+        cases.append(codes)
+    return cases
+
+
+@pytest.mark.parametrize("into", ["new", "coded"])
+def test_codes_added_from_memory_match_one_by_one(tmp_path, monkeypatch, into, coded):
+    import shutil
+
+    from app.models import open_project
+    from app.models.exchange import CodeData, ProjectData
+    from app.services import merge_parts
+
+    for number, codes in enumerate(_codebook_cases()):
+        ours = [CodeData(f"00000000-0000-4000-8000-0000{number:08d}", "Sprache")]  # one of our codes by GUID
+        results = {}
+        for way in ("from memory", "one by one"):
+            if way == "one by one":
+                monkeypatch.setattr(merge, "add_codes", _codes_one_by_one)
+            target = tmp_path / f"{number}-{way}.fcproj"
+            shutil.copyfile(coded.path, target)
+            with open_project(target) as project:
+                if into == "new":
+                    with project.transaction() as session:
+                        session.execute(merge.Coding.__table__.delete())
+                        session.execute(merge_parts.Code.__table__.delete())
+                merge.bring_in(project, ProjectData(codes=ours))
+                summaries = [merge.bring_in(project, ProjectData(codes=codes)) for _ in range(2)]
+            with sqlite3.connect(target) as db:
+                rows = db.execute("SELECT id, guid, parent_id, name, color, definition, anchor_example, "
+                                  "coding_rule, position, version FROM code ORDER BY id").fetchall()
+            results[way] = rows, [(s.added, s.matched, s.notes, s.changes.created) for s in summaries]
+            monkeypatch.undo()
+        assert results["from memory"] == results["one by one"], number
