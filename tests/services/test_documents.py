@@ -151,14 +151,14 @@ def test_an_error_in_the_middle_of_an_import_leaves_the_file_as_it_was(project, 
     import_documents(project, [make_document("Vorher", [("Anna", "Schon da.")])])
     before_dump, before_bytes = db.dump(), project.path.read_bytes()
     calls = itertools.count()
-    real_find_speaker = documents_service.find_speaker
+    real_add_speaker = documents_service._add_speaker
 
-    def find_speaker_then_crash(session, name):
-        if next(calls) == 3:  # second document, after its row and first speaker were flushed
+    def add_speaker_then_crash(session, name, key):
+        if next(calls) == 2:  # Dana: second document, after its row and its first new speaker were written
             raise RuntimeError("power cut")
-        return real_find_speaker(session, name)
+        return real_add_speaker(session, name, key)
 
-    monkeypatch.setattr(documents_service, "find_speaker", find_speaker_then_crash)
+    monkeypatch.setattr(documents_service, "_add_speaker", add_speaker_then_crash)
     with pytest.raises(RuntimeError, match="power cut"):
         import_documents(project, [
             make_document("Eins", [("Anna", "a"), ("Ben", "b")]),
