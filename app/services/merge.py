@@ -14,17 +14,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import Coder, Coding, Document, Project, open_project
+from app.models import Project, open_project
 from app.models.exchange import ProjectData
 from app.models.schema import utc_now
 from app.services.bulk import insert_many
 from app.services.changes import Ref, ServiceError
 from app.services.documents import text_sha256
 from app.services.lookup import ensure_coder
-from app.services.merge_parts import add_attributes, add_codes, add_memos, add_speakers, time_storer
+from app.services.merge_parts import (
+    add_attributes,
+    add_codes,
+    add_memos,
+    add_speakers,
+    driver_sql,
+    time_storer,
+)
 from app.services.merge_summary import MergeSummary
 from app.services.project_data import read_project_data
 
@@ -74,66 +80,61 @@ class _Maps:
 
 def _add_coders(session: Session, data: ProjectData, summary: MergeSummary) -> dict[str, int]:
     found: dict[str, int] = {}
+    # Ours by GUID and by name, read once; names are unique. Each new coder is remembered as it goes in.
+    by_guid: dict[str, tuple[int, str]] = {}
+    by_name: dict[str, tuple[int, str]] = {}
+    for coder_id, guid, name in driver_sql(session, "SELECT id, guid, name FROM coder"):
+        by_guid[guid] = by_name[name] = (coder_id, name)
+    store_time = time_storer(session)
     for coder in data.coders:
-        ours = session.scalars(select(Coder).where(Coder.guid == coder.guid)).one_or_none()
+        ours = by_guid.get(coder.guid)
         if ours is None:
-            ours = session.scalars(select(Coder).where(Coder.name == coder.name.strip())).one_or_none()
+            ours = by_name.get(coder.name.strip())
             if ours is not None:
-                summary.notes.append(f"The coder '{coder.name}' is taken to be our '{ours.name}' (same name).")
+                summary.notes.append(f"The coder '{coder.name}' is taken to be our '{ours[1]}' (same name).")
         if ours is None:
-            ours = Coder(guid=coder.guid, name=coder.name.strip() or "unnamed coder")
-            session.add(ours)
-            session.flush()
+            name = coder.name.strip() or "unnamed coder"
+            ours = (driver_sql(session, _INSERT_CODER, (coder.guid, name, store_time(utc_now()))).scalar_one(), name)
+            by_guid[coder.guid] = by_name[name] = ours
             summary.added["coder"] += 1
-            summary.changes.created.append(Ref("coder", ours.id))
+            summary.changes.created.append(Ref("coder", ours[0]))
         else:
             summary.matched["coder"] += 1
-        found[coder.guid] = ours.id
+        found[coder.guid] = ours[0]
     return found
 
 
 def _add_documents(session: Session, data: ProjectData, maps: _Maps, summary: MergeSummary) -> dict[str, int]:
     found: dict[str, int] = {}
     codings_per_document = Counter(coding.document_guid for coding in data.codings)
-    # Only documents that were here before can match by text, each once: two of theirs with the same text
-    # (NVivo's empty placeholders) stay two documents.
-    unclaimed = set(session.scalars(select(Document.id)))
-    position = session.scalar(select(func.coalesce(func.max(Document.position), -1))) + 1
+    ours = _OurDocuments(session)
+    store_time = time_storer(session)
     for doc in data.documents:
         digest = text_sha256(doc.text)
-        ours = session.scalars(select(Document).where(Document.guid == doc.guid)).one_or_none()
-        if ours is not None and ours.sha256 != digest:
-            ours = None
-            same_guid_differs = True
-        else:
-            same_guid_differs = False
-        if ours is None:
-            ours = next((d for d in session.scalars(
-                select(Document).where(Document.sha256 == digest).order_by(Document.position, Document.id)
-            ) if d.id in unclaimed), None)
-        if ours is not None:
-            unclaimed.discard(ours.id)
+        matched = ours.by_guid.get(doc.guid)
+        same_guid_differs = matched is not None and matched[1] != digest
+        matched_id = ours.claim(digest) if matched is None or same_guid_differs else matched[0]
+        if matched_id is not None:
             summary.matched["document"] += 1
-            found[doc.guid] = ours.id
+            found[doc.guid] = matched_id
             continue
         if same_guid_differs:
             summary.leave_out("document", f"'{doc.name}': its text differs from ours (same document, edited?), "
                                           f"so it and its {codings_per_document[doc.guid]} coding(s) were left out")
             continue
-        document = Document(
-            guid=doc.guid, name=_free_name(session, doc.name), text=doc.text, sha256=digest,
-            source_name=doc.source_name, source_format=doc.source_format, group_name=doc.group, position=position,
-        )
-        position += 1
-        session.add(document)
-        session.flush()
-        found[doc.guid] = document.id
+        name = ours.free_name(doc.name)
+        document_id = driver_sql(session, _INSERT_DOCUMENT, (
+            doc.guid, name, doc.text, digest, doc.source_name, doc.source_format, doc.group, ours.position,
+            store_time(utc_now()),
+        )).scalar_one()
+        ours.added(document_id, doc.guid, digest, name)
+        found[doc.guid] = document_id
         summary.added["document"] += 1
-        summary.changes.created.append(Ref("document", document.id))
-        if document.name != doc.name.strip():
-            summary.notes.append(f"The document '{doc.name}' is called '{document.name}' (the name was taken).")
+        summary.changes.created.append(Ref("document", document_id))
+        if name != doc.name.strip():
+            summary.notes.append(f"The document '{doc.name}' is called '{name}' (the name was taken).")
         rows = [
-            (document.id, index, maps.speaker.get(turn.speaker_guid) if turn.speaker_guid else None, turn.start,
+            (document_id, index, maps.speaker.get(turn.speaker_guid) if turn.speaker_guid else None, turn.start,
              turn.end, turn.start_ms, turn.end_ms, turn.votes, turn.priority)
             for index, turn in enumerate(sorted(doc.turns, key=lambda t: (t.start, t.end)))
             if 0 <= turn.start <= turn.end <= len(doc.text)
@@ -145,15 +146,45 @@ def _add_documents(session: Session, data: ProjectData, maps: _Maps, summary: Me
     return found
 
 
-def _free_name(session: Session, wanted: str) -> str:
-    wanted = wanted.strip() or "Document"
-    taken = set(session.scalars(select(Document.name).where(Document.name.startswith(wanted))))
-    name, number = wanted, 2
-    while name in taken:
-        name, number = f"{wanted} ({number})", number + 1
-    return name
+class _OurDocuments:
+    """Our documents' GUIDs, text hashes and names, read once (a query by GUID, one by hash and a scan of names
+    per document before), and the documents added since."""
+
+    def __init__(self, session: Session) -> None:
+        rows = driver_sql(session, "SELECT id, guid, sha256, name, position FROM document").all()
+        self.by_guid = {guid: (document_id, sha256) for document_id, guid, sha256, _name, _position in rows}
+        # Only documents that were here before can match by text, each once and in their order: two of theirs
+        # with the same text (NVivo's empty placeholders) stay two documents.
+        self.by_digest: dict[str, list[int]] = {}
+        for document_id, _guid, sha256, _name, _position in sorted(rows, key=lambda row: (row[4], row[0])):
+            self.by_digest.setdefault(sha256, []).append(document_id)
+        self.unclaimed = {row[0] for row in rows}
+        self.names = {row[3] for row in rows}
+        self.position = max((row[4] for row in rows), default=-1) + 1
+
+    def claim(self, digest: str) -> int | None:
+        found = next((d for d in self.by_digest.get(digest, ()) if d in self.unclaimed), None)
+        self.unclaimed.discard(found)
+        return found
+
+    def free_name(self, wanted: str) -> str:
+        wanted = wanted.strip() or "Document"
+        name, number = wanted, 2
+        while name in self.names:
+            name, number = f"{wanted} ({number})", number + 1
+        return name
+
+    def added(self, document_id: int, guid: str, digest: str, name: str) -> None:
+        self.by_guid[guid] = (document_id, digest)
+        self.names.add(name)
+        self.position += 1
 
 
+_INSERT_CODER = "INSERT INTO coder (guid, name, created_at) VALUES (?, ?, ?) RETURNING id"
+_INSERT_DOCUMENT = (
+    "INSERT INTO document (guid, name, text, sha256, source_name, source_format, group_name, position, imported_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+)
 _INSERT_TURN = (
     'INSERT INTO turn (document_id, position, speaker_id, start, "end", start_ms, end_ms, votes, priority) '
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -172,13 +203,13 @@ def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: Merg
     found: dict[str, int] = {}
     known_documents = {doc.guid for doc in data.documents}
     # SQL length() counts code points, as Python does.
-    lengths = dict(session.execute(select(Document.id, func.length(Document.text))).all())
+    lengths = dict(driver_sql(session, "SELECT id, length(text) FROM document").all())
     existing: dict[tuple[int, int, int, int, int], int] = {
-        (row.document_id, row.code_id, row.coder_id, row.start, row.end): row.id
-        for row in session.execute(select(Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id,
-                                          Coding.start, Coding.end))
+        (document_id, code_id, coder_id, start, end): coding_id
+        for coding_id, document_id, code_id, coder_id, start, end in driver_sql(
+            session, 'SELECT id, document_id, code_id, coder_id, start, "end" FROM coding')
     }
-    by_guid: dict[str, int] = dict(session.execute(select(Coding.guid, Coding.id)).all())
+    by_guid: dict[str, int] = dict(driver_sql(session, "SELECT guid, id FROM coding").all())
     fallback_coder: int | None = None
     store_time = time_storer(session)
     new_rows: list[dict] = []  # inserted together at the end: an ORM object and a flush per coding took 25 ms/100
@@ -220,11 +251,10 @@ def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: Merg
         # The DB-API executemany in the session's transaction (SQLAlchemy's insert took 35 ms per 1,000 rows),
         # then the new ids by their GUIDs, which are unique: only rows added after the ones there were, as the
         # driver's plain tuples (a large import spent 1.6 s making SQLAlchemy rows of every coding).
-        before = session.scalar(select(func.coalesce(func.max(Coding.id), 0)))
+        before = driver_sql(session, "SELECT coalesce(max(id), 0) FROM coding").scalar_one()
         with _larger_page_cache(session):
             insert_many(session, _INSERT_CODING, new_rows)
-        new_ids = dict(session.connection().exec_driver_sql(
-            f"SELECT guid, id FROM coding WHERE id > {int(before)}").fetchall())
+        new_ids = dict(driver_sql(session, f"SELECT guid, id FROM coding WHERE id > {int(before)}").all())
         ids = [new_ids[row[0]] for row in new_rows]
         for guid, value in found.items():
             if isinstance(value, _New):

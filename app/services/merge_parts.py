@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, func, select
+from sqlalchemy import CursorResult, DateTime, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -17,10 +17,7 @@ from app.models import (
     AttributeScope,
     AttributeType,
     AttributeValue,
-    Code,
     Memo,
-    Speaker,
-    SpeakerAlias,
     speaker_key,
 )
 from app.models.exchange import CodeData, ProjectData
@@ -28,7 +25,7 @@ from app.models.schema import utc_now
 from app.services.attributes import canonical_value
 from app.services.changes import Ref, ServiceError
 from app.services.codes import COLOR_PATTERN, PALETTE
-from app.services.lookup import PATH_SEPARATOR, find_speaker
+from app.services.lookup import PATH_SEPARATOR
 
 # Looks like "/" but is not our path separator: a code "Pro/Contra" from another tool stays readable.
 SLASH_STAND_IN = "\u2215"
@@ -72,8 +69,8 @@ class _CodeTree:
         self.by_guid: dict[str, int] = {}
         self.by_path: dict[tuple[int | None, str], int] = {}
         self.next_position: dict[int | None, int] = {}  # per parent: after the last sibling, as max(position) + 1
-        for code_id, guid, parent_id, name, position in session.execute(
-            select(Code.id, Code.guid, Code.parent_id, Code.name, Code.position)
+        for code_id, guid, parent_id, name, position in driver_sql(
+            session, "SELECT id, guid, parent_id, name, position FROM code"
         ):
             self._remember(code_id, guid, parent_id, name, position)
         self.count = len(self.by_guid)
@@ -92,9 +89,7 @@ class _CodeTree:
         position = self.next_position.get(parent_id, 0)
         row = (code.guid, parent_id, name, color or PALETTE[self.count % len(PALETTE)], code.definition,
                code.anchor_example, code.coding_rule, position, self.store_time(utc_now()))
-        connection = self.session.connection()
-        sql = self._INSERT if connection.dialect.paramstyle == "qmark" else self._INSERT.replace("?", "%s")
-        code_id = connection.exec_driver_sql(sql, row).scalar_one()
+        code_id = driver_sql(self.session, self._INSERT, row).scalar_one()
         self._remember(code_id, code.guid, parent_id, name, position)
         self.count += 1
         return code_id
@@ -126,26 +121,57 @@ def _parents_first(codes: list[CodeData]) -> list[CodeData]:
 
 def add_speakers(session: Session, data: ProjectData, summary) -> dict[str, int]:  # noqa: ANN001
     found: dict[str, int] = {}
+    ours = _OurSpeakers(session)
     for speaker in data.speakers:
-        ours = session.scalars(select(Speaker).where(Speaker.guid == speaker.guid)).one_or_none()
         name = " ".join(speaker.name.split())[:NAME_LIMIT] or "unnamed speaker"
-        if ours is None:
-            ours = find_speaker(session, name)
-        if ours is not None:
-            found[speaker.guid] = ours.id
+        speaker_id = ours.by_guid.get(speaker.guid)
+        if speaker_id is None:
+            speaker_id = ours.find(name)
+        if speaker_id is not None:
+            found[speaker.guid] = speaker_id
             summary.matched["speaker"] += 1
             continue
-        row = Speaker(guid=speaker.guid, name=name, key=speaker_key(name))
-        session.add(row)
-        session.flush()
+        found[speaker.guid] = speaker_id = ours.add(speaker.guid, name)
         for alias in speaker.aliases:
-            if find_speaker(session, alias) is None:
-                session.add(SpeakerAlias(speaker_id=row.id, name=alias, key=speaker_key(alias)))
-                session.flush()
-        found[speaker.guid] = row.id
+            if ours.find(alias) is None:
+                ours.add_alias(speaker_id, alias)
         summary.added["speaker"] += 1
-        summary.changes.created.append(Ref("speaker", row.id))
+        summary.changes.created.append(Ref("speaker", speaker_id))
     return found
+
+
+class _OurSpeakers:
+    """Our speakers by GUID and by the key of their names and aliases (as ``lookup.find_speaker`` compares them),
+    read once and kept up to date: three queries and a flush per speaker before."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.by_guid: dict[str, int] = {}
+        self.by_key: dict[str, int] = {}
+        for speaker_id, guid, key in driver_sql(session, "SELECT id, guid, key FROM speaker"):
+            self.by_guid[guid] = self.by_key[key] = speaker_id
+        self.by_alias = dict(driver_sql(session, "SELECT key, speaker_id FROM speaker_alias").all())
+        self.store_time = time_storer(session)
+
+    def find(self, name: str) -> int | None:
+        key = speaker_key(name)
+        found = self.by_key.get(key)
+        return found if found is not None else self.by_alias.get(key)
+
+    def add(self, guid: str, name: str) -> int:
+        key = speaker_key(name)
+        speaker_id = driver_sql(self.session, _INSERT_SPEAKER, (guid, name, key, self.store_time(utc_now())))
+        self.by_guid[guid] = self.by_key[key] = speaker_id = speaker_id.scalar_one()
+        return speaker_id
+
+    def add_alias(self, speaker_id: int, alias: str) -> None:
+        key = speaker_key(alias)
+        driver_sql(self.session, "INSERT INTO speaker_alias (speaker_id, name, key) VALUES (?, ?, ?)",
+                   (speaker_id, alias, key))
+        self.by_alias[key] = speaker_id
+
+
+_INSERT_SPEAKER = "INSERT INTO speaker (guid, name, key, created_at, version) VALUES (?, ?, ?, ?, 1) RETURNING id"
 
 
 def add_attributes(
@@ -258,3 +284,13 @@ def time_storer(session: Session) -> Callable[[datetime], object]:
 def sqlite_time(moment: datetime) -> str:
     """A time as SQLAlchemy writes it into SQLite: its wall-clock fields, microseconds always."""
     return moment.replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def driver_sql(session: Session, sql: str, row: tuple = ()) -> CursorResult:
+    """``sql`` (with ``?`` marks) run by the driver in the session's transaction. Nothing to compile: a new
+    project's engine compiles each ORM statement afresh, about a millisecond each, and an import into a new
+    project is what most imports are."""
+    connection = session.connection()
+    if connection.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")  # psycopg; no literal ? or % in our statements
+    return connection.exec_driver_sql(sql, row) if row else connection.exec_driver_sql(sql)

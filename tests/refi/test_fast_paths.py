@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.importers import refi_positions
-from app.models import Coding, Document
+from app.models import Code, Coder, Coding, Document
 from app.services import merge
 from app.services.changes import Ref
 
@@ -185,8 +185,8 @@ def test_project_data_rows_match_the_orm_objects(tmp_path):
                 turns.setdefault(documents[turn.document_id], []).append(TurnData(
                     turn.start, turn.end, speakers.get(turn.speaker_id), turn.start_ms, turn.end_ms, turn.votes,
                     turn.priority))
-            codes = {c.id: c.guid for c in session.scalars(select(merge.Coding.code.property.mapper.class_))}
-            coders = {c.id: c.guid for c in session.scalars(select(merge.Coder))}
+            codes = {c.id: c.guid for c in session.scalars(select(Code))}
+            coders = {c.id: c.guid for c in session.scalars(select(Coder))}
             codings = [
                 CodingData(c.guid, documents[c.document_id], codes[c.code_id], coders.get(c.coder_id), c.start, c.end,
                            c.weight, c.created_at)
@@ -263,7 +263,6 @@ def test_codes_added_from_memory_match_one_by_one(tmp_path, monkeypatch, into, c
 
     from app.models import open_project
     from app.models.exchange import CodeData, ProjectData
-    from app.services import merge_parts
 
     for number, codes in enumerate(_codebook_cases()):
         ours = [CodeData(f"00000000-0000-4000-8000-0000{number:08d}", "Sprache")]  # one of our codes by GUID
@@ -276,8 +275,8 @@ def test_codes_added_from_memory_match_one_by_one(tmp_path, monkeypatch, into, c
             with open_project(target) as project:
                 if into == "new":
                     with project.transaction() as session:
-                        session.execute(merge.Coding.__table__.delete())
-                        session.execute(merge_parts.Code.__table__.delete())
+                        session.execute(Coding.__table__.delete())
+                        session.execute(Code.__table__.delete())
                 merge.bring_in(project, ProjectData(codes=ours))
                 summaries = [merge.bring_in(project, ProjectData(codes=codes)) for _ in range(2)]
             with sqlite3.connect(target) as db:
@@ -286,3 +285,166 @@ def test_codes_added_from_memory_match_one_by_one(tmp_path, monkeypatch, into, c
             results[way] = rows, [(s.added, s.matched, s.notes, s.changes.created) for s in summaries]
             monkeypatch.undo()
         assert results["from memory"] == results["one by one"], number
+
+
+# The old merge parts for coders, speakers and documents: ORM queries and a flush per thing.
+
+
+def _coders_one_by_one(session, data, summary):
+    found = {}
+    for coder in data.coders:
+        ours = session.scalars(select(Coder).where(Coder.guid == coder.guid)
+                               ).one_or_none()
+        if ours is None:
+            ours = session.scalars(select(Coder).where(
+                Coder.name == coder.name.strip())).one_or_none()
+            if ours is not None:
+                summary.notes.append(f"The coder '{coder.name}' is taken to be our '{ours.name}' (same name).")
+        if ours is None:
+            ours = Coder(guid=coder.guid, name=coder.name.strip() or "unnamed coder")
+            session.add(ours)
+            session.flush()
+            summary.added["coder"] += 1
+            summary.changes.created.append(Ref("coder", ours.id))
+        else:
+            summary.matched["coder"] += 1
+        found[coder.guid] = ours.id
+    return found
+
+
+def _speakers_one_by_one(session, data, summary):
+    from app.models import Speaker, SpeakerAlias, speaker_key
+    from app.services.lookup import find_speaker
+
+    found = {}
+    for speaker in data.speakers:
+        ours = session.scalars(select(Speaker).where(Speaker.guid == speaker.guid)).one_or_none()
+        name = " ".join(speaker.name.split())[:200] or "unnamed speaker"
+        if ours is None:
+            ours = find_speaker(session, name)
+        if ours is not None:
+            found[speaker.guid] = ours.id
+            summary.matched["speaker"] += 1
+            continue
+        row = Speaker(guid=speaker.guid, name=name, key=speaker_key(name))
+        session.add(row)
+        session.flush()
+        for alias in speaker.aliases:
+            if find_speaker(session, alias) is None:
+                session.add(SpeakerAlias(speaker_id=row.id, name=alias, key=speaker_key(alias)))
+                session.flush()
+        found[speaker.guid] = row.id
+        summary.added["speaker"] += 1
+        summary.changes.created.append(Ref("speaker", row.id))
+    return found
+
+
+def _documents_one_by_one(session, data, maps, summary):
+    from collections import Counter
+
+    from app.services.documents import text_sha256
+
+    found = {}
+    codings_per_document = Counter(coding.document_guid for coding in data.codings)
+    unclaimed = set(session.scalars(select(Document.id)))
+    position = session.scalar(select(func.coalesce(func.max(Document.position), -1))) + 1
+    for doc in data.documents:
+        digest = text_sha256(doc.text)
+        ours = session.scalars(select(Document).where(Document.guid == doc.guid)).one_or_none()
+        same_guid_differs = ours is not None and ours.sha256 != digest
+        if same_guid_differs:
+            ours = None
+        if ours is None:
+            ours = next((d for d in session.scalars(
+                select(Document).where(Document.sha256 == digest).order_by(Document.position, Document.id)
+            ) if d.id in unclaimed), None)
+        if ours is not None:
+            unclaimed.discard(ours.id)
+            summary.matched["document"] += 1
+            found[doc.guid] = ours.id
+            continue
+        if same_guid_differs:
+            summary.leave_out("document", f"'{doc.name}': its text differs from ours (same document, edited?), "
+                                          f"so it and its {codings_per_document[doc.guid]} coding(s) were left out")
+            continue
+        wanted = doc.name.strip() or "Document"
+        taken = set(session.scalars(select(Document.name).where(Document.name.startswith(wanted))))
+        name, number = wanted, 2
+        while name in taken:
+            name, number = f"{wanted} ({number})", number + 1
+        document = Document(guid=doc.guid, name=name, text=doc.text, sha256=digest, source_name=doc.source_name,
+                            source_format=doc.source_format, group_name=doc.group, position=position)
+        position += 1
+        session.add(document)
+        session.flush()
+        found[doc.guid] = document.id
+        summary.added["document"] += 1
+        summary.changes.created.append(Ref("document", document.id))
+        if document.name != doc.name.strip():
+            summary.notes.append(f"The document '{doc.name}' is called '{document.name}' (the name was taken).")
+        rows = [
+            (document.id, index, maps.speaker.get(turn.speaker_guid) if turn.speaker_guid else None, turn.start,
+             turn.end, turn.start_ms, turn.end_ms, turn.votes, turn.priority)
+            for index, turn in enumerate(sorted(doc.turns, key=lambda t: (t.start, t.end)))
+            if 0 <= turn.start <= turn.end <= len(doc.text)
+        ]
+        if len(rows) < len(doc.turns):
+            summary.leave_out("turn", f"'{doc.name}': {len(doc.turns) - len(rows)} speaker turn(s) outside the text")
+        if rows:
+            merge.insert_many(session, merge._INSERT_TURN, rows)
+    return found
+
+
+
+def _people_and_documents(seed):
+    """Coders, speakers (with aliases) and documents that match ours by GUID, by name or text, or not at all."""
+    from app.models.exchange import CoderData, DocumentData, ProjectData, SpeakerData, TurnData
+
+    from .conftest import TEXT
+
+    rng = random.Random(seed)
+    names = ["Anna", "anna", " Ben ", "", "Cem", "Amal", "Noa:", "AMAL", "Moderatorin", "x" * 300, "Dana  Roe"]
+    texts = [TEXT, "Nur bei Ben.\n", "", "Nur bei Ben.\n", TEXT + "mehr\n"]
+    doc_names = ["Workshop 1", "Workshop 1 (2)", " ", "Work%_1", "workshop 1", "Neu"]
+    data = ProjectData()
+    for index in range(rng.randint(1, 8)):
+        guid = f"10000000-0000-4000-8000-{seed:04d}{index:08d}"
+        data.coders.append(CoderData(rng.choice([guid, guid, data.coders[-1].guid if data.coders else guid]),
+                                     rng.choice(names)))
+        data.speakers.append(SpeakerData(rng.choice([guid, guid, data.speakers[-1].guid if data.speakers else guid]),
+                                         rng.choice(names), tuple(rng.sample(names, rng.randint(0, 3)))))
+        text = rng.choice(texts)
+        turns = tuple(TurnData(s, s + rng.randint(0, 9), rng.choice([None, data.speakers[-1].guid]))
+                      for s in sorted(rng.sample(range(max(1, len(text) + 3)), min(4, len(text) + 1))))
+        data.documents.append(DocumentData(rng.choice([guid, guid, data.documents[-1].guid if data.documents
+                                                       else guid]), rng.choice(doc_names), text, "w.txt", "txt",
+                                           rng.choice([None, "G"]), turns))
+    return data
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_coders_speakers_documents_from_memory_match_one_by_one(tmp_path, monkeypatch, coded, seed):
+    import shutil
+
+    from app.models import open_project
+
+    data = _people_and_documents(seed)
+    results = {}
+    for way in ("from memory", "one by one"):
+        if way == "one by one":
+            monkeypatch.setattr(merge, "_add_coders", _coders_one_by_one)
+            monkeypatch.setattr(merge, "add_speakers", _speakers_one_by_one)
+            monkeypatch.setattr(merge, "_add_documents", _documents_one_by_one)
+        target = tmp_path / f"{way}.fcproj"
+        shutil.copyfile(coded.path, target)
+        with open_project(target) as project:
+            summaries = [merge.bring_in(project, data) for _ in range(2)]
+        with sqlite3.connect(target) as db:
+            rows = {table: db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+                    for table in ("coder", "speaker", "speaker_alias", "document", "turn")}
+        rows["coder"] = [row[:3] for row in rows["coder"]]  # not the creation times
+        rows["speaker"] = [row[:4] + row[5:] for row in rows["speaker"]]
+        rows["document"] = [row[:-1] for row in rows["document"]]
+        results[way] = rows, [(s.added, s.matched, s.left_out, s.notes, s.changes.created) for s in summaries]
+        monkeypatch.undo()
+    assert results["from memory"] == results["one by one"]
