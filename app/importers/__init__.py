@@ -13,22 +13,29 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.importers.base import Block, ParsedDocument, ParsedTurn, ReaderError
-from app.importers.turns import compile_speaker_pattern, parse_turns
+from app.importers.turns import compile_speaker_pattern, parse_paragraphs, parse_turns
 
 __all__ = ["SUPPORTED_SUFFIXES", "Block", "ParsedDocument", "ParsedTurn", "ReaderError", "parse_turns",
            "read_document"]
 
+_TEXT_SUFFIXES = (".txt", ".text", ".md")
 _PARAGRAPH_FORMATS = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".odt": "odt", ".rtf": "rtf"}
 _STRUCTURED_FORMATS = (".srt", ".vtt", ".csv", ".tsv", ".xlsx")
 SUPPORTED_SUFFIXES: tuple[str, ...] = (*_PARAGRAPH_FORMATS, *_STRUCTURED_FORMATS)
 
 
+def _read_plain_text(path: Path, speakers: str) -> ParsedDocument:
+    # The lines of one canonical text are canonical: the turn parser need not check them one by one.
+    from app.importers.plaintext import read_lines
+
+    return parse_paragraphs(
+        read_lines(path), name=path.stem, source_name=path.name, source_format="txt", speakers=speakers,
+        canonical=True,
+    )
+
+
 def _paragraph_reader(suffix: str) -> Callable[[Path], list[Block]]:
     # Imported on use: the CLI starts fast and a reader's dependencies load only for its files.
-    if suffix in (".txt", ".text", ".md"):
-        from app.importers.plaintext import read_txt
-
-        return read_txt
     if suffix == ".docx":
         from app.importers.docx_reader import read_docx
 
@@ -73,7 +80,9 @@ def read_document(path: str | Path, *, speakers: str = "auto", name: str | None 
     if not os.access(path, os.R_OK):
         raise ReaderError(path, "cannot be opened: permission denied")
     try:
-        if suffix in _PARAGRAPH_FORMATS:
+        if suffix in _TEXT_SUFFIXES:
+            document = _read_plain_text(path, speakers)
+        elif suffix in _PARAGRAPH_FORMATS:
             blocks = _paragraph_reader(suffix)(path)
             document = parse_turns(
                 blocks, name=path.stem, source_name=path.name, source_format=_PARAGRAPH_FORMATS[suffix],

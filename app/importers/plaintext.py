@@ -14,8 +14,13 @@ def read_txt(path: str | Path) -> list[Block]:
     In a transcript a line is a paragraph (a speaker's turn, a continuation, a note); blank lines only
     separate. Lines are kept as they are, leading spaces included, so the turn parser sees the layout.
     """
+    return [Block(line) for line in read_lines(path)]
+
+
+def read_lines(path: str | Path) -> list[str]:
+    """``read_txt``'s paragraphs as plain strings (what the turn parser needs, without a Block for each)."""
     text = canonical_text(decode_bytes(read_file_bytes(path), path))
     # Split on "\n" only: str.splitlines would also break at \x0b, \x0c, \x1c-\x1e and \x85, which the
     # canonical text keeps as ordinary characters.
     # "not isspace()" is "strip() leaves something" without copying the line.
-    return [Block(line) for line in text.split("\n") if line and not line.isspace()]
+    return [line for line in text.split("\n") if line and not line.isspace()]

@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from itertools import accumulate
 
 from app.importers.base import Block, ParsedDocument, ParsedTurn, ReaderError
 from app.importers.canonical import canonical_text
@@ -43,30 +42,10 @@ _F4_MARK_AT_END = re.compile(rf"#(?P<time>{CLOCK})#")
 _F4_MARK_MAX = 16  # "#hh:mm:ss-d#" and variants are never longer
 
 
-class _Event(NamedTuple):  # one for each label: a named tuple is made faster than a frozen dataclass
-    """A recognised label: the turn it opens and where its words start (an offset into the document text)."""
-
-    name: str
-    key: str
-    content_start: int
-    start_ms: int | None = None
-    end_ms: int | None = None
-    merge: bool = False
-
-
-@dataclass(slots=True)
-class _OpenTurn:
-    speaker: str
-    key: str
-    merge: bool
-    start_ms: int | None
-    end_ms: int | None
-    start: int | None = None
-    end: int = 0  # set with start
-
-    def closed(self) -> ParsedTurn:
-        assert self.start is not None
-        return ParsedTurn(self.speaker, self.start, self.end, self.start_ms, self.end_ms)
+# A recognised label: (name, key, content_start, start_ms, end_ms, merge), the turn it opens and where its words
+# start (an offset into the document text). A plain tuple: one is made for each label, and a named tuple's
+# constructor is a Python function, three times as slow.
+_Event = tuple[str, str, int, "int | None", "int | None", bool]
 
 
 def compile_speaker_pattern(speakers: str) -> re.Pattern[str] | None:
@@ -87,16 +66,59 @@ def parse_turns(
     ``speakers`` is "auto" (recognise labels), "none" (no turns) or a regular expression matched at the start of
     each paragraph; its group ``speaker`` (or its first group, or the whole match) is the speaker's name.
     """
+    if not any(block.speaker for block in blocks):
+        return parse_paragraphs(
+            [block.text for block in blocks], name=name, source_name=source_name, source_format=source_format,
+            speakers=speakers,
+        )
     pattern = compile_speaker_pattern(speakers)
     text, texts, starts, table_events = _lay_out(blocks)
+    turns = _turns(texts, starts, table_events, speakers, pattern)
+    return ParsedDocument(name, text, source_name, source_format, turns=turns)
+
+
+def parse_paragraphs(
+    paragraphs: list[str], *, name: str, source_name: str, source_format: str, speakers: str = "auto",
+    canonical: bool = False,
+) -> ParsedDocument:
+    """``parse_turns`` for paragraphs whose layout names no speaker (plain text, most word-processor files).
+
+    ``canonical``: the paragraphs were cut at line breaks from one canonical text (the plain-text reader's), so
+    they need not be made canonical one by one.
+    """
+    pattern = compile_speaker_pattern(speakers)
+    texts, text = _canonical_paragraphs(paragraphs, canonical)
+    starts = list(accumulate([len(paragraph) + 1 for paragraph in texts], initial=0))
+    del starts[-1]
+    turns = _turns(texts, starts, {}, speakers, pattern)
+    return ParsedDocument(name, text, source_name, source_format, turns=turns)
+
+
+def _canonical_paragraphs(paragraphs: list[str], canonical: bool) -> tuple[list[str], str]:
+    """The paragraphs in canonical form, and the text they make joined by line breaks.
+
+    One check of the joined text stands for one per paragraph: NFC never composes or reorders across a line
+    break, so the pieces of a canonical text between line breaks are canonical too, except for a byte-order mark
+    starting one (canonical_text strips it at the start of each paragraph).
+    """
+    text = "\n".join(paragraphs)
+    if "\ufeff" not in text and (canonical or canonical_text(text) == text):
+        return paragraphs, text
+    texts = [canonical_text(paragraph) for paragraph in paragraphs]
+    return texts, "\n".join(texts)
+
+
+def _turns(
+    texts: list[str], starts: list[int], table_events: dict[int, _Event], speakers: str,
+    pattern: re.Pattern[str] | None,
+) -> tuple[ParsedTurn, ...]:
     if speakers == "none":
-        return ParsedDocument(name, text, source_name, source_format)
+        return ()
     if pattern is not None:
         events = _pattern_events(texts, starts, table_events, pattern)
     else:
         events = _auto_events(texts, starts, table_events)
-    turns = _build_turns(texts, starts, events)
-    return ParsedDocument(name, text, source_name, source_format, turns=tuple(turns))
+    return tuple(_build_turns(texts, starts, events))
 
 
 def _lay_out(blocks: Sequence[Block]) -> tuple[str, list[str], list[int], dict[int, _Event]]:
@@ -110,7 +132,7 @@ def _lay_out(blocks: Sequence[Block]) -> tuple[str, list[str], list[int], dict[i
         speaker = tidy_name(canonical_text(block.speaker)) if block.speaker else ""
         if speaker and speaker_key(speaker):
             prefix = f"{speaker}: "
-            table_events[index] = _Event(speaker, speaker_key(speaker), offset + len(prefix))
+            table_events[index] = (speaker, speaker_key(speaker), offset + len(prefix), None, None, False)
             body = prefix + body
         texts.append(body)
         starts.append(offset)
@@ -142,7 +164,7 @@ def _pattern_events(
             raw = match.group(0)
         name = tidy_name(raw or "")
         if name and speaker_key(name):
-            events[index] = _Event(name, speaker_key(name), starts[index] + match.end())
+            events[index] = (name, speaker_key(name), starts[index] + match.end(), None, None, False)
     return events
 
 
@@ -161,12 +183,12 @@ def _auto_events(texts: list[str], starts: list[int], table_events: dict[int, _E
             if pair is not None:
                 found.append(pair)
 
-    accepted = accept_labels([label for _, label, _ in found], known_keys=[e.key for e in table_events.values()])
+    accepted = accept_labels([label for _, label, _ in found], known_keys=[event[1] for event in table_events.values()])
     events = dict(table_events)
     for (index, label, content_start), ok in zip(found, accepted):
         if ok and index not in events:
-            merge = _machine_made(label.name)
-            events[index] = _Event(label.name, label.key, content_start, label.start_ms, label.end_ms, merge)
+            name = label.name
+            events[index] = (name, label.key, content_start, label.start_ms, label.end_ms, _machine_made(name))
     return events
 
 
@@ -214,7 +236,10 @@ def _trailing_mark(text: str, lo: int) -> tuple[int, int] | None:
 def _build_turns(texts: list[str], starts: list[int], events: dict[int, _Event]) -> list[ParsedTurn]:
     turns: list[ParsedTurn] = []
     shown: dict[str, str] = {}  # speaker key -> the first spelling met
-    current: _OpenTurn | None = None
+    # The open turn, in local variables (an object's attributes cost more per paragraph); key None: none open yet.
+    key: str | None = None
+    speaker = merge = start_ms = end_ms = start = None
+    end = 0
     previous_mark: int | None = None  # f4 mark ending the previous paragraph: the next turn's start time
     words_from = 0  # document offset before which text is label material
 
@@ -222,15 +247,17 @@ def _build_turns(texts: list[str], starts: list[int], events: dict[int, _Event])
         offset = starts[index]
         event = events.get(index)
         if event is not None:
-            if not (current is not None and event.merge and current.merge and current.key == event.key):
-                if current is not None and current.start is not None:
-                    turns.append(current.closed())
-                speaker = shown.setdefault(event.key, event.name)
-                start_ms = event.start_ms if event.start_ms is not None else previous_mark
-                current = _OpenTurn(speaker, event.key, event.merge, start_ms, None)
-            if event.end_ms is not None:
-                current.end_ms = event.end_ms
-            words_from = event.content_start
+            name, event_key, content_start, event_start_ms, event_end_ms, event_merge = event
+            if not (event_merge and merge and key == event_key):
+                if start is not None:
+                    turns.append(ParsedTurn(speaker, start, end, start_ms, end_ms))
+                key, merge = event_key, event_merge
+                speaker = shown.setdefault(key, name)
+                start_ms = event_start_ms if event_start_ms is not None else previous_mark
+                end_ms = start = None
+            if event_end_ms is not None:
+                end_ms = event_end_ms
+            words_from = content_start
         # Where this paragraph's words may start: after the label (whose words may begin a paragraph later).
         lo = words_from - offset
         if lo < 0:
@@ -241,18 +268,18 @@ def _build_turns(texts: list[str], starts: list[int], events: dict[int, _Event])
         # Only a paragraph ending in "#" (or in spaces, which the mark may precede) can end with an f4 mark.
         mark = _trailing_mark(text, lo) if last == "#" or last.isspace() else None
         previous_mark = None if mark is None else mark[1]
-        if current is None:
+        if key is None:
             continue
         segment = text[lo:] if mark is None else text[lo : mark[0]]
         words = segment.lstrip()
         if not words:
             continue
         first = offset + lo + len(segment) - len(words)
-        if current.start is None:
-            current.start = first
-        current.end = first + len(words.rstrip())
+        if start is None:
+            start = first
+        end = first + len(words.rstrip())
         if mark is not None:
-            current.end_ms = mark[1]
-    if current is not None and current.start is not None:
-        turns.append(current.closed())
+            end_ms = mark[1]
+    if start is not None:
+        turns.append(ParsedTurn(speaker, start, end, start_ms, end_ms))
     return turns
