@@ -12,8 +12,6 @@ array of turn bounds and one of word bounds serve all documents, and no turn or 
 
 from __future__ import annotations
 
-import itertools
-import sqlite3
 import threading
 import weakref
 from bisect import bisect_right
@@ -47,6 +45,7 @@ from app.models.file_state import FileState, file_state
 from app.services.changes import ServiceError
 from app.services.coding_journal import codings_changed
 from app.services.lookup import code_paths, find_speaker
+from app.services.packed import int_table as _int_table
 
 if TYPE_CHECKING:
     from app.analysis.parts import CodingParts
@@ -459,33 +458,6 @@ def _brought_up_to_date(
         if name in old.__dict__:
             data.__dict__[name] = old.__dict__[name]
     return data
-
-
-def _int_table(
-    connection: sqlite3.Connection, table: str, columns: Sequence[str], where: str = "", parameters: Sequence = ()
-) -> np.ndarray:
-    """Integer columns of the rows of ``table`` as an (n, len(columns)) int64 array (NULL reads as 0).
-
-    One table scan gives each column as one string of decimal numbers (``group_concat``; every aggregate of the
-    scan sees the rows in the same order), which numpy parses without a Python object per value: for 200,000
-    codings a fifth of the time of ``fetchall()`` and ``np.fromiter``, which built 1.4 million ints and 200,000
-    tuples only to throw them away, and half that of one printf'd hexadecimal string per row. The rows come in no
-    particular order (``where`` may narrow them, with ``parameters``); sort them by their columns.
-    """
-    if not isinstance(connection, sqlite3.Connection):  # a team project on PostgreSQL: rows the plain way
-        where = where.replace("?", "%s")
-        rows = connection.execute(f"SELECT {', '.join(columns)} FROM {table} {where}", parameters).fetchall()
-        return _fetched_table([[value or 0 for value in row] for row in rows], len(columns))
-    aggregates = ", ".join(f"group_concat(ifnull(CAST({column} AS INTEGER), 0), ',')" for column in columns)
-    packed = connection.execute(f"SELECT {aggregates} FROM {table} {where}", parameters).fetchone()
-    if not packed or packed[0] is None:
-        return np.zeros((0, len(columns)), dtype=np.int64)
-    return np.stack([np.fromstring(column, dtype=np.int64, sep=",") for column in packed], axis=1)
-
-
-def _fetched_table(rows: list[tuple[int, ...]], width: int) -> np.ndarray:
-    """Rows fetched as Python tuples, as an int64 array (the plain way ``_int_table`` replaces; tests compare)."""
-    return np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=width * len(rows)).reshape(-1, width)
 
 
 def _turn_table(rows: np.ndarray, documents: dict[int, DocumentInfo], wanted: set[int] | None) -> np.ndarray:

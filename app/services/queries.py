@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
+
+import numpy as np
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Code, Coder, Coding, Document, Memo, Project, ProjectInfo, Speaker, Turn
 from app.services.lookup import code_paths
+from app.services.packed import int_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +55,55 @@ class CodingRow(NamedTuple):  # a named tuple: a long transcript brings 5,000 of
     weight: int
 
 
+class DocumentCodings(Sequence[CodingRow]):
+    """Codings as columns (lists of equal length), each ``CodingRow`` made only when asked for: the transcript
+    view places a long transcript's 5,000 codings by their spans and codes, and needs whole rows only for the few
+    on screen or under the mouse."""
+
+    __slots__ = ("ids", "code_ids", "starts", "ends", "coders", "weights")
+
+    def __init__(
+        self, ids: list[int], code_ids: list[int], starts: list[int], ends: list[int], coders: list[str],
+        weights: list[int],
+    ) -> None:
+        self.ids, self.code_ids, self.starts, self.ends = ids, code_ids, starts, ends
+        self.coders, self.weights = coders, weights
+
+    @classmethod
+    def of_rows(cls, rows: Iterable[CodingRow]) -> DocumentCodings:
+        rows = list(rows)
+        if not rows:
+            return cls([], [], [], [], [], [])
+        return cls(*map(list, zip(*rows, strict=True)))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 - an int or a slice, as a Sequence takes
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return CodingRow(self.ids[index], self.code_ids[index], self.starts[index], self.ends[index],
+                         self.coders[index], self.weights[index])
+
+    def __iter__(self) -> Iterator[CodingRow]:
+        return map(CodingRow._make, zip(self.ids, self.code_ids, self.starts, self.ends, self.coders, self.weights))
+
+    def extend(self, other: DocumentCodings) -> None:
+        for name in self.__slots__:
+            getattr(self, name).extend(getattr(other, name))
+
+    def without_coders(self, hidden: set[str]) -> DocumentCodings:
+        keep = [i for i, coder in enumerate(self.coders) if coder not in hidden]
+        return DocumentCodings(*([getattr(self, name)[i] for i in keep] for name in self.__slots__))
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentContent:
     id: int
     name: str
     text: str
     turns: list[TurnRow]
-    codings: list[CodingRow]
+    codings: DocumentCodings
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +196,7 @@ def document_content(project: Project, document_id: int) -> DocumentContent | No
             f"LEFT JOIN speaker ON speaker.id = turn.speaker_id WHERE turn.document_id = {document_id} "
             "ORDER BY turn.start, turn.position"
         ).fetchall()))
-        return DocumentContent(*document, turns, _codings(session, document_id))
+        return DocumentContent(*document, turns, _coding_columns(raw, document_id))
 
 
 def document_codings(project: Project, document_id: int) -> list[CodingRow]:
@@ -163,6 +208,27 @@ def document_codings_by_id(project: Project, document_id: int, coding_ids: Itera
     """Just these codings of the document (the others may be elsewhere), for refreshing after a small change."""
     with project.reading() as session:
         return _codings(session, document_id, list(coding_ids))
+
+
+def _coding_columns(raw: object, document_id: int) -> DocumentCodings:
+    """A document's codings in order (start, end, id), read as packed columns (``int_table``): for 5,000 codings
+    about half the time of fetching rows, and no row made before it is needed."""
+    table = int_table(raw, "coding", ("start", '"end"', "id", "code_id", "coder_id", "weight"),
+                      f"WHERE document_id = {int(document_id)}")
+    if not _in_order(table):  # SQLite reads them in order from the (document, start, end, id) index
+        table = table[np.lexsort((table[:, 2], table[:, 1], table[:, 0]))]
+    coder_names = dict(raw.execute("SELECT id, name FROM coder").fetchall())
+    starts, ends, ids, code_ids, coder_ids, weights = (column.tolist() for column in table.T)
+    return DocumentCodings(ids, code_ids, starts, ends, [coder_names[c] for c in coder_ids], weights)
+
+
+def _in_order(table: np.ndarray) -> bool:
+    """Whether the rows are ordered by their first three columns (a check costs a tenth of a sort)."""
+    if len(table) < 2:
+        return True
+    step = np.diff(table[:, :3], axis=0)
+    first, second, third = step[:, 0], step[:, 1], step[:, 2]
+    return bool(np.all((first > 0) | ((first == 0) & ((second > 0) | ((second == 0) & (third > 0))))))
 
 
 def _codings(session: Session, document_id: int, coding_ids: list[int] | None = None) -> list[CodingRow]:

@@ -7,14 +7,14 @@ stretches it touches.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 from PySide6.QtGui import QColor
 
-from app.services.queries import CodingRow
+from app.services.queries import CodingRow, DocumentCodings
 from app.ui.positions import TextPositions
 
 STRETCH = 2048  # UTF-16 units of text swept at a time: a few paragraphs
@@ -35,17 +35,20 @@ class CodingLayer:
     codings, which looks the same on screen.
     """
 
-    def __init__(self, codings: list[CodingRow], positions: TextPositions) -> None:
+    def __init__(self, codings: Sequence[CodingRow], positions: TextPositions) -> None:
         self.positions = positions
-        self.codings: list[CodingRow | None] = []
-        self.spans: list[tuple[int, int]] = []
+        self._columns = DocumentCodings.of_rows(())  # every coding ever added, by index
+        self._alive: list[bool] = []
+        self.codings = _LayerCodings(self._columns, self._alive)
+        self._starts: list[int] = []  # UTF-16 span of each coding, by index
+        self._ends: list[int] = []
         self._in_stretch: dict[int, list[int]] = {}  # stretch number -> indices of the codings reaching into it
         self._runs: dict[int, list[Run]] = {}  # stretch number -> its runs, once swept
-        self._add(list(codings))
+        self._add(codings)
 
     @property
     def count(self) -> int:
-        return sum(1 for coding in self.codings if coding is not None)
+        return sum(self._alive)
 
     def live(self) -> list[CodingRow]:
         """The codings shown, in document order."""
@@ -56,34 +59,41 @@ class CodingLayer:
         """Every run of the document (sweeping what is not swept yet)."""
         return self.runs_between(0, self.positions.utf16_length + 1)
 
-    def _add(self, codings: list[CodingRow]) -> list[int]:
-        first, count = len(self.codings), len(codings)
+    def _add(self, codings: Sequence[CodingRow]) -> list[int]:
+        if not isinstance(codings, DocumentCodings):
+            codings = DocumentCodings.of_rows(codings)
+        first, count = len(self._alive), len(codings)
         starts, ends = self.positions.spans_to_utf16(
-            np.fromiter((coding.start for coding in codings), dtype=np.int64, count=count),
-            np.fromiter((coding.end for coding in codings), dtype=np.int64, count=count),
+            np.array(codings.starts, dtype=np.int64), np.array(codings.ends, dtype=np.int64)
         )
-        self.codings += codings
-        self.spans += zip(starts.tolist(), ends.tolist())
-        # Which stretches each coding reaches into, by array operations: a transcript brings thousands at once.
+        self._columns.extend(codings)
+        self._alive += [True] * count
+        self._starts += starts.tolist()
+        self._ends += ends.tolist()
+        # Which stretches each coding reaches into, by array operations: a transcript brings thousands at once,
+        # and many cross a stretch boundary. One (stretch, coding) pair per stretch a coding reaches into.
         low, high = starts // STRETCH, np.maximum(starts, ends - 1) // STRETCH
         indices = np.arange(first, first + count)
-        within = low == high  # most codings lie within one stretch
-        order = np.argsort(low[within], kind="stable")
-        stretches, bounds = np.unique(low[within][order], return_index=True)
-        members = indices[within][order].tolist()
+        reached = high - low + 1
+        pair_coding = np.repeat(indices, reached)
+        pair_stretch = np.repeat(low - np.cumsum(reached) + reached, reached) + np.arange(len(pair_coding))
+        order = np.argsort(pair_stretch, kind="stable")
+        stretches, bounds = np.unique(pair_stretch[order], return_index=True)
+        members = pair_coding[order].tolist()
         in_stretch = self._in_stretch
         for stretch, begin, end in zip(stretches.tolist(), bounds.tolist(), [*bounds[1:].tolist(), len(members)]):
             in_stretch.setdefault(stretch, []).extend(members[begin:end])
-        for index, first_stretch, last_stretch in zip(indices[~within].tolist(), low[~within].tolist(),
-                                                      high[~within].tolist()):
-            for stretch in range(first_stretch, last_stretch + 1):
-                in_stretch.setdefault(stretch, []).append(index)
         return indices.tolist()
+
+    def span_of(self, index: int) -> tuple[int, int]:
+        """The UTF-16 span of the coding at ``index``."""
+        return self._starts[index], self._ends[index]
 
     def _stretch_runs(self, stretch: int) -> list[Run]:
         runs = self._runs.get(stretch)
         if runs is None:
-            live = [index for index in self._in_stretch.get(stretch, ()) if self.codings[index] is not None]
+            alive = self._alive
+            live = [index for index in self._in_stretch.get(stretch, ()) if alive[index]]
             self._in_stretch[stretch] = live
             runs = self._runs[stretch] = self._sweep(live, stretch * STRETCH, (stretch + 1) * STRETCH)
         return runs
@@ -91,9 +101,9 @@ class CodingLayer:
     def _sweep(self, indices: Iterable[int], low: int, high: int) -> list[Run]:
         """The runs of these codings within [low, high)."""
         events: list[tuple[int, int, int]] = []  # (offset, 0 = end / 1 = start, coding index)
+        starts, ends = self._starts, self._ends
         for index in indices:
-            start, end = self.spans[index]
-            start, end = max(start, low), min(end, high)
+            start, end = max(starts[index], low), min(ends[index], high)
             if start < end:
                 events.append((start, 1, index))
                 events.append((end, 0, index))
@@ -104,12 +114,12 @@ class CodingLayer:
         covering: tuple[int, ...] = ()
         previous = low
         codes_of: dict[tuple[int, ...], tuple[int, ...]] = {}
-        codings = self.codings
+        code_of = self._columns.code_ids  # by coding index
         for offset, kind, index in events:
             if offset > previous and covering:
                 code_ids = codes_of.get(covering)
                 if code_ids is None:
-                    code_ids = codes_of[covering] = tuple(sorted({codings[i].code_id for i in covering}))
+                    code_ids = codes_of[covering] = tuple(sorted({code_of[i] for i in covering}))
                 append(Run(previous, offset, covering, code_ids))
             previous = offset
             if kind:
@@ -119,13 +129,14 @@ class CodingLayer:
             covering = tuple(active)
         return runs
 
-    def update(self, added: list[CodingRow], removed_ids: set[int]) -> list[tuple[int, int]]:
+    def update(self, added: Sequence[CodingRow], removed_ids: set[int]) -> list[tuple[int, int]]:
         """Add and remove codings; returns the UTF-16 spans whose look changed."""
-        removed = [i for i, c in enumerate(self.codings) if c is not None and c.id in removed_ids]
-        changed = [self.spans[i] for i in removed]
+        alive = self._alive
+        removed = [i for i, coding_id in enumerate(self._columns.ids) if alive[i] and coding_id in removed_ids]
+        changed = [self.span_of(i) for i in removed]
         for index in removed:
-            self.codings[index] = None
-        changed += [self.spans[i] for i in self._add(added)]
+            alive[index] = False
+        changed += [self.span_of(i) for i in self._add(added)]
         for start, end in changed:  # swept again when next looked at
             for stretch in range(start // STRETCH, max(start, end - 1) // STRETCH + 1):
                 self._runs.pop(stretch, None)
@@ -148,8 +159,28 @@ class CodingLayer:
         for run in self.runs_between(start, end):
             for index in run.codings:
                 seen[index] = None
-        return sorted(seen, key=lambda i: self.spans[i])
+        return sorted(seen, key=self.span_of)
 
+
+
+class _LayerCodings(Sequence["CodingRow | None"]):
+    """``CodingLayer.codings``: the coding at each index, made when asked for; None once removed."""
+
+    __slots__ = ("_alive", "_columns")
+
+    def __init__(self, columns: DocumentCodings, alive: list[bool]) -> None:
+        self._columns, self._alive = columns, alive
+
+    def __len__(self) -> int:
+        return len(self._alive)
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 - an int or a slice, as a Sequence takes
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._columns[index] if self._alive[index] else None
+
+    def __iter__(self) -> Iterator[CodingRow | None]:
+        return (row if alive else None for row, alive in zip(self._columns, self._alive))
 
 def blend(colors: list[str]) -> QColor:
     """The highlight for text under these codes: their mean colour, lightened so text stays readable.

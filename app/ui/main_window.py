@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
         self.context = context
+        self._project_name = ""  # as last read (_update_title)
         self.setObjectName("MainWindow")
         self.documents = DocumentBrowser(context)
         self.codes = CodePanel(context)
@@ -357,8 +358,8 @@ class MainWindow(QMainWindow):
         self.segments.reload_filters()
         self.segments.show_codes(self.codes.tree.selected_ids())
         self.import_action.setEnabled(self.context.project is not None)
+        self._update_title()  # the project's name, before a document's is added to it
         self.open_first_document()
-        self._update_title()
         self._update_caption()
 
     def open_document(self, document_id: int) -> None:
@@ -369,7 +370,7 @@ class MainWindow(QMainWindow):
         self.transcript.show_document(content, self.codes.tree.code_model.look())
         if content is not None:
             self.documents.select_document(content.id, quietly=True)
-        self._update_title()
+        self._show_title()
         self._update_caption()
 
     def open_first_document(self) -> bool:
@@ -471,11 +472,18 @@ class MainWindow(QMainWindow):
         )
 
     def _update_title(self, *_args: object) -> None:
+        """The title with the project's name read again (on opening, on every undo step)."""
+        project = self.context.project
+        self._project_name = queries.project_name(project) if project is not None else ""
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The title with the project's name as last read: opening a document must not wait for a query."""
         project = self.context.project
         if project is None:
             self.setWindowTitle(APP_TITLE)
             return
-        parts = [queries.project_name(project)]
+        parts = [self._project_name]
         if self.transcript.document_name:
             parts.append(self.transcript.document_name)
         parts.append(APP_TITLE)

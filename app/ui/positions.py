@@ -53,10 +53,13 @@ class TextPositions:
 
     def spans_to_utf16(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``span_to_utf16`` of many spans at once (a document's codings), by array searches."""
+        return self.many_to_utf16(starts), self.many_to_utf16(ends)
+
+    def many_to_utf16(self, positions: np.ndarray) -> np.ndarray:
+        """``to_utf16`` of many positions at once (an int64 array)."""
         if not self._astral:
-            return starts, ends
-        astral = np.array(self._astral, dtype=np.int64)
-        return starts + np.searchsorted(astral, starts, side="left"), ends + np.searchsorted(astral, ends, side="left")
+            return positions
+        return positions + np.searchsorted(np.array(self._astral, dtype=np.int64), positions, side="left")
 
     def span_to_code_points(self, start: int, end: int) -> tuple[int, int]:
         return self.to_code_point(start), self.to_code_point(end)

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -26,7 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from app.services.queries import CodingRow, DocumentContent
+from app.services.queries import CodingRow, DocumentCodings, DocumentContent, TurnRow
 from app.ui.highlights import CodingLayer, blend
 from app.ui.positions import TextPositions
 
@@ -165,7 +167,7 @@ class CodingMargin(QWidget):
             column = columns.get(coding.code_id)
             if column is None:
                 continue
-            start, end = layer.spans[index]
+            start, end = layer.span_of(index)
             top = lines.rect_at(max(start, first)).top()
             bottom = lines.rect_at(max(min(end, last), max(start, first))).bottom()
             x = time_width + STRIPE_GAP + column * (STRIPE_WIDTH + STRIPE_GAP)
@@ -272,19 +274,31 @@ class TranscriptView(QPlainTextEdit):
         text = content.text
         self.positions = TextPositions(text)
         self.layer = CodingLayer(self.shown(content.codings), self.positions)
-        labels, times = [], []
-        for turn in content.turns:
-            line_start = text.rfind("\n", 0, turn.start) + 1
-            if line_start < turn.start and turn.start - line_start <= 120:
-                labels.append(self.positions.span_to_utf16(line_start, turn.start))
-            if turn.start_ms is not None and not _CLOCK.search(text, line_start, turn.start):
-                times.append((self.positions.to_utf16(line_start), turn.start_ms))
-        self._labels, self._label_starts = labels, [s for s, _ in labels]
-        self._times, self._time_offsets = times, [o for o, _ in times]
+        self._find_labels_and_times(text, content.turns)
         self.highlighter.forget_blocks()
         self._update_margin_width()  # before the text: a new width lays out again what is shown
         self.setPlainText(text)
         self.highlight_visible()
+
+    def _find_labels_and_times(self, text: str, turns: list[TurnRow]) -> None:
+        """Each turn's label (what its line holds before the words) and, where the text shows no clock there,
+        its time for the margin."""
+        label_starts, label_ends, time_offsets, times = [], [], [], []
+        rfind, clock = text.rfind, _CLOCK.search
+        for start, _end, _speaker_id, _speaker, start_ms, _end_ms in turns:
+            line_start = rfind("\n", 0, start) + 1
+            if line_start < start and start - line_start <= 120:
+                label_starts.append(line_start)
+                label_ends.append(start)
+            if start_ms is not None and not clock(text, line_start, start):
+                time_offsets.append(line_start)
+                times.append(start_ms)
+        label_starts, label_ends, time_offsets = (
+            self.positions.many_to_utf16(np.array(offsets, dtype=np.int64)).tolist()
+            for offsets in (label_starts, label_ends, time_offsets)
+        )
+        self._labels, self._label_starts = list(zip(label_starts, label_ends)), label_starts
+        self._times, self._time_offsets = list(zip(time_offsets, times)), time_offsets
 
     def show_codings(
         self, codings: list[CodingRow], look: CodeLook, *, changed: list[tuple[int, int]] | None = None
@@ -319,10 +333,12 @@ class TranscriptView(QPlainTextEdit):
         self._rehighlight_spans(self.layer.update(self.shown(added), removed_ids))
         self.margin.update()
 
-    def shown(self, codings: list[CodingRow]) -> list[CodingRow]:
+    def shown(self, codings: Sequence[CodingRow]) -> Sequence[CodingRow]:
         """The codings of the coders not hidden."""
         if not self.hidden_coders:
-            return list(codings)
+            return codings
+        if isinstance(codings, DocumentCodings):
+            return codings.without_coders(self.hidden_coders)
         return [coding for coding in codings if coding.coder not in self.hidden_coders]
 
     def _rehighlight_spans(self, spans: list[tuple[int, int]]) -> None:
@@ -433,7 +449,9 @@ class TranscriptView(QPlainTextEdit):
         return self.time_column_width() + STRIPE_GAP + MAX_STRIPES * (STRIPE_WIDTH + STRIPE_GAP) // 2 + 4
 
     def _update_margin_width(self, *_args: object) -> None:
-        self.setViewportMargins(self.margin_width(), 0, 0, 0)
+        width = self.margin_width()
+        if width != self.viewportMargins().left():  # setting the same margins lays the children out again
+            self.setViewportMargins(width, 0, 0, 0)
 
     def _scroll_margin(self, rect: QRect, dy: int) -> None:
         if dy:

@@ -19,6 +19,7 @@ from app.analysis.matrices import code_by_attribute, code_by_document, code_by_s
 from app.analysis.quotes import quotes
 from app.analysis.speaker_overview import speaker_overview
 from app.models import open_project
+from app.services import packed
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,7 @@ def random_project(tmp_path_factory):
 
 def _plain_int_table(connection, table, columns):
     rows = connection.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
-    return dataset._fetched_table(rows, len(columns))
+    return packed.fetched_table(rows, len(columns))
 
 
 def _plain_by_start_then_end(starts, ends):
@@ -94,10 +95,10 @@ def test_analyses_agree_with_the_plain_ways(random_project, monkeypatch):
 def test_packed_table_matches_fetchall_with_negative_and_large_numbers(tmp_path):
     db = sqlite3.connect(tmp_path / "numbers.sqlite")
     db.execute("CREATE TABLE t (a INTEGER, b INTEGER)")
-    assert dataset._int_table(db, "t", ("a", "coalesce(b, -1)")).shape == (0, 2)
+    assert packed.int_table(db, "t", ("a", "coalesce(b, -1)")).shape == (0, 2)
     rows = [(1, None), (-5, 7), (2**63 - 1, -(2**63)), (0, 2**40), (123456789, 42)]
     db.executemany("INSERT INTO t VALUES (?, ?)", rows)
-    fast = dataset._int_table(db, "t", ("a", "coalesce(b, -1)"))
+    fast = packed.int_table(db, "t", ("a", "coalesce(b, -1)"))
     assert fast.dtype == np.int64
     assert fast.tolist() == _plain_int_table(db, "t", ("a", "coalesce(b, -1)")).tolist()
 

@@ -67,6 +67,17 @@ def test_time_stamps_are_shown_in_the_margin(window):
     assert len(offsets) == 5
 
 
+def test_labels_and_time_stamps_after_an_emoji_sit_on_their_lines(window):
+    """Qt counts the emoji in Anna's turn twice: the next speaker's label and time stamp are placed after it."""
+    view = window.transcript
+    words = utf16(view, "Ohne Anerkennung")
+    assert format_at(view, words - 1).bold  # the label's last character, the space before the words
+    assert format_at(view, utf16(view, "Herr Yilmaz")).bold
+    assert format_at(view, words) is None or not format_at(view, words).bold
+    times = dict((ms, offset) for offset, ms in view.times_between(0, view.document().characterCount()))
+    assert times[42_000] == utf16(view, "Herr Yilmaz") and times[0] == utf16(view, "Moderatorin")
+
+
 def test_the_tooltip_names_code_and_coder(window):
     view = window.transcript
     runs = view.layer.runs_between(utf16(view, "Sprachkurs"), utf16(view, "Sprachkurs") + 1)
@@ -92,12 +103,13 @@ def test_blend_lightens_and_mixes():
     assert QColor(mixed).lightness() < QColor(blend(["#FF00FF"])).lightness() + 40
 
 
+@pytest.mark.parametrize("as_columns", [False, True])  # rows (a refresh) or columns (a document opened)
 @pytest.mark.parametrize(("characters", "longest"), [(2000, 50), (12_000, 5_000)])  # within and across stretches
-def test_adding_and_removing_codings_piecemeal_equals_building_anew(characters, longest):
+def test_adding_and_removing_codings_piecemeal_equals_building_anew(characters, longest, as_columns):
     """The layer's local re-sweep gives the same runs as a sweep over everything."""
     import random
 
-    from app.services.queries import CodingRow
+    from app.services.queries import CodingRow, DocumentCodings
     from app.ui.highlights import CodingLayer
     from app.ui.positions import TextPositions
 
@@ -113,7 +125,8 @@ def test_adding_and_removing_codings_piecemeal_equals_building_anew(characters, 
         return [(r.start, r.end, sorted(layer.codings[i].id for i in r.codings)) for r in layer.runs]
 
     shown = [coding(n) for n in range(200)]
-    layer = CodingLayer(shown, positions)
+    layer = CodingLayer(DocumentCodings.of_rows(shown) if as_columns else shown, positions)
+    assert list(layer.codings) == shown and layer.count == 200
     for step in range(60):
         added = [coding(1000 + step * 3 + k) for k in range(rng.randint(0, 2))]
         removed = {c.id for c in rng.sample(shown, rng.randint(0, 2))}
@@ -123,6 +136,9 @@ def test_adding_and_removing_codings_piecemeal_equals_building_anew(characters, 
         merged = _merge_equal_neighbours(runs(layer))
         assert merged == _merge_equal_neighbours(runs(fresh))
         assert layer.live() == fresh.live()
+        assert layer.count == len(shown)
+        assert [c for c in layer.codings if c is not None] == [layer.codings[i] for i in range(len(layer.codings))
+                                                               if layer.codings[i] is not None]
 
 
 def _merge_equal_neighbours(runs):
