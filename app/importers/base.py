@@ -8,6 +8,7 @@ writes a ``ParsedDocument`` into the project in one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -68,8 +69,6 @@ class ParsedDocument:
     @property
     def speakers(self) -> list[str]:
         """Speaker names in order of first appearance."""
-        seen: dict[str, None] = {}
-        for turn in self.turns:
-            if turn.speaker is not None:
-                seen.setdefault(turn.speaker, None)
+        seen = dict.fromkeys(map(itemgetter(0), self.turns))  # each turn's speaker, in C (thousands of turns)
+        seen.pop(None, None)
         return list(seen)

@@ -153,10 +153,10 @@ def test_an_error_in_the_middle_of_an_import_leaves_the_file_as_it_was(project, 
     calls = itertools.count()
     real_add_speaker = documents_service._add_speaker
 
-    def add_speaker_then_crash(session, name, key):
+    def add_speaker_then_crash(connection, name, key):
         if next(calls) == 2:  # Dana: second document, after its row and its first new speaker were written
             raise RuntimeError("power cut")
-        return real_add_speaker(session, name, key)
+        return real_add_speaker(connection, name, key)
 
     monkeypatch.setattr(documents_service, "_add_speaker", add_speaker_then_crash)
     with pytest.raises(RuntimeError, match="power cut"):
@@ -211,6 +211,55 @@ def test_delete_document_takes_turns_codings_memo_and_values_but_keeps_speakers(
     assert db.rows("SELECT * FROM speaker") == speakers
     with pytest.raises(ServiceError, match="no document"):
         delete_document(project, "Workshop 1")
+
+
+# --- the import's fast paths write what the ORM wrote -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [1, 499, 500, 501, 1000, 1234])
+def test_turns_go_in_whole_and_in_order_around_the_rows_per_statement(project, db, count):
+    # insert_rows writes 500 rows to a statement and the rest in one more: each count around that boundary.
+    speakers = [None, "Anna", "Ben"]
+    turns = tuple(ParsedTurn(speakers[n % 3], n, n + 1, n * 10 if n % 4 else None, None) for n in range(count))
+    import_documents(project, [ParsedDocument("Lang", "x" * (count + 1), "lang.txt", "txt", turns)])
+    rows = db.rows('SELECT t.position, s.name, t.start, t."end", t.start_ms, t.end_ms, t.votes, t.priority '
+                   "FROM turn t LEFT JOIN speaker s ON s.id = t.speaker_id ORDER BY t.id")
+    assert rows == [(n, t.speaker, t.start, t.end, t.start_ms, t.end_ms, None, None) for n, t in enumerate(turns)]
+
+
+def test_votes_and_priorities_go_in_with_many_turns(project, db):
+    turns = tuple(ParsedTurn(None, n, n + 1, votes=n if n % 2 else None, priority=n % 3 or None) for n in range(777))
+    import_documents(project, [ParsedDocument("Karten", "x" * 800, "k.xlsx", "xlsx", turns)])
+    assert db.rows("SELECT position, votes, priority FROM turn ORDER BY id") == [
+        (n, t.votes, t.priority) for n, t in enumerate(turns)
+    ]
+
+
+def test_the_text_is_stored_as_text_with_its_hash(project, db):
+    text = "Anna: Grüße, ı, 文, 😀 und e\u0301\nBen: \u200f ok"
+    import_documents(project, [ParsedDocument("T", text, "t.txt", "txt", (ParsedTurn("Anna", 6, 10),))])
+    assert db.one("SELECT typeof(text), text, length(text), sha256 FROM document") == (
+        "text", text, len(text), hashlib.sha256(text.encode()).hexdigest(),
+    )
+    guid, imported_at = db.one("SELECT guid, imported_at FROM document")
+    assert len(guid) == 36 and imported_at  # the model's defaults still apply to the Core insert
+    assert db.one("SELECT length(guid), version, created_at IS NOT NULL FROM speaker") == (36, 1, 1)
+
+
+def test_a_label_joins_a_speaker_by_an_alias_and_a_speaker_key_wins_over_an_alias(project, db, make_document):
+    from sqlalchemy import text
+
+    from app.services import rename_speaker
+
+    import_documents(project, [make_document("A", [("Herr Yilmaz", "Hallo"), ("Anna", "Hi")])])
+    rename_speaker(project, "Herr Yilmaz", "Mehmet Yilmaz")  # "herryilmaz" becomes an alias
+    with project.transaction() as session:  # an alias spelled like another speaker's key: that speaker decides
+        session.execute(text("INSERT INTO speaker_alias (speaker_id, name, key) VALUES (1, 'ANNA', 'anna')"))
+    changes = import_documents(project, [make_document("B", [("herr yilmaz", "Wieder"), ("Anna", "Ja"),
+                                                             ("Cem", "Neu")])])
+    assert changes.ids("speaker") == [3]
+    assert db.rows("SELECT s.name FROM turn t JOIN speaker s ON s.id = t.speaker_id WHERE t.document_id = 2 "
+                   "ORDER BY t.position") == [("Mehmet Yilmaz",), ("Anna",), ("Cem",)]
 
 
 # --- positions are code points, whatever the script ------------------------------------------------------------
