@@ -23,7 +23,7 @@ from app.importers.refi_xml import (
     guid,
     local,
 )
-from app.importers.safezip import open_zip, parse_large_xml, parse_xml
+from app.importers.safezip import iter_large_xml, open_zip, parse_xml
 from app.models.exchange import CodeData, CoderData, ProjectData, split_description
 
 PROJECT_KIND = "REFI-QDA project (.qdpx)"
@@ -38,19 +38,37 @@ def read_qdpx(path: str | Path) -> ProjectData:
     path = Path(path)
     with gc_paused(), open_zip(path, PROJECT_KIND, max_unpacked=MAX_PROJECT_BYTES) as archive:
         qde = _find_qde(path, archive.names())
-        root = parse_large_xml(archive.read(qde, limit=MAX_PROJECT_BYTES), path, qde)
-        if local(root.tag) != "Project":
-            raise ReaderError(path, f"is not a REFI-QDA project: {qde} holds a <{local(root.tag)}>, not a <Project>")
-        return read_project_element(root, lambda name: _member(archive, name), path)
+        return _read_project_xml(
+            archive.read(qde, limit=MAX_PROJECT_BYTES), lambda name: _member(archive, name), path, qde,
+            lambda tag: f"is not a REFI-QDA project: {qde} holds a <{tag}>, not a <Project>",
+        )
 
 
 def read_qde(path: str | Path) -> ProjectData:
     """Read a bare ``project.qde`` (sources only where they are inline)."""
     path = Path(path)
-    root = parse_large_xml(read_file_bytes(path, MAX_CODEBOOK_BYTES * 5), path, path.name)
+    return _read_project_xml(read_file_bytes(path, MAX_CODEBOOK_BYTES * 5), lambda name: None, path, path.name,
+                             lambda tag: f"is not a REFI-QDA project (it holds a <{tag}>)")
+
+
+def _read_project_xml(xml: bytes, member, path: Path, part: str, not_a_project) -> ProjectData:  # noqa: ANN001
+    """A project.qde read as it is parsed: each text source with its selections as soon as its end is read (then
+    cleared), the rest once the whole file is parsed and checked. What comes out is what reading the whole tree
+    gave; ``SourceReader.takes_now`` says when a source must wait for the end instead."""
+    reader: SourceReader | None = None
+    root = None
+    for event, element in iter_large_xml(xml, path, part, ("{*}Project", "{*}TextSource")):
+        if event == "end":
+            if reader is not None and reader.takes_now(element):
+                reader.read_source_now(element)
+        elif event == "start":
+            if reader is None and element.getparent() is None and local(element.tag) == "Project":
+                reader = SourceReader(element, _project_data(element, path), member, path)
+        else:
+            root = element
     if local(root.tag) != "Project":
-        raise ReaderError(path, f"is not a REFI-QDA project (it holds a <{local(root.tag)}>)")
-    return read_project_element(root, lambda name: None, path)
+        raise ReaderError(path, not_a_project(local(root.tag)))
+    return read_project_element(root, member, path, reader)
 
 
 def read_qdc(path: str | Path) -> ProjectData:
@@ -80,8 +98,11 @@ def read_exchange_file(path: str | Path) -> ProjectData:
     return read_qdpx(path)
 
 
-def read_project_element(root: Element, member, path: Path) -> ProjectData:  # noqa: ANN001 - name -> bytes|None
-    data = ProjectData(name=root.get("name", "") or path.stem, origin=root.get("origin", ""))
+def read_project_element(root: Element, member, path: Path,  # noqa: ANN001 - name -> bytes|None
+                         reader: SourceReader | None = None) -> ProjectData:
+    """A parsed project: with ``reader``, the one that has read some of its sources as they were parsed."""
+    reader = reader or SourceReader(root, _project_data(root, path), member, path)
+    data = reader.data
     users = child(root, "Users")
     for user in children(users, "User") if users is not None else ():
         data.coders.append(CoderData(guid(user.get("guid")), (user.get("name") or user.get("id") or "").strip()
@@ -90,8 +111,12 @@ def read_project_element(root: Element, member, path: Path) -> ProjectData:  # n
     codes = child(codebook, "Codes") if codebook is not None else None
     if codes is not None:
         _read_codes(codes, None, data)
-    SourceReader(root, data, member, path).read()
+    reader.read()
     return data
+
+
+def _project_data(root: Element, path: Path) -> ProjectData:
+    return ProjectData(name=root.get("name", "") or path.stem, origin=root.get("origin", ""))
 
 
 def _read_codes(parent: Element, parent_guid: str | None, data: ProjectData) -> None:

@@ -48,6 +48,15 @@ def derived_guid(base: str, purpose: str) -> str:
     return str(uuid.uuid5(uuid.UUID(base) if len(base) == 36 else uuid.NAMESPACE_URL, purpose))
 
 
+def _code_ref_and_notes(coding: Element) -> tuple[Element | None, list[Element]]:
+    """A coding's (first) CodeRef and its NoteRefs. Most codings hold just their CodeRef, which is then taken
+    without grouping the children."""
+    if len(coding) == 1 and local(coding[0].tag) == "CodeRef":
+        return coding[0], []
+    parts = grouped(coding)
+    return (parts["CodeRef"][0] if "CodeRef" in parts else None), parts.get("NoteRef", [])
+
+
 def _first_text(elements: list[Element] | None) -> str:
     return (elements[0].text or "") if elements else ""
 
@@ -66,12 +75,54 @@ class SourceReader:
         self.variables: dict[str, tuple[str, str]] = {}
         self.attributes: dict[tuple[str, str], str] = {}
         self.coding_guids: set[str] = set()
+        self.variables_read = False
+        self.read_early: set[Element] = set()  # text sources read as they were parsed (then cleared)
+        self.waiting = False  # a source had to wait for the end of the file: so do all after it
+
+    def takes_now(self, source: Element) -> bool:
+        """Whether this source, whose end the parser has just read, can be read now with the same outcome as at
+        the end: it is a text source of the project's (first) Sources, no source before it waited, and the
+        variables its values name are known, as they are when the Variables come before the Sources (as the
+        schema orders them). Elements after the source may already be there, half parsed: only what comes
+        before it is looked at."""
+        sources = source.getparent()
+        if (self.waiting or local(source.tag) != "TextSource" or sources is None
+                or sources.getparent() is not self.root or child(self.root, "Sources") is not sources):
+            return False
+        if not (self.variables_read or self._variables_before(sources)
+                or child(source, "VariableValue") is None):
+            self.waiting = True
+            return False
+        return True
+
+    def read_source_now(self, source: Element) -> None:
+        if self._variables_before(source.getparent()):  # else any later Variables are read at the end
+            self._read_variables_once()
+        self._read_text_source(source)
+        source.clear(keep_tail=True)  # its selections are read: the parser may reuse their memory
+        self.read_early.add(source)
+
+    def _variables_before(self, sources: Element) -> bool:
+        """Whether the project's Variables come before its Sources (and so are complete)."""
+        for element in self.root:
+            if element is sources:
+                return False
+            if local(element.tag) == "Variables":
+                return True
+        return False
+
+    def _read_variables_once(self) -> None:
+        if not self.variables_read:
+            self._read_variables()
+            self.variables_read = True
 
     def read(self) -> None:
-        self._read_variables()
+        self._read_variables_once()
         sources = child(self.root, "Sources")
         skipped: Counter[str] = Counter()
         for source in sources if sources is not None else ():
+            if source in self.read_early:
+                continue
             if local(source.tag) == "TextSource":
                 self._read_text_source(source)
             else:
@@ -131,22 +182,7 @@ class SourceReader:
         text = positions.text
         self.documents.append(DocumentData(doc_guid, name, text, source_name=name, source_format="qdpx"))
         selections = list(children(source, "PlainTextSelection"))
-        convert = self._converter(positions, selections)
-        outside = 0
-        for selection in selections:
-            sel_guid = guid(selection.get("guid"))
-            start = convert(integer(selection.get("startPosition")))
-            end = convert(integer(selection.get("endPosition")))
-            if start is None or end is None or not start < end:
-                outside += 1
-                continue
-            parts = grouped(selection)
-            first = self._read_codings(parts.get("Coding", ()), doc_guid, start, end, selection.get("creatingUser"))
-            self.selections[sel_guid] = (doc_guid, start, end, first)
-            if "NoteRef" in parts or "Description" in parts:  # rare: most selections hold just their coding
-                self._read_selection_notes(parts, sel_guid, ("coding", first) if first else ("document", doc_guid))
-            if first is None:
-                self.uncoded[sel_guid] = name
+        outside = self._read_selections(selections, self._converter(positions, selections), doc_guid, name)
         if outside:
             self.data.problems.append(f"'{name}': {outside} selection(s) outside the text ({len(text)} characters) "
                                       "were left out")
@@ -157,6 +193,32 @@ class SourceReader:
             self.data.memos.append(MemoData(derived_guid(doc_guid, "description"), description, "", "document",
                                             doc_guid))
         self._read_values(source, "document", doc_guid)
+
+    def _read_selections(self, selections: list[Element], convert, doc_guid: str, name: str) -> int:  # noqa: ANN001
+        """Each selection's span, codings and notes; returns how many lie outside the text. This runs once per
+        selection in the file (hundreds of thousands): a selection without children (a speaker turn) is not
+        grouped, and names are looked up once."""
+        selected, uncoded, read_codings = self.selections, self.uncoded, self._read_codings
+        outside = 0
+        for selection in selections:
+            start = convert(integer(selection.get("startPosition")))
+            end = convert(integer(selection.get("endPosition")))
+            if start is None or end is None or not start < end:
+                outside += 1
+                continue
+            sel_guid = guid(selection.get("guid"))
+            first = None
+            if len(selection):
+                parts = grouped(selection)
+                if "Coding" in parts:
+                    first = read_codings(parts["Coding"], doc_guid, start, end, selection.get("creatingUser"))
+                if "NoteRef" in parts or "Description" in parts:  # rare: most selections hold just their coding
+                    self._read_selection_notes(parts, sel_guid,
+                                               ("coding", first) if first else ("document", doc_guid))
+            selected[sel_guid] = (doc_guid, start, end, first)
+            if first is None:
+                uncoded[sel_guid] = name
+        return outside
 
     def _read_selection_notes(self, parts: dict[str, list[Element]], sel_guid: str,
                               target: tuple[str, str | None]) -> None:
@@ -187,22 +249,20 @@ class SourceReader:
     def _read_codings(self, codings: list[Element], doc_guid: str, start: int, end: int, user: str | None
                       ) -> str | None:
         first = None
+        seen, add = self.coding_guids, self.data.codings.append
         for coding in codings:
-            parts = grouped(coding)
-            if "CodeRef" not in parts:
+            code_ref, note_refs = _code_ref_and_notes(coding)
+            if code_ref is None:
                 continue
-            code_ref = parts["CodeRef"][0]
             coding_guid = guid(coding.get("guid"))
-            if coding_guid in self.coding_guids:  # a tool that reuses GUIDs must not cost a coding
-                coding_guid = derived_guid(coding_guid, f"{doc_guid}:{start}:{end}:{len(self.coding_guids)}")
-            self.coding_guids.add(coding_guid)
+            if coding_guid in seen:  # a tool that reuses GUIDs must not cost a coding
+                coding_guid = derived_guid(coding_guid, f"{doc_guid}:{start}:{end}:{len(seen)}")
+            seen.add(coding_guid)
             coder = coding.get("creatingUser") or user
-            self.data.codings.append(CodingData(
-                coding_guid, doc_guid, guid(code_ref.get("targetGUID")), guid(coder) if coder else None,
-                start, end, created_at=timestamp(coding.get("creationDateTime")),
-            ))
-            if "NoteRef" in parts:
-                self._attach_note_refs(parts["NoteRef"], ("coding", coding_guid))
+            add(CodingData(coding_guid, doc_guid, guid(code_ref.get("targetGUID")), guid(coder) if coder else None,
+                           start, end, 0, timestamp(coding.get("creationDateTime"))))
+            if note_refs:
+                self._attach_note_refs(note_refs, ("coding", coding_guid))
             first = first or coding_guid
         return first
 

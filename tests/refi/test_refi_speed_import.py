@@ -71,3 +71,72 @@ def test_guids_as_before() -> None:
         assert guid(value) == before(value) == guid(value), value
     fresh = {guid(None), guid(None), guid(""), guid(""), guid(" {} ")}
     assert len(fresh) == 5  # no GUID at all: a new one each time, never a remembered one
+
+
+# --- sources read as the file is parsed ------------------------------------------------------------------------
+
+_G = "00000000-0000-4000-8000-{:012d}".format
+
+
+def _source(number: int, values: bool = False, kind: str = "TextSource", inline: bool = True, long: bool = True
+            ) -> str:
+    # Long enough that the parser has not read ahead to the end of the file when the source ends.
+    text = f"Text {number}: Hallo Welt, noch mehr Text." + " Und weiter." * (20_000 if long else 0)
+    content = f"<PlainTextContent>{text}</PlainTextContent>" if inline else ""
+    value = (f'<VariableValue><VariableRef targetGUID="{_G(900)}"/><TextValue>v{number}</TextValue></VariableValue>'
+             if values else "")
+    selections = "".join(
+        f'<PlainTextSelection guid="{_G(number * 100 + k)}" startPosition="{k}" endPosition="{k + 5 if k < 30 else 99}">'
+        + (f'<Coding guid="{_G(number * 100 + 50 + k)}"><CodeRef targetGUID="{_G(800)}"/></Coding>' if k % 2 else "")
+        + (f'<Description>note {k}</Description>' if k == 3 else "") + "</PlainTextSelection>"
+        for k in range(0, 40, 3))
+    return (f'<{kind} guid="{_G(number)}" name="S{number}"' + ("" if inline else ' plainTextPath="internal://x.txt"')
+            + f">{content}{selections}<Description>about {number}</Description>{value}</{kind}>")
+
+
+_VARIABLES = f'<Variables><Variable guid="{_G(900)}" name="Ort" typeOfVariable="Text"/></Variables>'
+# Many variables, the one the values name last: half of them are parsed when a short source before them ends.
+_MANY_VARIABLES = ("<Variables>" + "".join(f'<Variable guid="{_G(10_000 + k)}" name="V{k}" typeOfVariable="Text"/>'
+                                           for k in range(3_000))
+                   + f'<Variable guid="{_G(900)}" name="Ort" typeOfVariable="Text"/></Variables>')
+_CODES = f'<CodeBook><Codes><Code guid="{_G(800)}" name="A" isCodable="true"/></Codes></CodeBook>'
+_CASE = (f'<Cases><Case guid="{_G(700)}" name="Amal">'
+         f'<VariableValue><VariableRef targetGUID="{_G(900)}"/><TextValue>x</TextValue></VariableValue>'
+         f'<SelectionRef targetGUID="{_G(103)}"/><SelectionRef targetGUID="{_G(200)}"/></Case></Cases>')
+
+
+def _project(*parts: str, origin: str = "MAXQDA") -> str:
+    return f'<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="{origin}">{"".join(parts)}</Project>'
+
+
+@pytest.mark.parametrize("qde", [
+    _project(_CODES, _VARIABLES, _CASE, f"<Sources>{_source(1, True)}{_source(2)}</Sources>"),
+    # the variables after the sources: a source with values waits for the end, and so does every one after it
+    _project(_CODES, _CASE, f"<Sources>{_source(1)}{_source(2, True)}{_source(3)}</Sources>", _VARIABLES),
+    _project(_CODES, f"<Sources>{_source(1)}{_source(2)}</Sources>", _VARIABLES, _CASE),
+    # sources the reader does not read (a second Sources, one elsewhere), a PDF, a text that is not in the file
+    _project(_CODES, _VARIABLES, f"<Sources>{_source(1)}{_source(2, kind='PDFSource')}{_source(3, inline=False)}"
+             f"</Sources><Sources>{_source(4)}</Sources><Notes>{_source(5)}</Notes>", _CASE),
+    _project(f"<Sources>{_source(1)}</Sources>", origin="FocusCoder 0.1.0"),
+    _project(_CODES, _CASE, f"<Sources>{_source(1)}{_source(2, True, long=False)}</Sources>", _MANY_VARIABLES),
+    f'<Other xmlns="urn:QDA-XML:project:1.0"><Project name="inner"><Sources>{_source(1)}</Sources></Project></Other>',
+])
+def test_sources_read_while_parsing_as_from_the_whole_tree(write_qdpx, qde: str) -> None:
+    from pathlib import Path
+
+    from app.importers.refi_qda import read_project_element
+    from app.importers.safezip import parse_large_xml
+
+    path = write_qdpx(qde)
+    root = parse_large_xml(qde.encode(), path, "project.qde")
+    try:
+        whole = read_project_element(root, lambda name: None, Path(path)) if root.tag.endswith("Project") else None
+    except ReaderError as exc:
+        whole = exc.problem
+    try:
+        streamed = read_qdpx(path)
+    except ReaderError as exc:
+        assert whole is None and "holds a <Other>" in exc.problem
+        return
+    assert streamed == whole
+    assert streamed.codings or streamed.problems
