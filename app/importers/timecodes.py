@@ -18,6 +18,15 @@ _CLOCK_PARTS = re.compile(r"(\d+)(?::(\d+))?(?::(\d+))?(?:([.,-])(\d{1,3}))?")
 @lru_cache(maxsize=16384)  # every turn of a transcript starts with one; a two-hour recording has 7,200 seconds
 def clock_to_ms(clock: str) -> int | None:
     """``"00:01:22-6"`` -> 82600; ``"1:22"`` -> 82000. None when it is not a valid clock reading."""
+    if len(clock) == 8 and clock[2] == ":" == clock[5]:
+        # "hh:mm:ss", the usual shape (most marks are read once: the cache rarely has them), read without the
+        # pattern; isdecimal() is the pattern's \d.
+        hours, minutes, seconds = clock[:2], clock[3:5], clock[6:]
+        if hours.isdecimal() and minutes.isdecimal() and seconds.isdecimal():
+            minutes, seconds = int(minutes), int(seconds)
+            if minutes >= 60 or seconds >= 60:
+                return None
+            return ((int(hours) * 60 + minutes) * 60 + seconds) * 1000
     match = _CLOCK_PARTS.fullmatch(clock.strip())
     if match is None or match.group(2) is None:
         return None

@@ -334,3 +334,48 @@ def test_the_parsers_agree_on_a_benchmark_like_study(tmp_path: Path) -> None:
         new = read_document(path)
         assert len(new.turns) > 50
         assert new == old_parse_turns(blocks, name=path.stem, source_name=path.name, source_format="txt")
+
+
+# --- time marks ------------------------------------------------------------------------------------------------
+
+_OLD_CLOCK_PARTS = re.compile(r"(\d+)(?::(\d+))?(?::(\d+))?(?:([.,-])(\d{1,3}))?")
+
+
+def old_clock_to_ms(clock: str) -> int | None:  # the earlier clock_to_ms, verbatim (without its cache)
+    match = _OLD_CLOCK_PARTS.fullmatch(clock.strip())
+    if match is None or match.group(2) is None:
+        return None
+    first, second, third, separator, fraction = match.groups()
+    if third is None:  # mm:ss
+        hours, minutes, seconds = 0, int(first), int(second)
+        if minutes >= 600:
+            return None
+    else:
+        hours, minutes, seconds = int(first), int(second), int(third)
+        if minutes >= 60:
+            return None
+    if seconds >= 60:
+        return None
+    ms = ((hours * 60 + minutes) * 60 + seconds) * 1000
+    if fraction:
+        ms += int(fraction.ljust(3, "0")[:3])
+    return ms
+
+
+# Digits of several scripts (what \d and isdecimal() accept), digits they do not ("²", "½"), separators, spaces.
+_CLOCK_CHAR = st.sampled_from(list("0123456789:::.,- ") + ["\u0660", "\u0669", "\uff15", "\u00b2", "\u00bd", "a"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(
+    st.text(_CLOCK_CHAR, max_size=12),
+    st.builds(lambda a, b, c, s1, s2: f"{a}{s1}{b}{s2}{c}", *[st.text(_CLOCK_CHAR, min_size=2, max_size=2)] * 3,
+              st.sampled_from([":", ":", ".", " "]), st.sampled_from([":", ":", "-"])),
+))
+@example("00:59:59")
+@example("99:60:00")
+@example("00:00:60")
+@example("\u0660\u0661:\u0666\u0660:00")
+@example("0\u00b2:00:00")
+def test_time_marks_read_as_before(clock: str) -> None:
+    assert clock_to_ms.__wrapped__(clock) == old_clock_to_ms(clock)
