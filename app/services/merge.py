@@ -29,6 +29,7 @@ from app.services.merge_parts import (
     add_memos,
     add_speakers,
     driver_sql,
+    driver_value,
     time_storer,
 )
 from app.services.merge_summary import MergeSummary
@@ -94,7 +95,7 @@ def _add_coders(session: Session, data: ProjectData, summary: MergeSummary) -> d
                 summary.notes.append(f"The coder '{coder.name}' is taken to be our '{ours[1]}' (same name).")
         if ours is None:
             name = coder.name.strip() or "unnamed coder"
-            ours = (driver_sql(session, _INSERT_CODER, (coder.guid, name, store_time(utc_now()))).scalar_one(), name)
+            ours = (driver_value(session, _INSERT_CODER, (coder.guid, name, store_time(utc_now()))), name)
             by_guid[coder.guid] = by_name[name] = ours
             summary.added["coder"] += 1
             summary.changes.created.append(Ref("coder", ours[0]))
@@ -123,10 +124,10 @@ def _add_documents(session: Session, data: ProjectData, maps: _Maps, summary: Me
                                           f"so it and its {codings_per_document[doc.guid]} coding(s) were left out")
             continue
         name = ours.free_name(doc.name)
-        document_id = driver_sql(session, _INSERT_DOCUMENT, (
+        document_id = driver_value(session, _INSERT_DOCUMENT, (
             doc.guid, name, doc.text, digest, doc.source_name, doc.source_format, doc.group, ours.position,
             store_time(utc_now()),
-        )).scalar_one()
+        ))
         ours.added(document_id, doc.guid, digest, name)
         found[doc.guid] = document_id
         summary.added["document"] += 1
@@ -151,7 +152,7 @@ class _OurDocuments:
     per document before), and the documents added since."""
 
     def __init__(self, session: Session) -> None:
-        rows = driver_sql(session, "SELECT id, guid, sha256, name, position FROM document").all()
+        rows = driver_sql(session, "SELECT id, guid, sha256, name, position FROM document")
         self.by_guid = {guid: (document_id, sha256) for document_id, guid, sha256, _name, _position in rows}
         # Only documents that were here before can match by text, each once and in their order: two of theirs
         # with the same text (NVivo's empty placeholders) stay two documents.
@@ -203,13 +204,13 @@ def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: Merg
     found: dict[str, int] = {}
     known_documents = {doc.guid for doc in data.documents}
     # SQL length() counts code points, as Python does.
-    lengths = dict(driver_sql(session, "SELECT id, length(text) FROM document").all())
+    lengths = dict(driver_sql(session, "SELECT id, length(text) FROM document"))
     existing: dict[tuple[int, int, int, int, int], int] = {
         (document_id, code_id, coder_id, start, end): coding_id
         for coding_id, document_id, code_id, coder_id, start, end in driver_sql(
             session, 'SELECT id, document_id, code_id, coder_id, start, "end" FROM coding')
     }
-    by_guid: dict[str, int] = dict(driver_sql(session, "SELECT guid, id FROM coding").all())
+    by_guid: dict[str, int] = dict(driver_sql(session, "SELECT guid, id FROM coding"))
     fallback_coder: int | None = None
     store_time = time_storer(session)
     new_rows: list[dict] = []  # inserted together at the end: an ORM object and a flush per coding took 25 ms/100
@@ -249,18 +250,33 @@ def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: Merg
     if new_rows:
         summary.added["coding"] += len(new_rows)
         # The DB-API executemany in the session's transaction (SQLAlchemy's insert took 35 ms per 1,000 rows),
-        # then the new ids by their GUIDs, which are unique: only rows added after the ones there were, as the
-        # driver's plain tuples (a large import spent 1.6 s making SQLAlchemy rows of every coding).
-        before = driver_sql(session, "SELECT coalesce(max(id), 0) FROM coding").scalar_one()
+        # then the new ids: only rows added after the ones there were, as the driver's plain tuples (a large
+        # import spent 1.6 s making SQLAlchemy rows of every coding).
+        before = driver_value(session, "SELECT coalesce(max(id), 0) FROM coding")
         with _larger_page_cache(session):
             insert_many(session, _INSERT_CODING, new_rows)
-        new_ids = dict(driver_sql(session, f"SELECT guid, id FROM coding WHERE id > {int(before)}").all())
-        ids = [new_ids[row[0]] for row in new_rows]
+        ids = _new_ids(session, int(before), new_rows)
         for guid, value in found.items():
             if isinstance(value, _New):
                 found[guid] = ids[value]
         summary.changes.created += [Ref("coding", coding_id) for coding_id in ids]
     return found
+
+
+def _new_ids(session: Session, before: int, new_rows: list[tuple]) -> list[int]:
+    """The ids of the codings just inserted, in their order. SQLite numbers new rows one after another above the
+    largest id, so there they are the ids above the earlier largest, in order (pairing GUIDs took a large import
+    0.1 s). At the end of the id range SQLite picks free ids at random: they are then found by GUID (unique)
+    among all codings. A server (a team project, where others insert too) is asked for the GUIDs above the
+    earlier largest id."""
+    where = f" WHERE id > {before}"
+    if session.connection().dialect.name == "sqlite":
+        ids = [row[0] for row in driver_sql(session, f"SELECT id FROM coding{where} ORDER BY id")]
+        if len(ids) == len(new_rows):
+            return ids
+        where = ""
+    new_ids = dict(driver_sql(session, f"SELECT guid, id FROM coding{where}"))
+    return [new_ids[row[0]] for row in new_rows]
 
 
 @contextmanager

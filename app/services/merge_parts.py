@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import CursorResult, DateTime, select
+from sqlalchemy import DateTime, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -89,7 +90,7 @@ class _CodeTree:
         position = self.next_position.get(parent_id, 0)
         row = (code.guid, parent_id, name, color or PALETTE[self.count % len(PALETTE)], code.definition,
                code.anchor_example, code.coding_rule, position, self.store_time(utc_now()))
-        code_id = driver_sql(self.session, self._INSERT, row).scalar_one()
+        code_id = driver_value(self.session, self._INSERT, row)
         self._remember(code_id, code.guid, parent_id, name, position)
         self.count += 1
         return code_id
@@ -150,7 +151,7 @@ class _OurSpeakers:
         self.by_key: dict[str, int] = {}
         for speaker_id, guid, key in driver_sql(session, "SELECT id, guid, key FROM speaker"):
             self.by_guid[guid] = self.by_key[key] = speaker_id
-        self.by_alias = dict(driver_sql(session, "SELECT key, speaker_id FROM speaker_alias").all())
+        self.by_alias = dict(driver_sql(session, "SELECT key, speaker_id FROM speaker_alias"))
         self.store_time = time_storer(session)
 
     def find(self, name: str) -> int | None:
@@ -160,8 +161,8 @@ class _OurSpeakers:
 
     def add(self, guid: str, name: str) -> int:
         key = speaker_key(name)
-        speaker_id = driver_sql(self.session, _INSERT_SPEAKER, (guid, name, key, self.store_time(utc_now())))
-        self.by_guid[guid] = self.by_key[key] = speaker_id = speaker_id.scalar_one()
+        speaker_id = driver_value(self.session, _INSERT_SPEAKER, (guid, name, key, self.store_time(utc_now())))
+        self.by_guid[guid] = self.by_key[key] = speaker_id
         return speaker_id
 
     def add_alias(self, speaker_id: int, alias: str) -> None:
@@ -286,11 +287,25 @@ def sqlite_time(moment: datetime) -> str:
     return moment.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
-def driver_sql(session: Session, sql: str, row: tuple = ()) -> CursorResult:
-    """``sql`` (with ``?`` marks) run by the driver in the session's transaction. Nothing to compile: a new
-    project's engine compiles each ORM statement afresh, about a millisecond each, and an import into a new
-    project is what most imports are."""
+def driver_sql(session: Session, sql: str, row: tuple = ()) -> list[tuple]:
+    """The rows of ``sql`` (with ``?`` marks), run by the DB-API cursor in the session's transaction. Nothing to
+    compile (a new project's engine compiles each ORM statement afresh, about a millisecond each) and none of
+    SQLAlchemy's execution machinery (25 us a statement: a codebook's codes go in one by one). Driver errors
+    are raised as SQLAlchemy raises them."""
     connection = session.connection()
-    if connection.dialect.paramstyle != "qmark":
+    dialect = connection.dialect
+    if dialect.paramstyle != "qmark":
         sql = sql.replace("?", "%s")  # psycopg; no literal ? or % in our statements
-    return connection.exec_driver_sql(sql, row) if row else connection.exec_driver_sql(sql)
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, row)
+        return cursor.fetchall() if cursor.description else []
+    except dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(sql, row, exc, dialect.loaded_dbapi.Error) from exc
+    finally:
+        cursor.close()
+
+
+def driver_value(session: Session, sql: str, row: tuple = ()) -> object:
+    """The one value ``sql`` gives (an id RETURNING gives, a maximum ...)."""
+    return driver_sql(session, sql, row)[0][0]

@@ -448,3 +448,35 @@ def test_coders_speakers_documents_from_memory_match_one_by_one(tmp_path, monkey
         results[way] = rows, [(s.added, s.matched, s.left_out, s.notes, s.changes.created) for s in summaries]
         monkeypatch.undo()
     assert results["from memory"] == results["one by one"]
+
+
+def test_driver_errors_are_raised_as_sqlalchemy_raises_them(project):
+    from sqlalchemy.exc import IntegrityError
+
+    from app.models.exchange import CoderData, ProjectData
+
+    merge.bring_in(project, ProjectData(coders=[CoderData("10000000-0000-4000-8000-000000000001", "")]))
+    with pytest.raises(IntegrityError):  # a second coder without a name: "unnamed coder" is taken (as before)
+        merge.bring_in(project, ProjectData(coders=[CoderData("10000000-0000-4000-8000-000000000002", " ")]))
+    assert merge.bring_in(project, ProjectData()).added == {}  # the failed change left nothing behind
+
+
+def test_new_coding_ids_when_sqlite_numbers_them_at_random(coded):
+    """At the end of the id range SQLite picks free ids at random: the new codings are then found by GUID (the
+    earlier way, GUIDs above the largest id, found none and failed)."""
+    from app.models.exchange import CodeData, CodingData, DocumentData, ProjectData
+
+    from .conftest import TEXT
+
+    with sqlite3.connect(coded.path) as raw:
+        raw.execute(f"UPDATE coding SET id = {2**63 - 1} WHERE id = (SELECT max(id) FROM coding)")
+        document_guid, length = raw.execute("SELECT guid, length(text) FROM document").fetchone()
+        code_guid = raw.execute("SELECT guid FROM code LIMIT 1").fetchone()[0]
+    codings = [CodingData(f"20000000-0000-4000-8000-{k:012d}", document_guid, code_guid, None, k, k + 3)
+               for k in range(length - 3)]
+    summary = merge.bring_in(coded, ProjectData(documents=[DocumentData(document_guid, "Workshop 1", TEXT)],
+                                                codes=[CodeData(code_guid, "Sprache")], codings=codings))
+    with sqlite3.connect(coded.path) as raw:
+        by_guid = dict(raw.execute("SELECT guid, id FROM coding"))
+    assert summary.changes.ids("coding") == [by_guid[coding.guid] for coding in codings]
+    assert summary.changes.ids("coding") != sorted(summary.changes.ids("coding"))  # numbered at random indeed
