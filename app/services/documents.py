@@ -8,13 +8,15 @@ from itertools import chain, count, repeat
 from operator import le
 from typing import TYPE_CHECKING
 
-from sqlalchemy import LargeBinary, Text, bindparam, cast, func, insert, select
-from sqlalchemy.engine import Connection
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app.models import Coding, Document, Project, Speaker, SpeakerAlias, speaker_key
+from app.models import Coding, Document, Project, speaker_key
+from app.models.schema import new_guid, utc_now
 from app.services.bulk import insert_rows
 from app.services.changes import ChangeSet, Ref, ServiceError
 from app.services.lookup import get_document
+from app.services.merge_parts import driver_sql, driver_value, time_storer
 
 if TYPE_CHECKING:  # the readers' result type; services take it as plain data
     from app.importers.base import ParsedDocument, ParsedTurn
@@ -32,30 +34,83 @@ def import_documents(project: Project, parsed: Iterable[ParsedDocument], *, grou
     """
     changes = ChangeSet()
     with project.transaction() as session:
-        # Core statements on the session's connection: no ORM objects are needed, and the ORM's handling of each
-        # statement cost more than SQLite's work for a short transcript.
-        connection = session.connection()
-        position = connection.scalar(select(func.coalesce(func.max(Document.position), -1))) + 1
-        # Every name in the project, read once (from the name index): a query per document scanned the table.
-        taken = set(connection.scalars(select(Document.name)))
-        speaker_ids = _project_speaker_ids(connection)
+        importer = _Importer(session)
         for document in parsed:
-            changes.merge(_add_document(
-                connection, document, position=position, group=group, speaker_ids=speaker_ids, taken=taken,
-            ))
-            position += 1
+            changes.merge(importer.add(document, group=group))
     return changes
 
 
-def _project_speaker_ids(connection: Connection) -> dict[str, int]:
-    """The project's speakers by key, their aliases' keys included (a speaker's own key wins over an alias).
+class _Importer:
+    """Writes documents into one transaction by driver SQL, remembering the project's names and speakers.
 
-    Two small queries per import: a speaker looked up by a query (and one for its aliases) per name cost more
-    than all the rest of importing a short transcript.
+    No SQLAlchemy statements: a new project's engine compiles each one afresh (about a millisecond), and the ORM's
+    objects, flushes and per-name queries cost more than SQLite's work for a short transcript.
     """
-    ids = dict(connection.execute(select(SpeakerAlias.key, SpeakerAlias.speaker_id)).all())
-    ids.update(connection.execute(select(Speaker.key, Speaker.id)).all())
-    return ids
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.on_sqlite = session.connection().dialect.name == "sqlite"
+        self.store_time = time_storer(session)
+        self.position = driver_value(session, "SELECT coalesce(max(position), -1) + 1 FROM document")
+        # Every name in the project, read once (from the name index): a query per document scanned the table.
+        self.taken = {name for (name,) in driver_sql(session, "SELECT name FROM document")}
+        # Speakers by key, their aliases' keys included (a speaker's own key wins over an alias).
+        self.speaker_ids = dict(driver_sql(session, "SELECT key, speaker_id FROM speaker_alias"))
+        self.speaker_ids.update(driver_sql(session, "SELECT key, id FROM speaker"))
+
+    def add(self, parsed: ParsedDocument, *, group: str | None) -> ChangeSet:
+        _check_turns(parsed)
+        changes = ChangeSet()
+        name = _free_document_name(self.taken, parsed.name)
+        self.taken.add(name)
+        document_id = self._insert_document(parsed, name, group)
+        changes.created.append(Ref("document", document_id))
+        ids_by_name = {}
+        for speaker_name in parsed.speakers:
+            key = speaker_key(speaker_name)
+            speaker_id = self.speaker_ids.get(key)
+            if speaker_id is None:
+                speaker_id = self.speaker_ids[key] = self._add_speaker(speaker_name, key)
+                changes.created.append(Ref("speaker", speaker_id))
+            ids_by_name[speaker_name] = speaker_id
+        if parsed.turns:
+            self._insert_turns(document_id, parsed.turns, ids_by_name)
+        return changes
+
+    def _insert_document(self, parsed: ParsedDocument, name: str, group: str | None) -> int:
+        utf8 = parsed.text.encode("utf-8")
+        # On SQLite the text goes in as the UTF-8 bytes its hash is made from, cast to TEXT (the same stored value):
+        # the driver encoding the string once more cost more than writing it (large study: 115 -> 60 ms).
+        row = (new_guid(), name, utf8 if self.on_sqlite else parsed.text, hashlib.sha256(utf8).hexdigest(),
+               parsed.source_name, parsed.source_format, group, self.position, self.store_time(utc_now()))
+        self.position += 1
+        return driver_value(self.session, _INSERT_DOCUMENT_UTF8 if self.on_sqlite else _INSERT_DOCUMENT, row)
+
+    def _add_speaker(self, name: str, key: str) -> int:
+        return driver_value(self.session, _INSERT_SPEAKER, (new_guid(), name, key, self.store_time(utc_now())))
+
+    def _insert_turns(self, document_id: int, turns: Sequence[ParsedTurn], ids_by_name: dict[str, int]) -> None:
+        """The turns in their order, a column at a time (zip in C, not a tuple built per turn in Python)."""
+        speakers, starts, ends, starts_ms, ends_ms, votes, priorities = zip(*turns)
+        speaker_ids = map({None: None, **ids_by_name}.__getitem__, speakers)
+        columns = [repeat(document_id), count(), speaker_ids, starts, ends, starts_ms, ends_ms]
+        names = _TURN_COLUMNS
+        if votes.count(None) < len(votes) or priorities.count(None) < len(priorities):
+            columns += [votes, priorities]  # transcripts have neither: two parameters fewer for each of their turns
+            names += _VOTE_COLUMNS
+        values = tuple(chain.from_iterable(zip(*columns)))
+        insert_rows(self.session.connection(), "turn", names, len(columns), values)
+
+
+# Every column the model gives a value on insert: guid and imported_at are its defaults (tested against the ORM).
+_DOCUMENT_COLUMNS = "guid, name, text, sha256, source_name, source_format, group_name, position, imported_at"
+_INSERT_DOCUMENT = f"INSERT INTO document ({_DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+_INSERT_DOCUMENT_UTF8 = (
+    f"INSERT INTO document ({_DOCUMENT_COLUMNS}) VALUES (?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?) RETURNING id"
+)
+_INSERT_SPEAKER = "INSERT INTO speaker (guid, name, key, created_at, version) VALUES (?, ?, ?, ?, 1) RETURNING id"
+_TURN_COLUMNS = 'document_id, position, speaker_id, start, "end", start_ms, end_ms'
+_VOTE_COLUMNS = ", votes, priority"
 
 
 def _check_turns(parsed: ParsedDocument) -> None:
@@ -73,78 +128,6 @@ def _check_turns(parsed: ParsedDocument) -> None:
                 f"'{parsed.name}': a speaker turn at {turn.start}–{turn.end} lies outside the text, "
                 f"which has {length} characters."
             )
-
-
-_TURN_COLUMNS = 'document_id, position, speaker_id, start, "end", start_ms, end_ms'
-# Transcripts have neither votes nor priorities: two parameters fewer to bind for each of their turns.
-_VOTE_COLUMNS = ", votes, priority"
-
-
-def _add_document(
-    connection: Connection, parsed: ParsedDocument, *, position: int, group: str | None, speaker_ids: dict[str, int],
-    taken: set[str],
-) -> ChangeSet:
-    _check_turns(parsed)
-    changes = ChangeSet()
-    name = _free_document_name(taken, parsed.name)
-    taken.add(name)
-    document_id = _insert_document(connection, parsed, name=name, group=group, position=position)
-    changes.created.append(Ref("document", document_id))
-    ids_by_name = {}
-    for speaker_name in parsed.speakers:
-        key = speaker_key(speaker_name)
-        speaker_id = speaker_ids.get(key)
-        if speaker_id is None:
-            speaker_id = speaker_ids[key] = _add_speaker(connection, speaker_name, key)
-            changes.created.append(Ref("speaker", speaker_id))
-        ids_by_name[speaker_name] = speaker_id
-    if parsed.turns:
-        _insert_turns(connection, document_id, parsed.turns, ids_by_name)
-    return changes
-
-
-# The text goes to SQLite as the UTF-8 bytes its hash is computed from, cast to TEXT (the same stored value): the
-# driver encoding the string once more cost more than writing it (large study: 115 -> 60 ms for 100 documents).
-_INSERT_DOCUMENT_UTF8 = (
-    insert(Document).values(text=cast(bindparam("text", type_=LargeBinary), Text)).returning(Document.id)
-)
-_INSERT_DOCUMENT = insert(Document).returning(Document.id)
-
-
-def _insert_document(
-    connection: Connection, parsed: ParsedDocument, *, name: str, group: str | None, position: int
-) -> int:
-    utf8 = parsed.text.encode("utf-8")
-    on_sqlite = connection.dialect.name == "sqlite"
-    # A Core insert: the model's defaults (GUID, import time) still apply; an ORM object and its flush cost more.
-    return connection.execute(_INSERT_DOCUMENT_UTF8 if on_sqlite else _INSERT_DOCUMENT, {
-        "name": name,
-        "text": utf8 if on_sqlite else parsed.text,
-        "sha256": hashlib.sha256(utf8).hexdigest(),
-        "source_name": parsed.source_name,
-        "source_format": parsed.source_format,
-        "group_name": group,
-        "position": position,
-    }).scalar_one()
-
-
-def _add_speaker(connection: Connection, name: str, key: str) -> int:
-    # A Core insert, like the document's: the model's defaults (GUID, creation time, row version) still apply.
-    return connection.execute(insert(Speaker).returning(Speaker.id), {"name": name, "key": key}).scalar_one()
-
-
-def _insert_turns(
-    connection: Connection, document_id: int, turns: Sequence[ParsedTurn], ids_by_name: dict[str, int]
-) -> None:
-    """The document's turns in their order, a column at a time (zip in C, not a tuple built per turn in Python)."""
-    speakers, starts, ends, starts_ms, ends_ms, votes, priorities = zip(*turns)
-    speaker_ids = map({None: None, **ids_by_name}.__getitem__, speakers)
-    columns = [repeat(document_id), count(), speaker_ids, starts, ends, starts_ms, ends_ms]
-    names = _TURN_COLUMNS
-    if votes.count(None) < len(votes) or priorities.count(None) < len(priorities):
-        columns += [votes, priorities]
-        names += _VOTE_COLUMNS
-    insert_rows(connection, "turn", names, len(columns), tuple(chain.from_iterable(zip(*columns))))
 
 
 def _free_document_name(taken: set[str], wanted: str) -> str:
