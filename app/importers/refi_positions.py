@@ -23,7 +23,8 @@ class PositionMap:
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self._to_canonical: Sequence[int]
-        if _unchanged(raw):  # the usual source file: every position stays where it is, no table is needed
+        self.unchanged = _unchanged(raw)
+        if self.unchanged:  # the usual source file: every position stays where it is, no table is needed
             self.text, self._to_canonical = raw, range(len(raw) + 1)
         else:
             self.text, self._to_canonical = _canonical_with_map(raw)

@@ -48,6 +48,19 @@ def derived_guid(base: str, purpose: str) -> str:
     return str(uuid.uuid5(uuid.UUID(base) if len(base) == 36 else uuid.NAMESPACE_URL, purpose))
 
 
+def _within(length: int):
+    """``integer`` and ``PositionMap.from_code_point`` for a text whose positions do not move."""
+
+    def position(value: str | None) -> int | None:
+        try:
+            number = int(value)  # int() itself ignores surrounding blanks
+        except (TypeError, ValueError):
+            return None
+        return number if 0 <= number <= length else None
+
+    return position
+
+
 def _code_ref_and_notes(coding: Element) -> tuple[Element | None, list[Element]]:
     """A coding's (first) CodeRef and its NoteRefs. Most codings hold just their CodeRef, which is then taken
     without grouping the children."""
@@ -182,7 +195,7 @@ class SourceReader:
         text = positions.text
         self.documents.append(DocumentData(doc_guid, name, text, source_name=name, source_format="qdpx"))
         selections = list(children(source, "PlainTextSelection"))
-        outside = self._read_selections(selections, self._converter(positions, selections), doc_guid, name)
+        outside = self._read_selections(selections, self._position_reader(positions, selections), doc_guid, name)
         if outside:
             self.data.problems.append(f"'{name}': {outside} selection(s) outside the text ({len(text)} characters) "
                                       "were left out")
@@ -194,15 +207,15 @@ class SourceReader:
                                             doc_guid))
         self._read_values(source, "document", doc_guid)
 
-    def _read_selections(self, selections: list[Element], convert, doc_guid: str, name: str) -> int:  # noqa: ANN001
+    def _read_selections(self, selections: list[Element], position, doc_guid: str, name: str) -> int:  # noqa: ANN001
         """Each selection's span, codings and notes; returns how many lie outside the text. This runs once per
         selection in the file (hundreds of thousands): a selection without children (a speaker turn) is not
         grouped, and names are looked up once."""
         selected, uncoded, read_codings = self.selections, self.uncoded, self._read_codings
         outside = 0
         for selection in selections:
-            start = convert(integer(selection.get("startPosition")))
-            end = convert(integer(selection.get("endPosition")))
+            start = position(selection.get("startPosition"))
+            end = position(selection.get("endPosition"))
             if start is None or end is None or not start < end:
                 outside += 1
                 continue
@@ -226,6 +239,20 @@ class SourceReader:
         comment = _first_text(parts.get("Description")).strip()
         if comment:  # an ATLAS.ti quotation comment: a memo about the coding (or the document)
             self.data.memos.append(MemoData(derived_guid(sel_guid, "description"), comment, "", *target))
+
+    def _position_reader(self, positions: PositionMap, selections: list[Element]):
+        """A selection's position attribute as a position in the canonical text; None when it is no whole number
+        or outside the text. Where nothing moves (no astral characters, canonical text as it was) that is one
+        comparison, in one call per position (a large file has half a million)."""
+        convert = self._converter(positions, selections)
+        if positions.unchanged and convert == positions.from_code_point:
+            return _within(len(positions.raw))
+
+        def position(value: str | None) -> int | None:
+            number = integer(value)
+            return None if number is None else convert(number)
+
+        return position
 
     def _converter(self, positions: PositionMap, selections: list[Element]):
         """Code points or UTF-16 units, by origin; where they differ, the one under which selections named after

@@ -140,3 +140,31 @@ def test_sources_read_while_parsing_as_from_the_whole_tree(write_qdpx, qde: str)
         return
     assert streamed == whole
     assert streamed.codings or streamed.problems
+
+
+@pytest.mark.parametrize("text", ["Hallo Welt", "Hallo 🙂 Welt", "Hallo\r\nWelt"])
+def test_a_selection_without_a_whole_number_position_is_left_out(write_qdpx, text: str) -> None:
+    # It raised a TypeError before positions were read in one step (no position: None compared with 0).
+    selections = "".join(
+        f'<PlainTextSelection guid="{_G(k)}" {span}><Coding guid="{_G(50 + k)}"><CodeRef targetGUID="{_G(800)}"/>'
+        "</Coding></PlainTextSelection>"
+        for k, span in enumerate(['endPosition="5"', 'startPosition="x" endPosition="5"', 'startPosition=" 1 " '
+                                  'endPosition="4"', 'startPosition="1" endPosition="99"']))
+    qde = _project(_CODES, f'<Sources><TextSource guid="{_G(1)}" name="S"><PlainTextContent>{text}'
+                           f"</PlainTextContent>{selections}</TextSource></Sources>")
+    data = read_qdpx(write_qdpx(qde))
+    assert [(c.start, c.end) for c in data.codings] == [(1, 4)]
+    assert data.problems == [f"'S': 3 selection(s) outside the text ({len(text.replace(chr(13), ''))} characters) "
+                             "were left out"]
+
+
+def test_positions_in_an_unchanged_text_read_as_the_general_way() -> None:
+    from app.importers.refi_positions import PositionMap
+    from app.importers.refi_sources import _within
+    from app.importers.refi_xml import integer
+
+    positions = PositionMap("Hallo Welt")
+    assert positions.unchanged and not positions.has_astral
+    for value in (None, "", "0", "10", "11", "-1", " 3 ", "+4", "1_0", "5.0", "x", "٣", "99999999999999999999"):
+        number = integer(value)
+        assert _within(10)(value) == (None if number is None else positions.from_code_point(number)), value
