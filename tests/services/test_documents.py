@@ -217,9 +217,9 @@ def test_delete_document_takes_turns_codings_memo_and_values_but_keeps_speakers(
 # --- the import's fast paths write what the ORM wrote -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("count", [1, 499, 500, 501, 1000, 1234])
+@pytest.mark.parametrize("count", [1, 3, 4, 5, 31, 32, 33, 255, 256, 257, 291, 1234])
 def test_turns_go_in_whole_and_in_order_around_the_rows_per_statement(project, db, count):
-    # insert_rows writes 500 rows to a statement and the rest in one more: each count around that boundary.
+    # insert_rows writes 256, 32, 4 or 1 rows to a statement: counts around those sizes and made of several.
     speakers = [None, "Anna", "Ben"]
     turns = tuple(ParsedTurn(speakers[n % 3], n, n + 1, n * 10 if n % 4 else None, None) for n in range(count))
     import_documents(project, [ParsedDocument("Lang", "x" * (count + 1), "lang.txt", "txt", turns)])
