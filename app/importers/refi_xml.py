@@ -120,6 +120,7 @@ def integer(value: str | None) -> int | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)  # the codings of an auto-coding or an import share their time
 def timestamp(value: str | None) -> datetime | None:
     if not value:
         return None

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -212,7 +213,7 @@ def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: Merg
     }
     by_guid: dict[str, int] = dict(driver_sql(session, "SELECT guid, id FROM coding"))
     fallback_coder: int | None = None
-    store_time = time_storer(session)
+    store_time = _remembered(time_storer(session))
     new_rows: list[tuple] = []  # inserted together at the end: an ORM object and a flush per coding took 25 ms/100
     add_row = new_rows.append
     documents, codes, coders = maps.document, maps.code, maps.coder  # looked up once: the loop runs per coding
@@ -263,6 +264,22 @@ def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: Merg
                 found[guid] = ids[value]
         summary.changes.created += [Ref("coding", coding_id) for coding_id in ids]
     return found
+
+
+def _remembered(store_time: Callable[[datetime], object]) -> Callable[[datetime], object]:
+    """``store_time`` done once per distinct time: the codings of an auto-coding or of another tool's import
+    share their time. Equal times with the same UTC offset have the same wall-clock fields, which is what is
+    stored (an aware and a naive time are never equal)."""
+    stored: dict[tuple[datetime, timedelta | None], object] = {}
+
+    def remembered(moment: datetime) -> object:
+        key = (moment, moment.utcoffset())
+        found = stored.get(key)
+        if found is None:
+            found = stored[key] = store_time(moment)
+        return found
+
+    return remembered
 
 
 def _new_ids(session: Session, before: int, new_rows: list[tuple]) -> list[int]:

@@ -480,3 +480,20 @@ def test_new_coding_ids_when_sqlite_numbers_them_at_random(coded):
         by_guid = dict(raw.execute("SELECT guid, id FROM coding"))
     assert summary.changes.ids("coding") == [by_guid[coding.guid] for coding in codings]
     assert summary.changes.ids("coding") != sorted(summary.changes.ids("coding"))  # numbered at random indeed
+
+
+def test_times_stored_once_each_as_each_would_be(project):
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from app.services.merge_parts import time_storer
+
+    plus_two = timezone(timedelta(hours=2))
+    instant = datetime(2024, 3, 12, 9, 30, tzinfo=UTC)
+    moments = [instant, instant.astimezone(plus_two), instant.replace(tzinfo=None), instant.replace(microsecond=7),
+               datetime(2024, 3, 12, 11, 30, tzinfo=plus_two), datetime(2024, 3, 12, 11, 30),
+               datetime(2024, 10, 27, 2, 30, fold=1), datetime(2024, 10, 27, 2, 30)]
+    with project.transaction() as session:
+        store = time_storer(session)
+        remembered = merge._remembered(store)
+        for moment in moments + moments[::-1] + moments:
+            assert remembered(moment) == store(moment), moment
