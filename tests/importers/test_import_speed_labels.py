@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from app.importers import speaker_labels
 from app.importers.canonical import canonical_text, decode_bytes, read_file_bytes
-from app.importers.speaker_labels import _SPACE, Label, _range, _shape, match_label
+from app.importers.speaker_labels import _SPACE, Label, _range, _shape, accept_labels, match_label
 from app.importers.timecodes import CLOCK, clock_to_ms
 from app.models.speaker_names import speaker_key
 
@@ -179,3 +179,63 @@ def test_the_pattern_groups_are_unpacked_in_their_order() -> None:
 @pytest.mark.parametrize("line", ["x" * 5000 + ":", "Anna" + " " * 3000 + "(00:01:22):", "(" * 2000])
 def test_long_lines(line: str) -> None:
     assert match_label(line) == old_match_label(line)
+
+
+# --- accepting labels ------------------------------------------------------------------------------------------
+
+
+def old_accept_labels(labels, *, known_keys=()):  # the earlier accept_labels, verbatim: a label's fields one by one
+    from collections import Counter
+
+    from app.importers.speaker_labels import _NUMBERED, _cover_page_end, is_code
+
+    counts = Counter(label.key for label in labels if not label.stop)
+    counts.update(known_keys)
+    strong_keys = {label.key for label in labels if label.strong} | set(known_keys)
+    recurring = {key for key, n in counts.items() if n >= 3 or (n >= 2 and key in strong_keys)}
+    header_end = -1 if known_keys else _cover_page_end(labels, recurring)
+    shown: dict[str, str] = {}
+    for label in labels:
+        shown.setdefault(label.key, label.name)
+    code_style = bool(recurring) and all(is_code(shown.get(key, key)) for key in recurring)
+    brackets_recur = any(label.kind == "bracket" and label.key in recurring for label in labels)
+    name_time_pairs = sum(1 for label in labels if label.kind == "name+time")
+
+    accepted = []
+    for index, label in enumerate(labels):
+        if label.stop or not label.key or index <= header_end:
+            ok = False
+        elif label.kind == "bracket":
+            ok = brackets_recur
+        elif label.kind == "name+time":
+            ok = name_time_pairs >= 2
+        elif not label.strong:
+            ok = counts[label.key] >= 3
+        elif label.key in recurring or not recurring:
+            ok = True
+        elif _NUMBERED.fullmatch(label.name):
+            ok = True
+        else:
+            ok = not label.opens_lower and (not code_style or is_code(label.name))
+        accepted.append(ok)
+    return accepted
+
+
+_some_label = st.one_of(
+    _line.map(match_label).filter(lambda label: label is not None),
+    st.builds(lambda name, kind, strong, stop, lower: Label(name, speaker_key(name), 3, kind, strong, stop,
+                                                           opens_lower=lower),
+              st.sampled_from(["Anna", "ANNA", "B1", "I", "Note", "Teilnehmer 3", "wichtig ist", "", "ı", "Dr. X"]),
+              st.sampled_from(["colon", "colon", "bracket", "name+time"]), st.booleans(), st.booleans(), st.booleans()),
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.lists(_some_label, max_size=12), st.lists(st.sampled_from(["anna", "b1", "x", ""]), max_size=2))
+def test_labels_are_accepted_as_before(labels: list[Label], known_keys: list[str]) -> None:
+    assert accept_labels(labels, known_keys=known_keys) == old_accept_labels(labels, known_keys=known_keys)
+
+
+def test_labels_of_every_real_paragraph_are_accepted_as_before() -> None:
+    labels = [label for label in map(match_label, _real_lines()) if label is not None]
+    assert accept_labels(labels) == old_accept_labels(labels)

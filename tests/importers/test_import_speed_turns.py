@@ -27,7 +27,6 @@ from app.importers.plaintext import read_lines, read_txt
 from app.importers.speaker_labels import (
     ASR_LABEL,
     Label,
-    accept_labels,
     match_label,
     match_name_line,
     match_name_with_time,
@@ -37,6 +36,7 @@ from app.importers.speaker_labels import (
 from app.importers.timecodes import CLOCK, clock_to_ms
 from app.importers.turns import compile_speaker_pattern, parse_paragraphs, parse_turns
 from app.models.speaker_names import speaker_key
+from tests.importers.test_import_speed_labels import old_accept_labels as accept_labels
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "transcripts"
