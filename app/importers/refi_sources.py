@@ -209,8 +209,8 @@ class SourceReader:
 
     def _read_selections(self, selections: list[Element], position, doc_guid: str, name: str) -> int:  # noqa: ANN001
         """Each selection's span, codings and notes; returns how many lie outside the text. This runs once per
-        selection in the file (hundreds of thousands): a selection without children (a speaker turn) is not
-        grouped, and names are looked up once."""
+        selection in the file (hundreds of thousands): a selection with no children (a speaker turn) or just its
+        coding is not grouped, and names are looked up once."""
         selected, uncoded, read_codings = self.selections, self.uncoded, self._read_codings
         outside = 0
         for selection in selections:
@@ -221,7 +221,10 @@ class SourceReader:
                 continue
             sel_guid = guid(selection.get("guid"))
             first = None
-            if len(selection):
+            count = len(selection)
+            if count == 1 and local(selection[0].tag) == "Coding":  # the usual coded selection: nothing to group
+                first = read_codings((selection[0],), doc_guid, start, end, selection.get("creatingUser"))
+            elif count:
                 parts = grouped(selection)
                 if "Coding" in parts:
                     first = read_codings(parts["Coding"], doc_guid, start, end, selection.get("creatingUser"))
