@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate
 
-from app.importers.base import Block, ParsedDocument, ParsedTurn, ReaderError
+from app.importers.base import Block, ParsedDocument, ParsedTurn, ReaderError, gc_paused
 from app.importers.canonical import canonical_text
 from app.importers.speaker_labels import (
     ASR_LABEL,
@@ -114,11 +114,12 @@ def _turns(
 ) -> tuple[ParsedTurn, ...]:
     if speakers == "none":
         return ()
-    if pattern is not None:
-        events = _pattern_events(texts, starts, table_events, pattern)
-    else:
-        events = _auto_events(texts, starts, table_events)
-    return tuple(_build_turns(texts, starts, events))
+    with gc_paused():
+        if pattern is not None:
+            events = _pattern_events(texts, starts, table_events, pattern)
+        else:
+            events = _auto_events(texts, starts, table_events)
+        return tuple(_build_turns(texts, starts, events))
 
 
 def _lay_out(blocks: Sequence[Block]) -> tuple[str, list[str], list[int], dict[int, _Event]]:

@@ -379,3 +379,27 @@ _CLOCK_CHAR = st.sampled_from(list("0123456789:::.,- ") + ["\u0660", "\u0669", "
 @example("0\u00b2:00:00")
 def test_time_marks_read_as_before(clock: str) -> None:
     assert clock_to_ms.__wrapped__(clock) == old_clock_to_ms(clock)
+
+
+# --- no cyclic garbage collection while a transcript is parsed -------------------------------------------------
+
+
+def test_parsing_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    from app.importers.base import gc_paused
+
+    lines = ["Anna: ja", "Ben: nein"] * 10
+    assert gc.isenabled()
+    parse_paragraphs(lines, name="d", source_name="d.txt", source_format="txt")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_paragraphs(lines, name="d", source_name="d.txt", source_format="txt")
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
+    with pytest.raises(ZeroDivisionError), gc_paused():
+        assert not gc.isenabled()
+        1 / 0  # noqa: B018
+    assert gc.isenabled()
