@@ -344,11 +344,12 @@ class SourceReader:
                                                 speaker))
             self._read_values(case, "speaker", speaker)
             for ref in children(case, "SelectionRef"):
-                selection = self.selections.get(guid(ref.get("targetGUID")))
+                sel_guid = guid(ref.get("targetGUID"))  # None: a new GUID each time, as before (found nowhere)
+                selection = self.selections.get(sel_guid)
                 if selection is not None:
                     doc_guid, start, end, _coding = selection
                     self.turns[doc_guid].append(TurnData(start, end, speaker))
-                    self.uncoded.pop(guid(ref.get("targetGUID")), None)
+                    self.uncoded.pop(sel_guid, None)
 
     def _read_notes(self) -> None:
         notes = child(self.root, "Notes")
