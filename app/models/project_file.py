@@ -12,13 +12,16 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from app.models import migrations
 from app.models.errors import ProjectFileError
@@ -203,6 +206,20 @@ class Project:
         self.close()
 
 
+@cache
+def _schema_sql() -> tuple[str, ...]:
+    """What ``Base.metadata.create_all`` runs on a new, empty file: each table (in the order of their foreign
+    keys) and its indexes, compiled once per process (create_all compiled them and asked SQLite whether each table
+    existed every time: a third of creating a project)."""
+    dialect = sqlite.dialect()
+    statements = []
+    for table in Base.metadata.sorted_tables:
+        statements.append(str(CreateTable(table).compile(dialect=dialect)))
+        statements += [str(CreateIndex(index).compile(dialect=dialect))
+                       for index in sorted(table.indexes, key=lambda index: index.name)]
+    return tuple(statements)
+
+
 def create_project(path: str | Path, *, name: str | None = None, language: str = "de") -> Project:
     """Create a new, empty project file at ``path`` (which must not exist yet)."""
     path = Path(path)
@@ -220,7 +237,8 @@ def create_project(path: str | Path, *, name: str | None = None, language: str =
         engine = _make_engine(partial, read_only=False)
         try:
             with engine.begin() as connection:
-                Base.metadata.create_all(connection)
+                for statement in _schema_sql():
+                    connection.exec_driver_sql(statement)
                 migrations.stamp_head(connection)
                 connection.execute(
                     ProjectInfo.__table__.insert().values(

@@ -65,6 +65,26 @@ def test_new_file_is_marked_as_ours_in_rollback_journal_mode(project, project_pa
     assert int.from_bytes(header[68:72], "big") == APPLICATION_ID
 
 
+def test_new_file_has_the_schema_create_all_makes(project, project_path, tmp_path):
+    """A new file is made from SQL compiled once per process: the same tables and indexes, to the letter, as
+    SQLAlchemy's create_all makes from the models, and alembic's stamp."""
+    from app.models.schema import Base
+
+    reference = tmp_path / "reference.sqlite"
+    engine = create_engine(f"sqlite:///{reference}")
+    with engine.begin() as connection:
+        Base.metadata.create_all(connection)
+        migrations.command.stamp(migrations._config(connection), "head")  # as create_project did before
+    engine.dispose()
+
+    def schema(path):
+        with closing(sqlite3.connect(path)) as db:
+            return sorted(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+
+    assert schema(project_path) == schema(reference)
+    assert len([row for row in schema(reference) if row[0] == "index" and row[3]]) > 10
+
+
 def test_new_file_is_at_the_head_revision_with_its_metadata_row(project, project_path, db):
     assert db.value("SELECT version_num FROM alembic_version") == migrations.head()
     assert check_file(project_path).revision == migrations.head()
