@@ -95,7 +95,7 @@ def _add_coders(session: Session, data: ProjectData, summary: MergeSummary) -> d
             if ours is not None:
                 summary.notes.append(f"The coder '{coder.name}' is taken to be our '{ours[1]}' (same name).")
         if ours is None:
-            name = coder.name.strip() or "unnamed coder"
+            name = coder.name.strip() or _free_name(by_name, "unnamed coder")  # names are unique
             ours = (driver_value(session, _INSERT_CODER, (coder.guid, name, store_time(utc_now()))), name)
             by_guid[coder.guid] = by_name[name] = ours
             summary.added["coder"] += 1
@@ -103,6 +103,16 @@ def _add_coders(session: Session, data: ProjectData, summary: MergeSummary) -> d
         else:
             summary.matched["coder"] += 1
         found[coder.guid] = ours[0]
+    return found
+
+
+def _free_name(taken: dict[str, object], name: str) -> str:
+    """``name``, or ``name 2``, ``name 3``, ... the first not taken."""
+    number = 1
+    found = name
+    while found in taken:
+        number += 1
+        found = f"{name} {number}"
     return found
 
 

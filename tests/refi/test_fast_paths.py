@@ -450,15 +450,23 @@ def test_coders_speakers_documents_from_memory_match_one_by_one(tmp_path, monkey
     assert results["from memory"] == results["one by one"]
 
 
-def test_driver_errors_are_raised_as_sqlalchemy_raises_them(project):
+def test_driver_errors_are_raised_as_sqlalchemy_raises_them(project, db):
     from sqlalchemy.exc import IntegrityError
 
     from app.models.exchange import CoderData, ProjectData
 
     merge.bring_in(project, ProjectData(coders=[CoderData("10000000-0000-4000-8000-000000000001", "")]))
-    with pytest.raises(IntegrityError):  # a second coder without a name: "unnamed coder" is taken (as before)
-        merge.bring_in(project, ProjectData(coders=[CoderData("10000000-0000-4000-8000-000000000002", " ")]))
-    assert merge.bring_in(project, ProjectData()).added == {}  # the failed change left nothing behind
+    # A second coder without a name gets a name of its own (it made the unique name collide before).
+    merge.bring_in(project, ProjectData(coders=[CoderData("10000000-0000-4000-8000-000000000002", " ")]))
+    assert db.rows("SELECT name FROM coder ORDER BY id")[-2:] == [("unnamed coder",), ("unnamed coder 2",)]
+    # A driver error (a coder's name twice) is SQLAlchemy's, and the failed change leaves nothing behind.
+    from app.services.merge_parts import driver_sql
+
+    before = db.dump()
+    with pytest.raises(IntegrityError), project.transaction() as session:
+        for guid in ("30000000-0000-4000-8000-000000000001", "30000000-0000-4000-8000-000000000002"):
+            driver_sql(session, "INSERT INTO coder (guid, name, created_at) VALUES (?, 'Ben', '2026-01-01')", (guid,))
+    assert db.dump() == before
 
 
 def test_new_coding_ids_when_sqlite_numbers_them_at_random(coded):
