@@ -79,10 +79,10 @@ class ParsedDocument:
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a transcript's labels, events and turns are made (tens of thousands of
-    tuples, none of them in a cycle: reference counting frees what is dropped). Collections that ran meanwhile
-    walked every object the process holds, the documents read before this one too: 100 transcripts of 20,000
-    words, 640 -> 545 ms to read and import."""
+    """No cyclic garbage collection while many objects are made that hold no cycles (a transcript's labels,
+    events and turns; a .qdpx file's elements and rows): reference counting frees what is dropped, and each full
+    collection set off by so many new objects walked every object the process holds again (100 transcripts of
+    20,000 words: 640 -> 545 ms to read and import; seconds for a large .qdpx import)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -12,6 +12,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from app.importers.base import ReaderError
+from app.importers.base import gc_paused
 from app.importers.canonical import read_file_bytes
 from app.importers.refi_sources import SourceReader
 from app.importers.refi_xml import (
@@ -19,7 +20,6 @@ from app.importers.refi_xml import (
     child_text,
     children,
     color,
-    gc_paused,
     guid,
     local,
 )

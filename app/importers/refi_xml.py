@@ -7,12 +7,10 @@ reads the same. GUIDs are normalised (case, braces); colours are accepted in the
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import re
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from xml.etree.ElementTree import Element
 
@@ -39,19 +37,6 @@ def grouped(element: Element) -> dict[str, list[Element]]:
     for child in element:
         groups.setdefault(local(child.tag), []).append(child)
     return groups
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a large file's hundreds of thousands of objects are made: each full
-    collection walked all of them again (seconds for a large project), and none of them is garbage."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def children(element: Element, name: str) -> Iterator[Element]:

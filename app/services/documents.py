@@ -13,10 +13,9 @@ from sqlalchemy.orm import Session
 
 from app.models import Coding, Document, Project, speaker_key
 from app.models.schema import new_guid, utc_now
-from app.services.bulk import insert_rows
+from app.services.bulk import driver_sql, driver_value, insert_rows, time_storer
 from app.services.changes import ChangeSet, Ref, ServiceError
 from app.services.lookup import get_document
-from app.services.merge_parts import driver_sql, driver_value, time_storer
 
 if TYPE_CHECKING:  # the readers' result type; services take it as plain data
     from app.importers.base import ParsedDocument, ParsedTurn

@@ -8,7 +8,6 @@ brought in (a document whose text differs from ours, a coding outside its text .
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,22 +16,15 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.importers.base import gc_paused
 from app.models import Project, open_project
 from app.models.exchange import ProjectData
 from app.models.schema import utc_now
-from app.services.bulk import insert_many
+from app.services.bulk import driver_sql, driver_value, insert_many, time_storer
 from app.services.changes import Ref, ServiceError
 from app.services.documents import text_sha256
 from app.services.lookup import ensure_coder
-from app.services.merge_parts import (
-    add_attributes,
-    add_codes,
-    add_memos,
-    add_speakers,
-    driver_sql,
-    driver_value,
-    time_storer,
-)
+from app.services.merge_parts import add_attributes, add_codes, add_memos, add_speakers
 from app.services.merge_summary import MergeSummary
 from app.services.project_data import read_project_data
 
@@ -322,19 +314,6 @@ def _larger_page_cache(session: Session) -> Iterator[None]:
         yield
     finally:
         connection.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while hundreds of thousands of rows and objects are made: each full
-    collection walked all of them again (seconds in a large import), and none of them is garbage."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _default_coder(session: Session, summary: MergeSummary) -> int:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete, select
 
-from app.models import CodeKeyword, Document, Project, StopList, TextIndex
+from app.models import CodeKeyword, Project, StopList, TextIndex
 from app.services.changes import ChangeSet, Ref, ServiceError
 from app.services.lookup import get_code, get_document
 

@@ -460,7 +460,7 @@ def test_driver_errors_are_raised_as_sqlalchemy_raises_them(project, db):
     merge.bring_in(project, ProjectData(coders=[CoderData("10000000-0000-4000-8000-000000000002", " ")]))
     assert db.rows("SELECT name FROM coder ORDER BY id")[-2:] == [("unnamed coder",), ("unnamed coder 2",)]
     # A driver error (a coder's name twice) is SQLAlchemy's, and the failed change leaves nothing behind.
-    from app.services.merge_parts import driver_sql
+    from app.services.bulk import driver_sql
 
     before = db.dump()
     with pytest.raises(IntegrityError), project.transaction() as session:
@@ -493,7 +493,7 @@ def test_new_coding_ids_when_sqlite_numbers_them_at_random(coded):
 def test_times_stored_once_each_as_each_would_be(project):
     from datetime import UTC, datetime, timedelta, timezone
 
-    from app.services.merge_parts import time_storer
+    from app.services.bulk import time_storer
 
     plus_two = timezone(timedelta(hours=2))
     instant = datetime(2024, 3, 12, 9, 30, tzinfo=UTC)
