@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from app.models import ProjectFileError, create_project, migrations, open_project
+from app.models import project_file
 from app.models.project_file import APPLICATION_ID, backup_copy, check_file
 from app.services import add_code, apply_code, import_documents
 
@@ -173,9 +174,52 @@ def test_a_failed_create_leaves_nothing_behind(tmp_path, monkeypatch):
         connection.exec_driver_sql("SELECT * FROM no_such_table")
 
     monkeypatch.setattr(migrations, "stamp_head", broken_stamp)
-    with pytest.raises(ProjectFileError, match="could not be created"):
+    project_file._empty_file.cache_clear()  # the empty file is built once per process: build it again
+    try:
+        with pytest.raises(ProjectFileError, match="could not be created"):
+            create_project(tmp_path / "p.fcproj")
+    finally:
+        project_file._empty_file.cache_clear()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_create_failing_while_the_file_is_written_leaves_nothing_behind(tmp_path, monkeypatch):
+    class FailingConnection(sqlite3.Connection):
+        def backup(self, target, **kwargs):
+            target.execute("CREATE TABLE half_written (x)")  # something on disk, as a write cut short leaves
+            raise sqlite3.OperationalError("disk I/O error")
+
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(project_file.sqlite3, "connect",
+                        lambda *args, **kwargs: real_connect(*args, factory=FailingConnection, **kwargs))
+    with pytest.raises(ProjectFileError, match="could not be created .*disk I/O error"):
         create_project(tmp_path / "p.fcproj")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_metadata_row_is_the_row_the_model_writes(project, project_path, tmp_path):
+    """The row is written by the driver with the model's defaults written out: the same columns, types and time
+    text as SQLAlchemy writes for a ProjectInfo."""
+    from sqlalchemy.orm import Session
+
+    from app.models.schema import Base, ProjectInfo
+
+    reference = tmp_path / "reference.sqlite"
+    engine = create_engine(f"sqlite:///{reference}")
+    Base.metadata.create_all(engine)
+    with Session(engine) as session, session.begin():
+        session.add(ProjectInfo(id=1, name="Integration workshop", language="de", created_with="x"))
+    engine.dispose()
+
+    def row(path):
+        with closing(sqlite3.connect(path)) as db:
+            return db.execute("SELECT *, typeof(guid), typeof(created_at) FROM project").fetchone()
+
+    made, written = row(project_path), row(reference)
+    assert len(made) == len(written)
+    assert made[2:4] == written[2:4] and made[-2:] == written[-2:] == ("text", "text")
+    assert len(made[4]) == len(written[4]) and made[4].endswith(".000000")  # whole seconds, as utc_now gives
+    assert uuid.UUID(made[1]) and made[5].startswith("FocusCoder ")
 
 
 # --- refusals: a clear error, and the file exactly as it was -------------------------------------------------
