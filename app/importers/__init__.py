@@ -26,11 +26,12 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (*_PARAGRAPH_FORMATS, *_STRUCTURED_FORMATS
 
 def _read_plain_text(path: Path, speakers: str) -> ParsedDocument:
     # The lines of one canonical text are canonical: the turn parser need not check them one by one.
-    from app.importers.plaintext import read_lines
+    from app.importers.plaintext import read_paragraphs
 
+    lines, text = read_paragraphs(path)
     return parse_paragraphs(
-        read_lines(path), name=path.stem, source_name=path.name, source_format="txt", speakers=speakers,
-        canonical=True,
+        lines, name=path.stem, source_name=path.name, source_format="txt", speakers=speakers, canonical=True,
+        joined=text,
     )
 
 

@@ -19,8 +19,23 @@ def read_txt(path: str | Path) -> list[Block]:
 
 def read_lines(path: str | Path) -> list[str]:
     """``read_txt``'s paragraphs as plain strings (what the turn parser needs, without a Block for each)."""
+    return read_paragraphs(path)[0]
+
+
+def read_paragraphs(path: str | Path) -> tuple[list[str], str]:
+    """``read_lines``' paragraphs and the text they make joined by line breaks (the document's text).
+
+    When no line but the empty one after the last line break was left out, that text is the file's own canonical
+    text (or it without its last character): joining the lines again copied it piece by piece (18 MB: 17 ms).
+    """
     text = canonical_text(decode_bytes(read_file_bytes(path), path))
     # Split on "\n" only: str.splitlines would also break at \x0b, \x0c, \x1c-\x1e and \x85, which the
     # canonical text keeps as ordinary characters.
+    pieces = text.split("\n")
     # "not isspace()" is "strip() leaves something" without copying the line.
-    return [line for line in text.split("\n") if line and not line.isspace()]
+    lines = [line for line in pieces if line and not line.isspace()]
+    if len(lines) == len(pieces):
+        return lines, text
+    if len(lines) == len(pieces) - 1 and not pieces[-1]:
+        return lines, text[:-1]
+    return lines, "\n".join(lines)

@@ -79,29 +79,30 @@ def parse_turns(
 
 def parse_paragraphs(
     paragraphs: list[str], *, name: str, source_name: str, source_format: str, speakers: str = "auto",
-    canonical: bool = False,
+    canonical: bool = False, joined: str | None = None,
 ) -> ParsedDocument:
     """``parse_turns`` for paragraphs whose layout names no speaker (plain text, most word-processor files).
 
     ``canonical``: the paragraphs were cut at line breaks from one canonical text (the plain-text reader's), so
-    they need not be made canonical one by one.
+    they need not be made canonical one by one. ``joined``: the paragraphs joined by line breaks, when the
+    caller has that text already.
     """
     pattern = compile_speaker_pattern(speakers)
-    texts, text = _canonical_paragraphs(paragraphs, canonical)
+    texts, text = _canonical_paragraphs(paragraphs, canonical, joined)
     starts = list(accumulate([len(paragraph) + 1 for paragraph in texts], initial=0))
     del starts[-1]
     turns = _turns(texts, starts, {}, speakers, pattern)
     return ParsedDocument(name, text, source_name, source_format, turns=turns)
 
 
-def _canonical_paragraphs(paragraphs: list[str], canonical: bool) -> tuple[list[str], str]:
+def _canonical_paragraphs(paragraphs: list[str], canonical: bool, joined: str | None = None) -> tuple[list[str], str]:
     """The paragraphs in canonical form, and the text they make joined by line breaks.
 
     One check of the joined text stands for one per paragraph: NFC never composes or reorders across a line
     break, so the pieces of a canonical text between line breaks are canonical too, except for a byte-order mark
     starting one (canonical_text strips it at the start of each paragraph).
     """
-    text = "\n".join(paragraphs)
+    text = "\n".join(paragraphs) if joined is None else joined
     if "\ufeff" not in text and (canonical or canonical_text(text) == text):
         return paragraphs, text
     texts = [canonical_text(paragraph) for paragraph in paragraphs]

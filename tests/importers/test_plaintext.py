@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.importers import canonical
 from app.importers.base import Block, ReaderError
-from app.importers.plaintext import read_txt
+from app.importers.plaintext import read_lines, read_paragraphs, read_txt
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "transcripts"
 
@@ -124,3 +127,36 @@ def test_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ReaderError, match="not found"):
         read_txt(tmp_path / "missing.txt")
+
+
+# --- the paragraphs' text handed on with them (read_paragraphs) ------------------------------------------------
+
+_LINE_PIECES = st.sampled_from(["", " ", "\t", "\u00a0", "\u3000", "A: x", "ä", "e\u0301", "\ufeff", "\x0b", "\x85",
+                                "\u2028", "\r", "\r\n", "\n", "\n\n", "Moderatorin: Hallo.", "  und so"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=12), st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]))
+def test_the_text_read_with_the_paragraphs_is_the_paragraphs_joined(pieces: list[str], encoding: str) -> None:
+    content = "".join(pieces)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.txt"
+        try:
+            path.write_bytes(content.encode(encoding))
+        except UnicodeEncodeError:
+            return
+        try:
+            lines, text = read_paragraphs(path)
+        except ReaderError:
+            return  # not text (too many control characters): nothing was read
+        assert lines == read_lines(path)
+        assert text == "\n".join(lines)
+
+
+def test_the_text_read_with_the_paragraphs_of_real_files(tmp_path: Path) -> None:
+    files = sorted(DATA.glob("*.txt")) + [Path(__file__).resolve().parents[2] / "resources/sample/workshop_de.txt"]
+    (tmp_path / "plain.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (tmp_path / "no-end.txt").write_text("A: x\nB: y", encoding="utf-8")
+    for path in [*files, *tmp_path.iterdir()]:
+        lines, text = read_paragraphs(path)
+        assert text == "\n".join(lines)

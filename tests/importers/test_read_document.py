@@ -122,7 +122,7 @@ def test_a_reader_failing_unexpectedly_becomes_a_reader_error(tmp_path: Path, mo
     def broken(path: Path) -> list:
         raise ValueError("something odd")
 
-    monkeypatch.setattr(plaintext, "read_lines", broken)
+    monkeypatch.setattr(plaintext, "read_paragraphs", broken)
     path = tmp_path / "g.txt"
     path.write_text("I: x")
     with pytest.raises(ReaderError, match="something odd"):
