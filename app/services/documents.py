@@ -18,7 +18,7 @@ from app.services.changes import ChangeSet, Ref, ServiceError
 from app.services.lookup import get_document
 
 if TYPE_CHECKING:  # the readers' result type; services take it as plain data
-    from app.importers.base import ParsedDocument, ParsedTurn
+    from app.importers.base import ParsedDocument
 
 
 def text_sha256(text: str) -> str:
@@ -58,7 +58,9 @@ class _Importer:
         self.speaker_ids.update(driver_sql(session, "SELECT key, id FROM speaker"))
 
     def add(self, parsed: ParsedDocument, *, group: str | None) -> ChangeSet:
-        _check_turns(parsed)
+        # The turns column by column, made once for the check and the insert (54,000 turns: 8 ms a time).
+        columns = tuple(zip(*parsed.turns))
+        _check_turns(parsed, columns)
         changes = ChangeSet()
         name = _free_document_name(self.taken, parsed.name)
         self.taken.add(name)
@@ -72,8 +74,8 @@ class _Importer:
                 speaker_id = self.speaker_ids[key] = self._add_speaker(speaker_name, key)
                 changes.created.append(Ref("speaker", speaker_id))
             ids_by_name[speaker_name] = speaker_id
-        if parsed.turns:
-            self._insert_turns(document_id, parsed.turns, ids_by_name)
+        if columns:
+            self._insert_turns(document_id, columns, ids_by_name)
         return changes
 
     def _insert_document(self, parsed: ParsedDocument, name: str, group: str | None) -> int:
@@ -88,9 +90,9 @@ class _Importer:
     def _add_speaker(self, name: str, key: str) -> int:
         return driver_value(self.session, _INSERT_SPEAKER, (new_guid(), name, key, self.store_time(utc_now())))
 
-    def _insert_turns(self, document_id: int, turns: Sequence[ParsedTurn], ids_by_name: dict[str, int]) -> None:
-        """The turns in their order, a column at a time (zip in C, not a tuple built per turn in Python)."""
-        speakers, starts, ends, starts_ms, ends_ms, votes, priorities = zip(*turns)
+    def _insert_turns(self, document_id: int, columns: Sequence[tuple], ids_by_name: dict[str, int]) -> None:
+        """The turns in their order, from their columns (zip in C, not a tuple built per turn in Python)."""
+        speakers, starts, ends, starts_ms, ends_ms, votes, priorities = columns
         speaker_ids = map({None: None, **ids_by_name}.__getitem__, speakers)
         columns = [repeat(document_id), count(), speaker_ids, starts, ends, starts_ms, ends_ms]
         names = _TURN_COLUMNS
@@ -112,13 +114,13 @@ _TURN_COLUMNS = 'document_id, position, speaker_id, start, "end", start_ms, end_
 _VOTE_COLUMNS = ", votes, priority"
 
 
-def _check_turns(parsed: ParsedDocument) -> None:
+def _check_turns(parsed: ParsedDocument, columns: Sequence[tuple]) -> None:
     # A turn past the end of the text would pass the table's CHECK (which cannot see the text) and break every
     # later look at the document; refuse it here, with the document's name.
-    if not parsed.turns:
+    if not columns:
         return
     length = len(parsed.text)
-    _, starts, ends, *_ = zip(*parsed.turns)
+    _, starts, ends, *_ = columns
     if min(starts) >= 0 and max(ends) <= length and all(map(le, starts, ends)):
         return  # checked column by column in C: the usual case, thousands of turns
     for turn in parsed.turns:
