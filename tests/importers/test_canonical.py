@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,8 @@ from hypothesis import strategies as st
 from app.importers import canonical
 from app.importers.base import ReaderError
 from app.importers.canonical import canonical_text, decode_bytes, read_file_bytes
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "transcripts"
 
 GERMAN = (
     "Interviewer: Wie würden Sie die Zusammenarbeit beschreiben?\n"
@@ -209,3 +213,73 @@ def test_control_character_count_matches_the_character_scan() -> None:
         except ReaderError:
             accepted = False
         assert accepted == _checked_by_characters(text), repr(text[:80])
+
+
+# --- the NFC check a UTF-8 file's bytes can spare (_surely_nfc) --------------------------------------------------
+
+def _composing_seconds() -> set[str]:
+    """Characters that can compose with the one before them (NFC quick check "Maybe"): the second of every
+    two-character canonical decomposition, and Hangul's medial vowels and final consonants."""
+    seconds = {chr(cp) for cp in [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]}
+    for cp in range(0x110000):
+        decomposition = unicodedata.decomposition(chr(cp))
+        if decomposition and not decomposition.startswith("<") and len(parts := decomposition.split()) == 2:
+            seconds.add(chr(int(parts[1], 16)))
+    return seconds
+
+
+def test_the_characters_taken_as_nfc_in_any_company_are():
+    # Combining class 0 and quick check "Yes" (not "No": the character alone is NFC; not "Maybe": it never
+    # composes with the character before it), for every character _surely_nfc lets through.
+    safe = [chr(cp) for cp in [*range(0x300), *range(0x2002, 0x2040), *range(0x2080, 0x20C0)]]
+    seconds = _composing_seconds()
+    assert "\u0301" in seconds and "\u1161" in seconds  # the scan finds what it should
+    for ch in safe:
+        assert unicodedata.combining(ch) == 0, hex(ord(ch))
+        assert unicodedata.normalize("NFC", ch) == ch, hex(ord(ch))
+        assert ch not in seconds, hex(ord(ch))
+        assert canonical._surely_nfc(ch.encode("utf-8", "surrogatepass")) or ord(ch) in (0x2000, 0x2001)
+    for ch in "\u2000\u2001\u0300\u0301\u0340\u2126\u212b\u1161\u20d0\u2040\u2081\u00e9\u0131–„“€":
+        assert canonical._surely_nfc(ch.encode()) == (ch in safe and ch not in "\u2000\u2001"), hex(ord(ch))
+
+
+_MIXED_TEXT = st.text(st.one_of(
+    st.characters(max_codepoint=0x2FF),
+    st.characters(min_codepoint=0x1F00, max_codepoint=0x2200),
+    st.sampled_from("\u0301\u0308\u0327\u0340\u2000\u2001\u2126\u212b\u1100\u1161\u11a8\uac00\u0cd5\u0b3e\ufeff"),
+    st.characters(codec="utf-8"),
+), max_size=30)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_MIXED_TEXT)
+def test_a_text_surely_nfc_is_nfc(text: str) -> None:
+    if canonical._surely_nfc(text.encode("utf-8")):
+        assert unicodedata.is_normalized("NFC", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MIXED_TEXT, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]))
+def test_reading_a_file_canonical_is_decoding_then_making_canonical(text: str, encoding: str) -> None:
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.txt"
+        path.write_bytes(data)
+        try:
+            expected = canonical.canonical_text(canonical.decode_bytes(data, path))
+        except ReaderError:
+            with pytest.raises(ReaderError):
+                canonical.read_canonical_text(path)
+            return
+        assert canonical.read_canonical_text(path) == expected
+
+
+def test_real_files_read_canonical_as_before() -> None:
+    files = sorted(DATA.glob("*.txt")) + [Path(__file__).resolve().parents[2] / "resources/sample/workshop_de.txt"]
+    assert len(files) >= 2
+    for path in files:
+        expected = canonical.canonical_text(canonical.decode_bytes(path.read_bytes(), path))
+        assert canonical.read_canonical_text(path) == expected
