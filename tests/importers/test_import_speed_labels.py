@@ -239,3 +239,17 @@ def test_labels_are_accepted_as_before(labels: list[Label], known_keys: list[str
 def test_labels_of_every_real_paragraph_are_accepted_as_before() -> None:
     labels = [label for label in map(match_label, _real_lines()) if label is not None]
     assert accept_labels(labels) == old_accept_labels(labels)
+
+
+_speaker_label = st.builds(
+    lambda name, stop, lower: Label(name, speaker_key(name), 5, "colon", True, stop, opens_lower=lower),
+    st.sampled_from(["Anna", "B1", "Herr Brandt", "Moderatorin", "ANNA"]), st.just(False), st.booleans(),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_speaker_label, _speaker_label, _speaker_label, _some_label), max_size=14),
+       st.lists(st.sampled_from(["anna", "b1", "x"]), max_size=1))
+def test_transcripts_of_recurring_speakers_are_accepted_as_before(labels: list[Label], known_keys: list[str]) -> None:
+    # Mostly recurring "Name:" labels, the shape accept_labels answers without its loop over the labels.
+    assert accept_labels(labels, known_keys=known_keys) == old_accept_labels(labels, known_keys=known_keys)
