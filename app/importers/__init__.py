@@ -28,11 +28,12 @@ def _read_plain_text(path: Path, speakers: str) -> ParsedDocument:
     # The lines of one canonical text are canonical: the turn parser need not check them one by one.
     from app.importers.plaintext import read_paragraphs
 
-    lines, text = read_paragraphs(path)
-    return parse_paragraphs(
+    lines, text, utf8 = read_paragraphs(path)
+    document = parse_paragraphs(
         lines, name=path.stem, source_name=path.name, source_format="txt", speakers=speakers, canonical=True,
         joined=text,
     )
+    return document.with_utf8(utf8 if document.text is text else None)
 
 
 def _paragraph_reader(suffix: str) -> Callable[[Path], list[Block]]:
@@ -99,5 +100,5 @@ def read_document(path: str | Path, *, speakers: str = "auto", name: str | None 
         raise ReaderError(path, f"could not be read: unexpected {type(exc).__name__}: {exc}") from exc
     if name is not None or document.name != path.stem:
         document = ParsedDocument(name if name is not None else path.stem, document.text, document.source_name,
-                                  document.source_format, document.turns, document.warnings)
+                                  document.source_format, document.turns, document.warnings).with_utf8(document.utf8)
     return document

@@ -65,6 +65,15 @@ class ParsedDocument:
     source_format: str
     turns: tuple[ParsedTurn, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # The text's UTF-8 bytes, when the reader has them (a UTF-8 file read as it is), so the import need not encode
+    # the text again. Never passed in, only given by ``with_utf8`` to a document just made: a copy made by
+    # dataclasses.replace (perhaps of another text) has none.
+    utf8: bytes | None = field(default=None, init=False, repr=False, compare=False)
+
+    def with_utf8(self, utf8: bytes | None) -> ParsedDocument:
+        """This document, its text's UTF-8 bytes noted (``utf8`` must be ``text.encode("utf-8")``)."""
+        object.__setattr__(self, "utf8", utf8)
+        return self
 
     def turn_text(self, turn: ParsedTurn) -> str:
         return self.text[turn.start : turn.end]

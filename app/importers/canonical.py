@@ -87,9 +87,16 @@ def format_size(n: int) -> str:
 def read_canonical_text(path: str | Path) -> str:
     """A text file's canonical text: ``canonical_text(decode_bytes(read_file_bytes(path), path))``, where a UTF-8
     file's bytes can spare the NFC check (see ``_surely_nfc``)."""
+    return read_canonical_utf8(path)[0]
+
+
+def read_canonical_utf8(path: str | Path) -> tuple[str, bytes | None]:
+    """``read_canonical_text``'s text, and its UTF-8 bytes when they are the file's bytes (a UTF-8 file without
+    BOM that was canonical already), else None."""
     data = read_file_bytes(path)
-    text, from_utf8 = _decode(data, path)
-    return canonical_text(text, known_nfc=from_utf8 and _surely_nfc(data))
+    decoded, from_utf8 = _decode(data, path)
+    text = canonical_text(decoded, known_nfc=from_utf8 and _surely_nfc(data))
+    return text, data if from_utf8 and text is decoded else None
 
 
 def canonical_text(s: str, *, known_nfc: bool = False) -> str:

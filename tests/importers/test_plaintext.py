@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.importers import canonical
+from app.importers import canonical, read_document
 from app.importers.base import Block, ReaderError
 from app.importers.plaintext import read_lines, read_paragraphs, read_txt
 
@@ -146,11 +146,14 @@ def test_the_text_read_with_the_paragraphs_is_the_paragraphs_joined(pieces: list
         except UnicodeEncodeError:
             return
         try:
-            lines, text = read_paragraphs(path)
+            lines, text, utf8 = read_paragraphs(path)
         except ReaderError:
             return  # not text (too many control characters): nothing was read
         assert lines == read_lines(path)
         assert text == "\n".join(lines)
+        assert utf8 is None or utf8 == text.encode("utf-8")
+        document = read_document(path)
+        assert document.utf8 is None or document.utf8 == document.text.encode("utf-8")
 
 
 def test_the_text_read_with_the_paragraphs_of_real_files(tmp_path: Path) -> None:
@@ -158,5 +161,22 @@ def test_the_text_read_with_the_paragraphs_of_real_files(tmp_path: Path) -> None
     (tmp_path / "plain.txt").write_text(TRANSCRIPT, encoding="utf-8")
     (tmp_path / "no-end.txt").write_text("A: x\nB: y", encoding="utf-8")
     for path in [*files, *tmp_path.iterdir()]:
-        lines, text = read_paragraphs(path)
+        lines, text, utf8 = read_paragraphs(path)
         assert text == "\n".join(lines)
+        assert utf8 is None or utf8 == text.encode("utf-8")
+        for document in (read_document(path), read_document(path, name="renamed")):
+            assert document.utf8 is None or document.utf8 == document.text.encode("utf-8")
+    assert read_paragraphs(tmp_path / "plain.txt")[2] is None  # blank lines left out: the lines joined again
+    assert read_paragraphs(tmp_path / "no-end.txt")[2] == b"A: x\nB: y"  # a UTF-8 file hands on its bytes
+    assert read_document(tmp_path / "no-end.txt", name="x").utf8 == b"A: x\nB: y"
+
+
+def test_a_copy_of_a_document_does_not_carry_its_bytes(tmp_path: Path) -> None:
+    import dataclasses
+
+    (tmp_path / "a.txt").write_text("A: x\nB: y\n", encoding="utf-8")
+    document = read_document(tmp_path / "a.txt")
+    assert document.utf8 == b"A: x\nB: y"
+    changed = dataclasses.replace(document, text="A: z\nB: y")
+    assert changed.utf8 is None and changed == dataclasses.replace(document, text="A: z\nB: y")
+    assert document == dataclasses.replace(document)  # the bytes take no part in equality

@@ -318,3 +318,25 @@ def test_turn_positions_survive_the_database_in_every_script(tmp_path_factory, p
             assert document.text == text
             stored = [(turn.start, turn.end) for turn in document.turns]
             assert [document.text[start:end] for start, end in stored] == pieces
+
+
+def test_a_text_imported_from_the_readers_bytes_is_stored_as_one_encoded(tmp_path):
+    import dataclasses
+    import sqlite3
+    from contextlib import closing
+
+    from app.importers import read_document
+
+    source = tmp_path / "Gruppe.txt"
+    source.write_text("Moderatorin: Grüß Gott – „gut“ 🙂\nB1 (Kammer): Ja.\n", encoding="utf-8")
+    read = read_document(source)
+    assert read.utf8 is not None  # the reader handed on the file's bytes
+    rows = []
+    for number, document in enumerate([read, dataclasses.replace(read)]):  # the copy has none: encoded
+        path = tmp_path / f"p{number}.fcproj"
+        with create_project(path) as project:
+            import_documents(project, [document])
+        with closing(sqlite3.connect(path)) as db:
+            rows.append(db.execute("SELECT text, typeof(text), sha256, length(text) FROM document").fetchone())
+    assert rows[0] == rows[1]
+    assert rows[0][:3] == (read.text, "text", hashlib.sha256(read.text.encode()).hexdigest())
