@@ -8,6 +8,7 @@ a clear message and left byte-for-byte unchanged; an older one is backed up, the
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -254,7 +255,7 @@ def _time_text() -> Callable[[datetime], object]:
 
 
 def _write_new_file(partial: Path, name: str, language: str) -> None:
-    """The empty project with its metadata row, written to ``partial`` by SQLite's backup in one transaction."""
+    """The empty project with its metadata row, as SQLite's pages, written to the new file ``partial``."""
     with closing(sqlite3.connect(":memory:")) as memory:
         memory.deserialize(_empty_file())
         # Every column the model gives a value (its guid and created_at defaults written out; tested).
@@ -263,10 +264,18 @@ def _write_new_file(partial: Path, name: str, language: str) -> None:
             (new_guid(), name, language, _time_text()(utc_now()), _app_version()),
         )
         memory.commit()
-        with closing(sqlite3.connect(partial)) as file:
-            file.execute("PRAGMA journal_mode=DELETE")
-            file.execute("PRAGMA synchronous=FULL")
-            memory.backup(file)
+        pages = memory.serialize()
+    _write_synced(partial, pages)
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """``data`` as a new file, forced to the disk before it is moved into place. A file nobody else sees needs no
+    rollback journal: SQLite's backup into it wrote, synced and deleted one, four syncs where one does."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)  # SQLite's own file mode
+    with open(descriptor, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def create_project(path: str | Path, *, name: str | None = None, language: str = "de") -> Project:

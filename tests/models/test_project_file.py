@@ -184,17 +184,21 @@ def test_a_failed_create_leaves_nothing_behind(tmp_path, monkeypatch):
 
 
 def test_a_create_failing_while_the_file_is_written_leaves_nothing_behind(tmp_path, monkeypatch):
-    class FailingConnection(sqlite3.Connection):
-        def backup(self, target, **kwargs):
-            target.execute("CREATE TABLE half_written (x)")  # something on disk, as a write cut short leaves
-            raise sqlite3.OperationalError("disk I/O error")
+    def failing_sync(descriptor):
+        raise OSError(5, "disk I/O error")  # the pages were written, but could not be forced to the disk
 
-    real_connect = sqlite3.connect
-    monkeypatch.setattr(project_file.sqlite3, "connect",
-                        lambda *args, **kwargs: real_connect(*args, factory=FailingConnection, **kwargs))
+    monkeypatch.setattr(project_file.os, "fsync", failing_sync)
     with pytest.raises(ProjectFileError, match="could not be created .*disk I/O error"):
         create_project(tmp_path / "p.fcproj")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_file_passes_sqlites_checks(project_path, project):
+    with closing(sqlite3.connect(project_path)) as db:
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("PRAGMA page_count").fetchone()[0] * db.execute("PRAGMA page_size").fetchone()[0] \
+            == project_path.stat().st_size
 
 
 def test_the_metadata_row_is_the_row_the_model_writes(project, project_path, tmp_path):
