@@ -18,12 +18,18 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 class TextPositions:
     """Converts positions in one text; linear set-up (a regex scan in C), logarithmic conversions."""
 
-    __slots__ = ("_astral", "_astral_utf16", "length", "utf16_length")
+    __slots__ = ("_astral", "_astral_array", "_astral_utf16", "length", "utf16_length")
 
     def __init__(self, text: str) -> None:
-        # Code-point index of every astral character, and where each starts in UTF-16 units.
-        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
-        self._astral_utf16 = [index + rank for rank, index in enumerate(self._astral)]
+        # Code-point index of every astral character, and where each starts in UTF-16 units. Found in the text's
+        # UTF-32 code units by numpy: a regular-expression match object per emoji cost more than twice as much.
+        astral = (
+            np.empty(0, dtype=np.int64) if text.isascii()
+            else np.flatnonzero(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) > 0xFFFF)
+        )
+        self._astral_array = astral
+        self._astral = astral.tolist()
+        self._astral_utf16 = (astral + np.arange(len(astral))).tolist()
         self.length = len(text)
         self.utf16_length = len(text) + len(self._astral)
 
@@ -59,7 +65,7 @@ class TextPositions:
         """``to_utf16`` of many positions at once (an int64 array)."""
         if not self._astral:
             return positions
-        return positions + np.searchsorted(np.array(self._astral, dtype=np.int64), positions, side="left")
+        return positions + np.searchsorted(self._astral_array, positions, side="left")
 
     def span_to_code_points(self, start: int, end: int) -> tuple[int, int]:
         return self.to_code_point(start), self.to_code_point(end)

@@ -49,3 +49,18 @@ def test_emoji_count_two_units():
     positions = TextPositions(text)
     assert [positions.to_utf16(i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 6, 7]
     assert positions.span_to_code_points(1, 4) == (1, 3)
+
+
+@given(texts)
+def test_many_positions_at_once_map_as_one_by_one(text):
+    import numpy as np
+
+    positions = TextPositions(text)
+    every = np.arange(len(text) + 1, dtype=np.int64)
+    assert positions.many_to_utf16(every).tolist() == [positions.to_utf16(p) for p in range(len(text) + 1)]
+
+
+def test_a_lone_surrogate_is_one_unit_and_no_error():
+    text = "a\ud800b😀c"  # not from a reader (they refuse such text), but a str may hold it
+    positions = TextPositions(text)
+    assert [positions.to_utf16(i) for i in range(len(text) + 1)] == [0, 1, 2, 3, 5, 6]
