@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Coding, Document, Project, speaker_key
+from app.models import Coding, Document, Project
 from app.models.schema import new_guid, utc_now
 from app.services.bulk import driver_sql, driver_value, insert_rows, time_storer
 from app.services.changes import ChangeSet, Ref, ServiceError
 from app.services.lookup import get_document
+from app.services.speaker_index import SpeakerIndex
 
 if TYPE_CHECKING:  # the readers' result type; services take it as plain data
     from app.importers.base import ParsedDocument
@@ -53,25 +54,22 @@ class _Importer:
         self.position = driver_value(session, "SELECT coalesce(max(position), -1) + 1 FROM document")
         # Every name in the project, read once (from the name index): a query per document scanned the table.
         self.taken = {name for (name,) in driver_sql(session, "SELECT name FROM document")}
-        # Speakers by key, their aliases' keys included (a speaker's own key wins over an alias).
-        self.speaker_ids = dict(driver_sql(session, "SELECT key, speaker_id FROM speaker_alias"))
-        self.speaker_ids.update(driver_sql(session, "SELECT key, id FROM speaker"))
+        self.speakers = SpeakerIndex(session)
 
     def add(self, parsed: ParsedDocument, *, group: str | None) -> ChangeSet:
         # The turns column by column, made once for the check and the insert (54,000 turns: 8 ms a time).
         columns = tuple(zip(*parsed.turns))
         _check_turns(parsed, columns)
         changes = ChangeSet()
-        name = _free_document_name(self.taken, parsed.name)
+        name = free_document_name(self.taken, parsed.name)
         self.taken.add(name)
         document_id = self._insert_document(parsed, name, group)
         changes.created.append(Ref("document", document_id))
         ids_by_name = {}
         for speaker_name in parsed.speakers:
-            key = speaker_key(speaker_name)
-            speaker_id = self.speaker_ids.get(key)
+            speaker_id = self.speakers.find(speaker_name)
             if speaker_id is None:
-                speaker_id = self.speaker_ids[key] = self._add_speaker(speaker_name, key)
+                speaker_id = self.speakers.add(new_guid(), speaker_name)
                 changes.created.append(Ref("speaker", speaker_id))
             ids_by_name[speaker_name] = speaker_id
         if columns:
@@ -85,10 +83,7 @@ class _Importer:
         row = (new_guid(), name, utf8 if self.on_sqlite else parsed.text, hashlib.sha256(utf8).hexdigest(),
                parsed.source_name, parsed.source_format, group, self.position, self.store_time(utc_now()))
         self.position += 1
-        return driver_value(self.session, _INSERT_DOCUMENT_UTF8 if self.on_sqlite else _INSERT_DOCUMENT, row)
-
-    def _add_speaker(self, name: str, key: str) -> int:
-        return driver_value(self.session, _INSERT_SPEAKER, (new_guid(), name, key, self.store_time(utc_now())))
+        return driver_value(self.session, INSERT_DOCUMENT_UTF8 if self.on_sqlite else INSERT_DOCUMENT, row)
 
     def _insert_turns(self, document_id: int, columns: Sequence[tuple], ids_by_name: dict[str, int]) -> None:
         """The turns in their order, from their columns (zip in C, not a tuple built per turn in Python)."""
@@ -105,11 +100,10 @@ class _Importer:
 
 # Every column the model gives a value on insert: guid and imported_at are its defaults (tested against the ORM).
 _DOCUMENT_COLUMNS = "guid, name, text, sha256, source_name, source_format, group_name, position, imported_at"
-_INSERT_DOCUMENT = f"INSERT INTO document ({_DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
-_INSERT_DOCUMENT_UTF8 = (
+INSERT_DOCUMENT = f"INSERT INTO document ({_DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+INSERT_DOCUMENT_UTF8 = (
     f"INSERT INTO document ({_DOCUMENT_COLUMNS}) VALUES (?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?) RETURNING id"
 )
-_INSERT_SPEAKER = "INSERT INTO speaker (guid, name, key, created_at, version) VALUES (?, ?, ?, ?, 1) RETURNING id"
 _TURN_COLUMNS = 'document_id, position, speaker_id, start, "end", start_ms, end_ms'
 _VOTE_COLUMNS = ", votes, priority"
 
@@ -131,7 +125,7 @@ def _check_turns(parsed: ParsedDocument, columns: Sequence[tuple]) -> None:
             )
 
 
-def _free_document_name(taken: set[str], wanted: str) -> str:
+def free_document_name(taken: set[str], wanted: str) -> str:
     """``wanted``, or with a number ("Interview (2)") when a document of the project has that name."""
     wanted = wanted.strip() or "Document"
     if wanted not in taken:

@@ -22,7 +22,7 @@ from app.models.exchange import ProjectData
 from app.models.schema import utc_now
 from app.services.bulk import driver_sql, driver_value, insert_many, time_storer
 from app.services.changes import Ref, ServiceError
-from app.services.documents import text_sha256
+from app.services.documents import INSERT_DOCUMENT, free_document_name, text_sha256
 from app.services.lookup import ensure_coder
 from app.services.merge_parts import add_attributes, add_codes, add_memos, add_speakers
 from app.services.merge_summary import MergeSummary
@@ -126,8 +126,8 @@ def _add_documents(session: Session, data: ProjectData, maps: _Maps, summary: Me
             summary.leave_out("document", f"'{doc.name}': its text differs from ours (same document, edited?), "
                                           f"so it and its {codings_per_document[doc.guid]} coding(s) were left out")
             continue
-        name = ours.free_name(doc.name)
-        document_id = driver_value(session, _INSERT_DOCUMENT, (
+        name = free_document_name(ours.names, doc.name)
+        document_id = driver_value(session, INSERT_DOCUMENT, (
             doc.guid, name, doc.text, digest, doc.source_name, doc.source_format, doc.group, ours.position,
             store_time(utc_now()),
         ))
@@ -171,13 +171,6 @@ class _OurDocuments:
         self.unclaimed.discard(found)
         return found
 
-    def free_name(self, wanted: str) -> str:
-        wanted = wanted.strip() or "Document"
-        name, number = wanted, 2
-        while name in self.names:
-            name, number = f"{wanted} ({number})", number + 1
-        return name
-
     def added(self, document_id: int, guid: str, digest: str, name: str) -> None:
         self.by_guid[guid] = (document_id, digest)
         self.names.add(name)
@@ -185,10 +178,6 @@ class _OurDocuments:
 
 
 _INSERT_CODER = "INSERT INTO coder (guid, name, created_at) VALUES (?, ?, ?) RETURNING id"
-_INSERT_DOCUMENT = (
-    "INSERT INTO document (guid, name, text, sha256, source_name, source_format, group_name, position, imported_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
-)
 _INSERT_TURN = (
     'INSERT INTO turn (document_id, position, speaker_id, start, "end", start_ms, end_ms, votes, priority) '
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"

@@ -9,14 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import (
-    Attribute,
-    AttributeScope,
-    AttributeType,
-    AttributeValue,
-    Memo,
-    speaker_key,
-)
+from app.models import Attribute, AttributeScope, AttributeType, AttributeValue, Memo
 from app.models.exchange import CodeData, ProjectData
 from app.models.schema import utc_now
 from app.services.attributes import canonical_value
@@ -24,6 +17,7 @@ from app.services.bulk import driver_sql, driver_value, time_storer
 from app.services.changes import Ref, ServiceError
 from app.services.codes import COLOR_PATTERN, PALETTE
 from app.services.lookup import PATH_SEPARATOR
+from app.services.speaker_index import SpeakerIndex
 
 # Looks like "/" but is not our path separator: a code "Pro/Contra" from another tool stays readable.
 SLASH_STAND_IN = "\u2215"
@@ -119,7 +113,7 @@ def _parents_first(codes: list[CodeData]) -> list[CodeData]:
 
 def add_speakers(session: Session, data: ProjectData, summary) -> dict[str, int]:  # noqa: ANN001
     found: dict[str, int] = {}
-    ours = _OurSpeakers(session)
+    ours = SpeakerIndex(session)
     for speaker in data.speakers:
         name = " ".join(speaker.name.split())[:NAME_LIMIT] or "unnamed speaker"
         speaker_id = ours.by_guid.get(speaker.guid)
@@ -136,40 +130,6 @@ def add_speakers(session: Session, data: ProjectData, summary) -> dict[str, int]
         summary.added["speaker"] += 1
         summary.changes.created.append(Ref("speaker", speaker_id))
     return found
-
-
-class _OurSpeakers:
-    """Our speakers by GUID and by the key of their names and aliases (as ``lookup.find_speaker`` compares them),
-    read once and kept up to date: three queries and a flush per speaker before."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.by_guid: dict[str, int] = {}
-        self.by_key: dict[str, int] = {}
-        for speaker_id, guid, key in driver_sql(session, "SELECT id, guid, key FROM speaker"):
-            self.by_guid[guid] = self.by_key[key] = speaker_id
-        self.by_alias = dict(driver_sql(session, "SELECT key, speaker_id FROM speaker_alias"))
-        self.store_time = time_storer(session)
-
-    def find(self, name: str) -> int | None:
-        key = speaker_key(name)
-        found = self.by_key.get(key)
-        return found if found is not None else self.by_alias.get(key)
-
-    def add(self, guid: str, name: str) -> int:
-        key = speaker_key(name)
-        speaker_id = driver_value(self.session, _INSERT_SPEAKER, (guid, name, key, self.store_time(utc_now())))
-        self.by_guid[guid] = self.by_key[key] = speaker_id
-        return speaker_id
-
-    def add_alias(self, speaker_id: int, alias: str) -> None:
-        key = speaker_key(alias)
-        driver_sql(self.session, "INSERT INTO speaker_alias (speaker_id, name, key) VALUES (?, ?, ?)",
-                   (speaker_id, alias, key))
-        self.by_alias[key] = speaker_id
-
-
-_INSERT_SPEAKER = "INSERT INTO speaker (guid, name, key, created_at, version) VALUES (?, ?, ?, ?, 1) RETURNING id"
 
 
 def add_attributes(

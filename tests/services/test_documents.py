@@ -22,7 +22,6 @@ from app.services import (
     set_attribute,
     set_memo,
 )
-from app.services import documents as documents_service
 
 
 def test_import_writes_text_turns_and_speakers(project, db, make_document):
@@ -152,14 +151,16 @@ def test_an_error_in_the_middle_of_an_import_leaves_the_file_as_it_was(project, 
     import_documents(project, [make_document("Vorher", [("Anna", "Schon da.")])])
     before_dump, before_bytes = db.dump(), project.path.read_bytes()
     calls = itertools.count()
-    real_add_speaker = documents_service._Importer._add_speaker
+    from app.services.speaker_index import SpeakerIndex
 
-    def add_speaker_then_crash(importer, name, key):
+    real_add_speaker = SpeakerIndex.add
+
+    def add_speaker_then_crash(index, guid, name):
         if next(calls) == 2:  # Dana: second document, after its row and its first new speaker were written
             raise RuntimeError("power cut")
-        return real_add_speaker(importer, name, key)
+        return real_add_speaker(index, guid, name)
 
-    monkeypatch.setattr(documents_service._Importer, "_add_speaker", add_speaker_then_crash)
+    monkeypatch.setattr(SpeakerIndex, "add", add_speaker_then_crash)
     with pytest.raises(RuntimeError, match="power cut"):
         import_documents(project, [
             make_document("Eins", [("Anna", "a"), ("Ben", "b")]),
