@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from app.importers.base import ParsedDocument, ParsedTurn, ReaderError
-from app.importers.canonical import canonical_text, decode_bytes, read_file_bytes
+from app.importers.canonical import canonical_text, read_canonical_text
 from app.importers.speaker_labels import tidy_name
 from app.importers.timecodes import clock_to_ms
 from app.models.speaker_names import speaker_key
@@ -48,7 +48,7 @@ _DELIMITERS = (";", "\t", ",", "|")  # ties go to ";", which German Excel writes
 def read_csv(path: str | Path, *, delimiter: str | None = None) -> ParsedDocument:
     """A CSV (or, with ``delimiter="\\t"``, TSV) file; the delimiter is guessed when not given."""
     path = Path(path)
-    text = canonical_text(decode_bytes(read_file_bytes(path), path))
+    text = read_canonical_text(path)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or _guess_delimiter(text))
     rows: list[tuple[int, Sequence[object]]] = []
     try:

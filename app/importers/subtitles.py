@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.importers.base import ParsedDocument, ParsedTurn, ReaderError
-from app.importers.canonical import canonical_text, decode_bytes, read_file_bytes
+from app.importers.canonical import canonical_text, read_canonical_text
 from app.importers.speaker_labels import Label, accept_labels, match_label, tidy_name
 from app.importers.timecodes import clock_to_ms
 from app.models.speaker_names import speaker_key
@@ -65,7 +65,7 @@ def read_vtt(path: str | Path) -> ParsedDocument:
 
 
 def _read(path: Path, source_format: str) -> ParsedDocument:
-    text = canonical_text(decode_bytes(read_file_bytes(path), path))
+    text = read_canonical_text(path)
     cues = _cues(text, path, vtt=source_format == "vtt")
     if source_format == "vtt":
         _drop_rolled_up_lines(cues)
