@@ -11,18 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-from app.importers.base import ReaderError
-from app.importers.base import gc_paused
+from app.importers.base import ReaderError, gc_paused
 from app.importers.canonical import read_file_bytes
 from app.importers.refi_sources import SourceReader
-from app.importers.refi_xml import (
-    child,
-    child_text,
-    children,
-    color,
-    guid,
-    local,
-)
+from app.importers.refi_xml import child, child_text, children, color, guid, local
 from app.importers.safezip import iter_large_xml, open_zip, parse_xml
 from app.models.exchange import CodeData, CoderData, ProjectData, split_description
 

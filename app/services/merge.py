@@ -236,9 +236,7 @@ def _add_codings(session: Session, data: ProjectData, maps: _Maps, summary: Merg
             found[guid] = existing[key]
             summary.matched["coding"] += 1
             continue
-        weight = coding.weight
-        add_row((guid, document_id, code_id, coder_id, start, end,
-                 weight if 0 <= weight <= 100 else max(0, min(100, weight)),
+        add_row((guid, document_id, code_id, coder_id, start, end, max(0, min(100, coding.weight)),
                  store_time(coding.created_at if coding.created_at is not None else utc_now())))
         existing[key] = found[guid] = by_guid[guid] = _New(len(new_rows) - 1)
     if new_rows:
