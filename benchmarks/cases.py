@@ -260,7 +260,7 @@ TRANSCRIPT_AT = {"small": (30_000, 500), "medium": (100_000, 1_667), "large": (3
 def measure_open_transcript(prepared: Prepared, scratch: Path) -> tuple[float, float]:
     """Opening the transcript in the coding window until what shows is painted (highlights, stripes, time
     stamps) against setting the same text in a plain QPlainTextEdit of the same size and painting it. CPU time
-    of this process, best of seven: painting happens in it, and a busy machine must not count."""
+    of this process, best of fifteen: painting happens in it, and a busy machine must not count."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -296,7 +296,7 @@ def measure_open_transcript(prepared: Prepared, scratch: Path) -> tuple[float, f
         view.margin.repaint()
         return time.process_time() - began
 
-    seconds = min(open_transcript() for _ in range(7))
+    seconds = min(open_transcript() for _ in range(15))
     text = view.toPlainText()
     plain = QPlainTextEdit()
     plain.setFont(view.font())
@@ -311,7 +311,7 @@ def measure_open_transcript(prepared: Prepared, scratch: Path) -> tuple[float, f
         plain.viewport().repaint()
         return time.process_time() - began
 
-    floor = min(set_text() for _ in range(7))
+    floor = min(set_text() for _ in range(15))
     window.close()
     context.shutdown()
     return seconds, floor

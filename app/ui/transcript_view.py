@@ -263,8 +263,9 @@ class TranscriptView(QPlainTextEdit):
 
     def show_document(self, content: DocumentContent | None, look: CodeLook) -> None:
         self.content = content
+        if look.colors != self.look.colors:  # the formats made for the old colours (a few hundred) go
+            self.highlighter.reset_formats()
         self.look = look
-        self.highlighter.reset_formats()
         if content is None:
             self.layer = None
             self._labels, self._label_starts, self._times, self._time_offsets = [], [], [], []
@@ -311,8 +312,9 @@ class TranscriptView(QPlainTextEdit):
             return
         old = self.layer
         colors_changed = look.colors != self.look.colors
+        if colors_changed:
+            self.highlighter.reset_formats()
         self.look = look
-        self.highlighter.reset_formats()
         codings = self.shown(codings)
         self.layer = CodingLayer(codings, self.positions)
         if old is None or colors_changed:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app import services
 from app.ui.highlights import blend
+from app.ui.transcript_view import CodeLook
 
 
 class Look:
@@ -43,6 +44,18 @@ def test_a_coding_is_highlighted_in_its_codes_colour(window):
     coded = format_at(view, utf16(view, "Sprachkurs ist"))
     assert coded.background == blend(["#46F0F0"])
     assert format_at(view, utf16(view, "Wirklich")) is None
+
+
+def test_a_document_shown_again_in_other_colours_takes_them(window):
+    """The view keeps the formats it made while the colours stay; new colours make new ones."""
+    view = window.transcript
+    look = view.look
+    code_id = view.layer.live()[0].code_id
+    recoloured = CodeLook({**look.colors, code_id: "#112233"}, look.paths, look.order)
+    view.show_document(view.content, recoloured)
+    assert format_at(view, utf16(view, "Sprachkurs ist")).background == blend(["#112233"])
+    view.show_document(view.content, look)
+    assert format_at(view, utf16(view, "Sprachkurs ist")).background == blend(["#46F0F0"])
 
 
 def test_overlapping_codings_show_a_blend_and_stripes_per_code(qtbot, window, context):
