@@ -69,12 +69,7 @@ class MemoEditor(QDialog):
         self.text.setPlaceholderText(self.tr("Thoughts, questions, decisions…"))
         self.about.setText(self.tr("Memo &about:"))
         if self.target.count():
-            chosen = self.target.currentData()
-            self.target.blockSignals(True)  # the same memo stays shown, nothing is saved
-            self.target.clear()
-            self._fill_targets(*self._listed)
-            self.target.setCurrentIndex(max(0, self.target.findData(chosen)))
-            self.target.blockSignals(False)
+            self._list_again()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -106,6 +101,25 @@ class MemoEditor(QDialog):
         for row in labels:  # the whole passage's start and its document on hovering
             index = self.target.findData(f"{CODING}\t{row.id}")
             self.target.setItemData(index, f"{row.document}: {row.excerpt}", Qt.ItemDataRole.ToolTipRole)
+
+    def _list_again(self) -> bool:
+        """Make the list again (another language; codes or speakers added, renamed or removed meanwhile), the
+        memo shown still chosen, under its new name if it was renamed. False when its code or speaker is gone."""
+        kind, name = self._shown
+        ids = self.code_ids if kind == CODE else self.speaker_ids if kind == SPEAKER else {}
+        kept_id = ids.get(name)
+        self.target.blockSignals(True)  # the same memo stays shown, nothing is saved
+        self.target.clear()
+        self._fill_targets(*self._listed)
+        if kept_id is not None:
+            ids = self.code_ids if kind == CODE else self.speaker_ids
+            name = next((new_name for new_name, id_ in ids.items() if id_ == kept_id), None)
+        index = -1 if name is None else self.target.findData(f"{kind}\t{name}")
+        self.target.setCurrentIndex(max(0, index))
+        self.target.blockSignals(False)
+        if index >= 0:
+            self._shown = (kind, name)
+        return index >= 0
 
     def choose(self, kind: str, name: str | int = "") -> None:
         """Show the memo of the project, a document, a code, a speaker or a coding (saving the edited one first)."""
@@ -187,6 +201,11 @@ class MemoEditor(QDialog):
 
     def _project_changed(self, changes: ChangeSet) -> None:
         kinds = {ref.kind for ref in (*changes.created, *changes.updated, *changes.deleted)}
+        if kinds & {"code", "speaker"} and not self._list_again():
+            # The code or speaker whose memo was shown is gone, and its memo with it: the project's is shown.
+            self._shown = self._chosen()
+            self.load()
+            return
         # A coding shown here may have been removed, or re-created by undo (its memo with it).
         if ("memo" in kinds or (self._shown[0] == CODING and "coding" in kinds)) and not self.is_dirty():
             self.load()

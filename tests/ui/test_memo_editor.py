@@ -105,3 +105,25 @@ def test_an_open_editor_follows_a_language_switch_without_losing_the_text(qtbot,
         window.choose_language("en")
     assert editor.target.currentText() == "Code “Anerkennung”"
     assert editor.save() and memos(context) == [("Anerkennung", "halb geschrieben")]
+
+
+def test_an_open_editor_lists_codes_and_speakers_as_they_change(qtbot, window, context):
+    """A code added, the shown code renamed (its half-written memo kept, saved under the new name), a speaker
+    renamed, and the shown code removed: the list follows each change while the editor stays open."""
+    from app import services
+
+    editor = window.open_memos()
+    editor.choose("code", "Anerkennung")
+    editor.text.setPlainText("halb geschrieben")
+    context.notify(services.add_code(context.project, "Mentoring"))
+    assert "Code “Mentoring”" in entries(editor)
+    context.notify(services.rename_code(context.project, "Anerkennung", "Anerkennung von Abschlüssen"))
+    assert "Code “Anerkennung”" not in entries(editor)
+    assert editor.target.currentText() == "Code “Anerkennung von Abschlüssen”"
+    assert editor.text.toPlainText() == "halb geschrieben"
+    assert editor.save() and memos(context) == [("Anerkennung von Abschlüssen", "halb geschrieben")]
+    context.notify(services.rename_speaker(context.project, "Herr Yilmaz", "Mehmet Yilmaz"))
+    assert "Speaker “Mehmet Yilmaz”" in entries(editor) and "Speaker “Herr Yilmaz”" not in entries(editor)
+    context.notify(services.delete_code(context.project, "Anerkennung von Abschlüssen"))
+    assert editor.target.currentText() == "The project" and editor.text.toPlainText() == ""
+    assert "Code “Anerkennung von Abschlüssen”" not in entries(editor)
