@@ -391,7 +391,8 @@ def _documents_one_by_one(session, data, maps, summary):
         if len(rows) < len(doc.turns):
             summary.leave_out("turn", f"'{doc.name}': {len(doc.turns) - len(rows)} speaker turn(s) outside the text")
         if rows:
-            merge.insert_many(session, merge._INSERT_TURN, rows)
+            merge.insert_many(session, 'INSERT INTO turn (document_id, position, speaker_id, start, "end", '
+                                       "start_ms, end_ms, votes, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return found
 
 
