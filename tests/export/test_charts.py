@@ -1,0 +1,62 @@
+"""The report's chart images: valid PNGs at the report's resolution, every label inside the picture."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from app.analysis.matrices import Matrix
+from app.export import charts
+from app.export.labels import labels_for
+
+LANGUAGE = labels_for("en")
+MARGIN_PX = round(charts.MARGIN * charts.DPI)
+
+
+def decoded(png: bytes) -> np.ndarray:
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG" and image.mode == "RGB"
+    assert image.info["dpi"] == pytest.approx((charts.DPI, charts.DPI), abs=0.01)
+    return np.asarray(image)
+
+
+def assert_framed(pixels: np.ndarray) -> None:
+    """White margins all round, and something drawn just inside each: the picture is cropped to its contents,
+    so no label reaches past its edge."""
+    ink = (pixels < 250).any(axis=2)
+    height, width = ink.shape
+    band = MARGIN_PX // 2
+    assert not ink[:band].any() and not ink[-band:].any() and not ink[:, :band].any() and not ink[:, -band:].any()
+    near = MARGIN_PX + 12  # a rotated label's box has empty corners
+    assert ink[:near].any() and ink[-near:].any() and ink[:, :near].any() and ink[:, -near:].any()
+    assert width > 2 * near and height > 2 * near
+
+
+def test_png_bytes_round_trip():
+    pixels = np.random.default_rng(7).integers(0, 256, size=(37, 53, 3), dtype=np.uint8)
+    assert (decoded(charts.png_bytes(pixels, charts.DPI)) == pixels).all()
+
+
+def test_frequency_bars_show_the_most_frequent_with_whole_labels():
+    long = "Rahmenbedingungen der Ausbildung/Unterstützung durch Ehrenamtliche im Betrieb"
+    codes = [(f"Code {n}", n, "#4477AA") for n in range(1, 40)] + [(long, 100, "#CC6677"), ("Leer", 0, "#000000")]
+    png, shown = charts.frequency_bars(codes, LANGUAGE)
+    assert shown == charts.MOST_BARS
+    pixels = decoded(png)
+    assert_framed(pixels)
+    assert pixels.shape[1] >= 6.3 * charts.DPI  # the figure's width, widened for the long label, never squeezed
+
+
+@pytest.mark.parametrize("speakers", [1, 3, charts.MOST_COLUMNS + 2])
+def test_heat_map_keeps_its_labels_inside(speakers):
+    rows = [f"Oberkategorie mit langem Namen/Aspekt {n}" for n in range(charts.MOST_ROWS + 5)]
+    columns = [f"Frau Beispiel-Sprecherin Nummer {n} (Institution)" for n in range(speakers - 1)] + [None]
+    cells = [[(r * 7 + c * 3) % 12 for c in range(len(columns))] for r in range(len(rows))]
+    pixels = decoded(charts.heat_map(Matrix(rows=rows, columns=columns, cells=cells, depths=[1] * len(rows)), LANGUAGE))
+    assert_framed(pixels)
+    shown_columns = min(speakers, charts.MOST_COLUMNS)
+    cells_height = 0.24 * charts.MOST_ROWS * charts.DPI * 0.7  # the cells take most of the figure's height
+    assert pixels.shape[0] > cells_height and pixels.shape[1] > (0.45 * shown_columns + 1) * charts.DPI
