@@ -11,6 +11,7 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.transforms import TransformedPatchPath
 
 from app.analysis.matrices import Matrix
 
@@ -84,7 +85,7 @@ def frequency_bars(codes: list[tuple[str, int, str]], language: dict[str, str]) 
         labels = [_short(path.replace("/", " › ")) for path, _, _ in shown]
         values = [count for _, count, _ in shown]
         bars = axes.barh(labels, values, color=[color for _, _, color in shown], edgecolor="#555555", linewidth=0.4)
-        axes.bar_label(bars, padding=3, fontsize=7.5, color=INK)
+        axes.bar_label(bars, padding=3, fontsize=7.5, color=INK, annotation_clip=False)  # at the bars' ends: no test
         axes.set_xlabel(language["codings"], color=INK)
         axes.spines[["top", "right"]].set_visible(False)
         axes.xaxis.grid(True, color=GRID, linewidth=0.6)
@@ -109,11 +110,12 @@ def heat_map(matrix: Matrix, language: dict[str, str]) -> bytes:
         axes.set_ylim(shades.shape[0], 0)
         axes.set_xticks(np.arange(len(columns)) + 0.5, [_short(c, 24) for c in columns], rotation=40, ha="right")
         axes.set_yticks(np.arange(len(rows)) + 0.5, [_short(path.replace("/", " › "), 40) for path in rows])
+        inside = TransformedPatchPath(axes.patch)  # one for all the numbers: Axes.text would make one for each
         for i, row in enumerate(cells):
             for j, value in enumerate(row):
                 if value:
                     axes.text(j + 0.5, i + 0.5, str(value), ha="center", va="center", fontsize=7,
-                              color="white" if value > peak * 0.55 else INK, in_layout=False)
+                              color="white" if value > peak * 0.55 else INK, clip_path=inside, in_layout=False)
         axes.tick_params(length=0)
         for spine in axes.spines.values():
             spine.set_visible(False)
