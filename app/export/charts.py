@@ -11,6 +11,7 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import TransformedPatchPath
 
 from app.analysis.matrices import Matrix
@@ -119,5 +120,8 @@ def heat_map(matrix: Matrix, language: dict[str, str]) -> bytes:
         axes.tick_params(length=0)
         for spine in axes.spines.values():
             spine.set_visible(False)
-        figure.colorbar(image, ax=axes, fraction=0.04, pad=0.02).outline.set_visible(False)
+        scale = figure.colorbar(image, ax=axes, fraction=0.04, pad=0.02)
+        scale.outline.set_visible(False)
+        scale.locator = MaxNLocator(integer=True)  # counts: no "0.5" between 0 and 1 when few are coded
+        scale.update_ticks()
         return _png(figure)

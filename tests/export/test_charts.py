@@ -60,3 +60,14 @@ def test_heat_map_keeps_its_labels_inside(speakers):
     shown_columns = min(speakers, charts.MOST_COLUMNS)
     cells_height = 0.24 * charts.MOST_ROWS * charts.DPI * 0.7  # the cells take most of the figure's height
     assert pixels.shape[0] > cells_height and pixels.shape[1] > (0.45 * shown_columns + 1) * charts.DPI
+
+
+def test_heat_map_scale_counts_in_whole_numbers(monkeypatch):
+    """Few codings: the colour scale's ticks are counts (0, 1, 2), not 0.5 steps."""
+    figures = []
+    original = charts._png
+    monkeypatch.setattr(charts, "_png", lambda figure: figures.append(figure) or original(figure))
+    charts.heat_map(Matrix(rows=["A", "B"], columns=["Anna", None], cells=[[1, 2], [0, 1]], depths=[1, 1]), LANGUAGE)
+    scale = figures[0].axes[-1]
+    ticks = [tick for tick in scale.get_yticks() if 0 <= tick <= 2]
+    assert len(ticks) >= 2 and all(float(tick).is_integer() for tick in ticks)
