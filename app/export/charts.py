@@ -75,6 +75,19 @@ def _short(label: str, limit: int = 42) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
+def _short_path(path: str, limit: int = 42) -> str:
+    """A code's path as "Parent › Code" within ``limit`` characters: the parents are shortened first, as the
+    code's own name is what tells the rows apart ("Aufenthalt… › Duldung und Bleiberecht")."""
+    *parents, name = path.split("/")
+    whole = " › ".join([*parents, name])
+    if len(whole) <= limit or not parents:
+        return _short(whole, limit)
+    room = limit - len(name) - len(" › ")
+    if room < 4:  # the name alone fills the room
+        return _short(name, limit)
+    return f"{_short(' › '.join(parents), room)} › {name}"
+
+
 def frequency_bars(codes: list[tuple[str, int, str]], language: dict[str, str]) -> tuple[bytes, int]:
     """A horizontal bar per code (path, codings, colour), the most frequent ``MOST_BARS``; the PNG and how many
     bars it shows."""
@@ -83,7 +96,7 @@ def frequency_bars(codes: list[tuple[str, int, str]], language: dict[str, str]) 
     with mpl.rc_context(FONT):
         figure = _figure(6.3, 0.8 + 0.27 * max(len(shown), 1))
         axes = figure.subplots()
-        labels = [_short(path.replace("/", " › ")) for path, _, _ in shown]
+        labels = [_short_path(path) for path, _, _ in shown]
         values = [count for _, count, _ in shown]
         bars = axes.barh(labels, values, color=[color for _, _, color in shown], edgecolor="#555555", linewidth=0.4)
         axes.bar_label(bars, padding=3, fontsize=7.5, color=INK, annotation_clip=False)  # at the bars' ends: no test
@@ -110,7 +123,7 @@ def heat_map(matrix: Matrix, language: dict[str, str]) -> bytes:
         axes.set_xlim(0, shades.shape[1])
         axes.set_ylim(shades.shape[0], 0)
         axes.set_xticks(np.arange(len(columns)) + 0.5, [_short(c, 24) for c in columns], rotation=40, ha="right")
-        axes.set_yticks(np.arange(len(rows)) + 0.5, [_short(path.replace("/", " › "), 40) for path in rows])
+        axes.set_yticks(np.arange(len(rows)) + 0.5, [_short_path(path, 40) for path in rows])
         inside = TransformedPatchPath(axes.patch)  # one for all the numbers: Axes.text would make one for each
         for i, row in enumerate(cells):
             for j, value in enumerate(row):

@@ -71,3 +71,14 @@ def test_heat_map_scale_counts_in_whole_numbers(monkeypatch):
     scale = figures[0].axes[-1]
     ticks = [tick for tick in scale.get_yticks() if 0 <= tick <= 2]
     assert len(ticks) >= 2 and all(float(tick).is_integer() for tick in ticks)
+
+
+@pytest.mark.parametrize(("path", "label"), [
+    ("Sprache/Sprachkurs", "Sprache › Sprachkurs"),
+    ("Aufenthaltsstatus und Perspektive/Duldung und Bleiberecht", "Aufenthaltsstat… › Duldung und Bleiberecht"),
+    ("Rahmen/Unterstützung durch Ehrenamtliche im Betrieb vor Ort", "Unterstützung durch Ehrenamtliche im Betr…"),
+    ("Ein sehr langer Code ohne Oberkategorie, der nicht passt", "Ein sehr langer Code ohne Oberkategorie, …"),
+])
+def test_a_long_code_path_keeps_the_codes_own_name(path, label):
+    assert charts._short_path(path, 42) == label
+    assert len(charts._short_path(path, 42)) <= 42
