@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections import deque
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,7 +33,9 @@ class CodingChange:
     codings: frozenset[int]  # ids of the codings created, changed or deleted
 
 
-_journal: weakref.WeakKeyDictionary[Project, deque[CodingChange]] = weakref.WeakKeyDictionary()
+# Per project, the changes by the state each was made on (oldest first): a look-up per change when the analyses
+# walk the chain, not a dictionary of all kept changes built for every look.
+_journal: weakref.WeakKeyDictionary[Project, OrderedDict[FileState, CodingChange]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
@@ -57,22 +59,24 @@ def coding_change(project: Project) -> Iterator[tuple[Session, set[int]]]:
     # Anything but "one more" means another process committed since, and this change cannot be told apart.
     if after is not None and after[1] == before[1] + 1:
         with _lock:
-            _journal.setdefault(project, deque(maxlen=_KEPT_CHANGES)).append(
-                CodingChange(before, after, frozenset(touched))
-            )
+            changes = _journal.setdefault(project, OrderedDict())
+            changes[before] = CodingChange(before, after, frozenset(touched))
+            changes.move_to_end(before)
+            while len(changes) > _KEPT_CHANGES:
+                changes.popitem(last=False)
 
 
 def codings_changed(project: Project, since: FileState, now: FileState) -> frozenset[int] | None:
     """The codings this process changed from state ``since`` to state ``now``; None when something else
     happened in between (or the record does not reach back that far)."""
-    with _lock:
-        changes = {change.before: change for change in _journal.get(project, ())}
     touched: set[int] = set()
     state = since
-    while state != now:
-        change = changes.get(state)
-        if change is None:
-            return None
-        touched |= change.codings
-        state = change.after
+    with _lock:
+        changes = _journal.get(project)
+        while state != now:
+            change = changes.get(state) if changes is not None else None
+            if change is None:
+                return None
+            touched |= change.codings
+            state = change.after
     return frozenset(touched)
