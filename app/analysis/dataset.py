@@ -23,7 +23,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-from sqlalchemy import Row, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.analysis.tree import tree_order
@@ -277,14 +277,15 @@ def load(project: Project, selection: Selection | None = None) -> ProjectData:
     """
     selection = selection or Selection()
     with project.reading() as session:
-        # The first read: from here on the transaction sees one state of the file. Columns, not the ORM object
-        # (which cost half of a kept analysis).
-        info = session.connection().execute(_PROJECT_INFO).one()
+        # The DB-API cursor: SQLAlchemy's execution of one small statement cost a tenth of a look at kept data.
+        raw = session.connection().connection.dbapi_connection
+        # The first read: from here on the transaction sees one state of the file. Every way on needs the coders.
+        coders = _coders(raw)
         marker = file_state(session)
         kept = _kept_data(project, marker, selection)
         if kept is not None:
             return kept
-        data = _brought_up_to_date(project, session, marker, selection, info) or _read(session, selection, info)
+        data = _brought_up_to_date(project, raw, marker, selection, coders) or _read(session, selection, coders)
     _keep(project, marker, selection, data)
     return data
 
@@ -334,14 +335,14 @@ def clear_kept() -> None:
 # --- reading ------------------------------------------------------------------------------------------------
 
 
-def _read(session: Session, selection: Selection, info: Row) -> ProjectData:
+def _read(session: Session, selection: Selection, coders: dict[int, str]) -> ProjectData:
+    info = session.connection().execute(_PROJECT_INFO).one()  # columns, not the ORM object
     codes = _load_codes(session, selection.codes)
     documents = _load_documents(session, selection.documents)
     wanted = _speaker_ids(session, selection.speakers)
     # The DB-API cursor for the rest: SQLAlchemy's result rows cost more than the queries (and 5,000 memos).
     raw = session.connection().connection.dbapi_connection
     names = dict(raw.execute("SELECT id, name FROM speaker").fetchall())
-    coders = _coders(raw)
     coding_memos, code_memos = _memos(raw)
     speaker_attributes: dict[int, dict[str, str]] = {}
     for owner_id, name, value in session.execute(  # as services.attributes.attribute_values, in this transaction
@@ -417,16 +418,20 @@ def _of_coders(codings: np.ndarray, coders: dict[int, str], chosen: Sequence[str
 
 
 # What ProjectData derives from its documents, turns and codes only: taken over when only codings changed.
-# (Not ``words``: it refers back to the data that made it, which would then stay alive with all it derived.)
+# (Not ``words`` itself: it refers back to the data that made it, which would then stay alive with all it derived;
+# a new counter takes over its arrays.)
 _LAYOUT_PROPERTIES = ("turns", "turn_spans", "turn_speakers", "line_breaks", "speaker_ids", "children")
+# What ProjectData derives per coding, row for row: taken over for the unchanged codings, computed for the others.
+_CODING_PROPERTIES = ("code_index", "document_index", "global_spans", "coded_words")
 
 
 def _brought_up_to_date(
-    project: Project, session: Session, marker: FileState | None, selection: Selection, info: Row
+    project: Project, raw, marker: FileState | None, selection: Selection, coders: dict[int, str]
 ) -> ProjectData | None:
     """The data kept of an earlier state of the file, brought up to this one when only this process's changes of
-    codings lie between (``services.coding_journal``): those codings are read again, and everything else is
-    taken over. None when that cannot be told; the project is then read again."""
+    codings lie between (``services.coding_journal``): those codings and their memos are read again (``raw``, the
+    DB-API connection of the reading transaction), and everything else is taken over. None when that cannot be
+    told; the project is then read again."""
     if marker is None or selection.speakers:  # a speaker selection keeps codings by their turns: read afresh
         return None
     entry = _kept_entry(project, selection)
@@ -436,19 +441,29 @@ def _brought_up_to_date(
     changed = codings_changed(project, since, marker)
     if changed is None:
         return None
-    raw = session.connection().connection.dbapi_connection
-    coders = _coders(raw)  # applying a code may have added its coder
-    coding_memos, code_memos = _memos(raw)  # removing a coding removed its memo
-    ids = np.fromiter(changed, dtype=np.int64, count=len(changed))
-    unchanged = old.coding_table[~np.isin(old.coding_table[:, ID], ids)]
+    ids = sorted(changed)
+    removed = _rows_of(old.coding_table[:, ID], ids)
+    unchanged = _spliced(old.coding_table, removed)
+    # The services that change codings change no other memo than a coding's own (removing a coding removes it).
+    coding_memos = dict(old.coding_memos)
+    for coding_id in ids:
+        coding_memos.pop(coding_id, None)
     fresh = np.zeros((0, len(_CODING_COLUMNS)), dtype=np.int64)
-    if len(ids):  # ids are integers: safe to write into the statement
-        fresh = _int_table(raw, "coding", _CODING_COLUMNS, f"WHERE id IN ({', '.join(map(str, ids.tolist()))})")
-    table = _placed(unchanged, _of_coders(fresh, coders, selection.coders), old.codes, old.documents)
+    if ids:  # ids are integers: safe to write into the statement
+        listed = ", ".join(map(str, ids))
+        fresh = _int_table(raw, "coding", _CODING_COLUMNS, f"WHERE id IN ({listed})")
+        coding_memos.update(
+            (coding_id, text)
+            for coding_id, text in raw.execute(f"SELECT coding_id, text FROM memo WHERE coding_id IN ({listed})")
+            if text.strip()
+        )
+    fresh = _of_coders(fresh, coders, selection.coders)
+    starts = _spliced(old.global_spans[0], removed) if "global_spans" in old.__dict__ else None
+    table, places, fresh = _placed_at(unchanged, fresh, old.codes, old.documents, starts)
     data = ProjectData(
-        name=info.name,
-        language=info.language,
-        created_at=info.created_at,
+        name=old.name,  # the project's row: another change than of codings would have left a gap in the journal
+        language=old.language,
+        created_at=old.created_at,
         codes=old.codes,
         documents=old.documents,
         speakers=old.speakers,
@@ -457,12 +472,93 @@ def _brought_up_to_date(
         turn_table=old.turn_table,
         coding_table=table,
         coding_memos=coding_memos,
-        code_memos=code_memos,
+        code_memos=old.code_memos,
     )
     for name in _LAYOUT_PROPERTIES:
         if name in old.__dict__:
             data.__dict__[name] = old.__dict__[name]
+    if "words" in old.__dict__:  # the same documents at the same places: the same words
+        data.__dict__["words"] = WordCounter(
+            data.corpus_slice, old.words.starts, old.words.ends, separators=old.words.separators
+        )
+    if places is not None and any(name in old.__dict__ for name in _CODING_PROPERTIES):
+        _take_over_coding_columns(old, data, removed, places, fresh)
     return data
+
+
+def _rows_of(column: np.ndarray, ids: list[int]) -> np.ndarray:
+    """The positions in ``column`` of the values ``ids``, in order: a comparison per id for a few (np.isin cost
+    15 us for one)."""
+    if len(ids) > 8:
+        return np.flatnonzero(np.isin(column, ids))
+    found = [np.flatnonzero(column == value) for value in ids]
+    return np.sort(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
+
+def _spliced(
+    rows: np.ndarray, removed: np.ndarray, places: np.ndarray | None = None, new: np.ndarray | None = None
+) -> np.ndarray:
+    """``np.insert(np.delete(rows, removed, axis=0), places, new, axis=0)``: the rows (or values) at the sorted
+    positions ``removed`` taken out, then ``new`` inserted before the rows that stay at the sorted ``places`` (as
+    np.insert reads them). A few changes as one concatenation of slices, which copies memory and nothing else:
+    np.delete and np.insert cost 15 us each for one row of a small table."""
+    removed_list = removed.tolist()
+    places_list = [] if places is None else places.tolist()
+    if len(removed_list) + len(places_list) > 64:
+        keep = np.ones(len(rows), dtype=bool)
+        keep[removed] = False
+        return rows[keep] if not places_list else np.insert(rows[keep], places, new, axis=0)
+    # Where each new row goes among the old rows: before the ``place``-th row that stays, which has ``place`` plus
+    # the removed rows before it as its position.
+    cuts = [(position, 1, 0) for position in removed_list]
+    passed = 0
+    for j, place in enumerate(places_list):
+        while passed < len(removed_list) and removed_list[passed] - passed <= place:
+            passed += 1
+        cuts.append((place + passed, 0, j))
+    cuts.sort()  # at one position: new rows first, in their order
+    pieces, at = [], 0
+    for position, is_removal, j in cuts:
+        pieces.append(rows[at:position])
+        if is_removal:
+            at = position + 1
+        else:
+            pieces.append(new[j : j + 1])
+            at = position
+    pieces.append(rows[at:])
+    return np.concatenate(pieces)
+
+
+def _take_over_coding_columns(
+    old: ProjectData, data: ProjectData, removed: np.ndarray, places: np.ndarray, fresh: np.ndarray
+) -> None:
+    """``data``'s per-coding columns that ``old`` had computed: ``old``'s without the rows ``removed``, with those
+    of ``fresh`` (computed as a fresh read would) inserted at ``places``, as its coding table was made."""
+    if not len(fresh):
+        for name in _CODING_PROPERTIES:
+            if name in old.__dict__:
+                value = old.__dict__[name]
+                data.__dict__[name] = (
+                    tuple(_spliced(column, removed) for column in value) if name == "global_spans"
+                    else _spliced(value, removed)
+                )
+        return
+    part = ProjectData(
+        name=data.name, language=data.language, created_at=data.created_at, codes=data.codes,
+        documents=data.documents, speakers=data.speakers, coders=data.coders,
+        speaker_attributes=data.speaker_attributes, turn_table=data.turn_table, coding_table=fresh,
+    )
+    if "words" in data.__dict__:
+        part.__dict__["words"] = data.words
+    for name in _CODING_PROPERTIES:
+        if name not in old.__dict__:
+            continue
+        if name == "global_spans":
+            data.__dict__[name] = tuple(
+                _spliced(column, removed, places, new) for column, new in zip(old.global_spans, part.global_spans)
+            )
+        else:
+            data.__dict__[name] = _spliced(old.__dict__[name], removed, places, getattr(part, name))
 
 
 def _turn_table(rows: np.ndarray, documents: dict[int, DocumentInfo], wanted: set[int] | None) -> np.ndarray:
@@ -497,21 +593,39 @@ def _placed(
 ) -> np.ndarray:
     """The codings ``ordered`` (in ``_coding_table``'s order) with the selected ones of ``fresh`` put in their
     places: a handful looked up by binary search instead of sorting 100,000 again."""
+    return _placed_at(ordered, fresh, codes, documents)[0]
+
+
+def _placed_at(
+    ordered: np.ndarray, fresh: np.ndarray, codes: dict[int, CodeInfo], documents: dict[int, DocumentInfo],
+    starts: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+    """``_placed``, and where the selected codings of ``fresh`` went: ``np.insert(ordered, places, selected)``
+    is the table (``places`` None when all were sorted again). ``starts``: the global starts of ``ordered``,
+    when known."""
     if len(fresh) > 1000:
-        return _coding_table(np.concatenate([ordered, fresh]), codes, documents)
-    fresh = _coding_table(fresh, codes, documents)
-    if not len(fresh):
-        return ordered
-    offsets = _lookup_array({doc.id: doc.offset for doc in documents.values()})
-    starts = ordered[:, START] + offsets[ordered[:, DOCUMENT]]
+        return _coding_table(np.concatenate([ordered, fresh]), codes, documents), None, fresh
+    # A few rows: selected and ordered as _coding_table does (by global start, end, id), without numpy's
+    # per-call costs.
+    rows = sorted(
+        (row for row in fresh.tolist() if row[CODE] in codes and row[DOCUMENT] in documents),
+        key=lambda row: (row[START] + documents[row[DOCUMENT]].offset, row[END], row[ID]),
+    )
+    fresh = np.array(rows, dtype=np.int64).reshape(len(rows), len(_CODING_COLUMNS))
+    if not rows:
+        return ordered, np.zeros(0, dtype=np.int64), fresh
+    if starts is None:
+        offsets = _lookup_array({doc.id: doc.offset for doc in documents.values()})
+        starts = ordered[:, START] + offsets[ordered[:, DOCUMENT]]
     places = []
-    for row in fresh.tolist():
-        start = row[START] + int(offsets[row[DOCUMENT]])
-        low, high = np.searchsorted(starts, [start, start + 1])
+    for row in rows:
+        start = row[START] + documents[row[DOCUMENT]].offset
+        low, high = np.searchsorted(starts, [start, start + 1]).tolist()
         # The codings starting there are ordered by end, then id.
         before = sum(1 for end, id_ in ordered[low:high, [END, ID]].tolist() if (end, id_) < (row[END], row[ID]))
-        places.append(int(low) + before)
-    return np.insert(ordered, places, fresh, axis=0)
+        places.append(low + before)
+    places = np.array(places, dtype=np.int64)
+    return _spliced(ordered, np.zeros(0, dtype=np.int64), places, fresh), places, fresh
 
 
 def _by_start_then_end(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:

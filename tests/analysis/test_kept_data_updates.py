@@ -186,3 +186,22 @@ def test_codings_put_in_place_keep_the_order_of_a_fresh_read():
     fresh = rows[rng.choice(len(rows), 15, replace=False)]
     rest = whole[~np.isin(whole[:, dataset.ID], fresh[:, dataset.ID])]
     assert dataset._placed(rest, fresh, codes, documents).tolist() == whole.tolist()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_rows_spliced_in_are_where_delete_and_insert_put_them(seed):
+    """The per-coding columns taken over after a change are cut and joined by slices (``_spliced``); a few
+    changes and many (past the fallback to numpy's own), tables and single columns, at the ends too."""
+    rng = np.random.default_rng(seed)
+    for _ in range(300):
+        size = int(rng.integers(0, 12)) if rng.random() < 0.9 else 300
+        removed = np.sort(rng.choice(size, int(rng.integers(0, size + 1)) if size < 12 else 90, replace=False))
+        rows = rng.integers(0, 1000, (size, 3))
+        count = int(rng.integers(0, 5)) if rng.random() < 0.9 else 70
+        places = np.sort(rng.integers(0, size - len(removed) + 1, count))
+        new = rng.integers(1000, 2000, (count, 3))
+        kept = np.delete(rows, removed, axis=0)
+        assert dataset._spliced(rows, removed).tolist() == kept.tolist()
+        assert dataset._spliced(rows, removed, places, new).tolist() == np.insert(kept, places, new, axis=0).tolist()
+        assert (dataset._spliced(rows[:, 0], removed, places, new[:, 0]).tolist()
+                == np.insert(kept[:, 0], places, new[:, 0]).tolist())
