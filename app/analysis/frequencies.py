@@ -97,10 +97,17 @@ def code_frequencies(
     if by == "attribute" and not attribute:
         raise ValueError("a breakdown by attribute needs the attribute's name")
     data = as_data(source, selection)
-    if by in ("code", "document"):
-        groups: list[str | None] = [doc.name for doc in data.documents.values()] if by == "document" else [None]
-        group = data.document_index if by == "document" else np.zeros(len(data.coding_table), dtype=np.int64)
-        counts = _count(data.code_index, group, len(groups), data.coded_words)
+    if by == "code":  # every code, also those not yet applied, in tree order: no groups to look up and sort
+        size = len(data.codes)
+        codings = np.bincount(data.code_index, minlength=size).tolist()
+        words = np.bincount(data.code_index, weights=data.coded_words, minlength=size).tolist()
+        return [
+            FrequencyRow(code.path, None, count, int(summed))
+            for code, count, summed in zip(data.codes.values(), codings, words)
+        ]
+    if by == "document":
+        groups: list[str | None] = [doc.name for doc in data.documents.values()]
+        counts = _count(data.code_index, data.document_index, len(groups), data.coded_words)
     else:
         groups, speaker_group = speaker_groups(data, attribute if by == "attribute" else None)
         parts = data.parts()
@@ -111,9 +118,6 @@ def code_frequencies(
         coding, group = distinct_pairs(parts.coding, part_group)
         codings = _count(data.code_index[coding], group, len(groups), None)
         counts = {key: (codings[key][0], words[key][1]) for key in codings}
-    if by == "code":  # every code appears, also those not yet applied
-        for i in range(len(data.codes)):
-            counts.setdefault((i, 0), (0, 0))
     paths = [code.path for code in data.codes.values()]
     keys = sorted(counts, key=lambda key: (key[0], groups[key[1]] is None, groups[key[1]] or ""))
     return [FrequencyRow(paths[code], groups[group], *counts[(code, group)]) for code, group in keys]
