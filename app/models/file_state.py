@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlalchemy.orm import Session
 
 FileState = tuple[str, int]  # the file's path and its change counter
@@ -22,8 +24,12 @@ def file_state(session: Session) -> FileState | None:
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         return None
-    raw = connection.connection.dbapi_connection
-    path = next((row[2] for row in raw.execute("PRAGMA database_list") if row[1] == "main"), "")
+    return state_of_connection(connection.connection.dbapi_connection)
+
+
+def state_of_connection(connection: sqlite3.Connection) -> FileState | None:
+    """``file_state`` for a DB-API connection of SQLite, in a transaction that has read already."""
+    path = next((row[2] for row in connection.execute("PRAGMA database_list") if row[1] == "main"), "")
     return state_of_file(path) if path else None
 
 

@@ -205,3 +205,22 @@ def test_rows_spliced_in_are_where_delete_and_insert_put_them(seed):
         assert dataset._spliced(rows, removed, places, new).tolist() == np.insert(kept, places, new, axis=0).tolist()
         assert (dataset._spliced(rows[:, 0], removed, places, new[:, 0]).tolist()
                 == np.insert(kept[:, 0], places, new[:, 0]).tolist())
+
+
+def test_a_driver_error_in_a_look_at_kept_data_comes_as_sqlalchemys(project, monkeypatch):
+    """The kept data is looked at on a DB-API connection of the pool, not in a session (``_kept_looked_at``): a
+    driver error comes as SQLAlchemy's, as from a session, and the connection goes back without a transaction."""
+    from sqlalchemy.exc import OperationalError
+
+    data = dataset.load(project)
+    document, code = next(iter(data.documents.values())).name, next(iter(data.codes.values())).path
+
+    def failing(connection):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(dataset, "_coders", failing)
+    with pytest.raises(OperationalError, match="disk I/O error"):
+        dataset.load(project)
+    monkeypatch.undo()
+    services.apply_code(project, document=document, code=code, start=1, end=9, coder="Lena")
+    _same(dataset.load(project), _fresh(project.path, dataset.Selection()))
