@@ -77,6 +77,9 @@ def _same(kept: dataset.ProjectData, fresh: dataset.ProjectData) -> None:
     assert kept.coders == fresh.coders
     assert kept.coding_memos == fresh.coding_memos and kept.code_memos == fresh.code_memos
     assert kept.coded_words.tolist() == fresh.coded_words.tolist()
+    taken_over = kept._parts is not None  # the parts (codings cut at turns) of the data before, brought up to date
+    for name in ("coding", "turn", "speaker", "starts", "ends", "words"):
+        assert getattr(kept.parts(), name).tolist() == getattr(fresh.parts(), name).tolist(), (name, taken_over)
     for analysis in (code_tree_frequencies, lambda d: code_frequencies(d, by="speaker"), code_cooccurrence,
                      lambda d: quotes(d, per_code=3, with_context=True)):
         assert analysis(kept) == analysis(fresh)
