@@ -320,7 +320,8 @@ def _kept_looked_at(project: Project, selection: Selection) -> ProjectData | Non
                 if data is not None:
                     _keep(project, marker, selection, data)
         except BaseException:
-            raw.execute("ROLLBACK")
+            if raw.in_transaction:  # SQLite ends it itself after some errors (a full disk, an I/O error)
+                raw.execute("ROLLBACK")
             raise
         raw.execute("COMMIT")
         return data
