@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app.analysis.splicing import rows_of, spliced
 from app.analysis.tree import tree_order
 from app.analysis.word_index import (
     WordCounter,
@@ -483,8 +484,8 @@ def _brought_up_to_date(
     if changed is None:
         return None
     ids = sorted(changed)
-    removed = _rows_of(old.coding_table[:, ID], ids)
-    unchanged = _spliced(old.coding_table, removed)
+    removed = rows_of(old.coding_table[:, ID], ids)
+    unchanged = spliced(old.coding_table, removed)
     # The services that change codings change no other memo than a coding's own (removing a coding removes it).
     coding_memos = dict(old.coding_memos)
     for coding_id in ids:
@@ -499,7 +500,7 @@ def _brought_up_to_date(
             if text.strip()
         )
     fresh = _of_coders(fresh, coders, selection.coders)
-    starts = _spliced(old.global_spans[0], removed) if "global_spans" in old.__dict__ else None
+    starts = spliced(old.global_spans[0], removed) if "global_spans" in old.__dict__ else None
     table, places, fresh = _placed_at(unchanged, fresh, old.codes, old.documents, starts)
     data = ProjectData(
         name=old.name,  # the project's row: another change than of codings would have left a gap in the journal
@@ -527,58 +528,6 @@ def _brought_up_to_date(
     return data
 
 
-def _rows_of(column: np.ndarray, ids: list[int]) -> np.ndarray:
-    """The positions in ``column`` of the values ``ids``, in order: a comparison per id for a few (np.isin cost
-    15 us for one)."""
-    if len(ids) > 8:
-        return np.flatnonzero(np.isin(column, ids))
-    if len(ids) == 1:
-        return np.flatnonzero(column == ids[0])
-    found = [np.flatnonzero(column == value) for value in ids]
-    return np.sort(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
-
-
-def _spliced(
-    rows: np.ndarray, removed: np.ndarray, places: np.ndarray | None = None, new: np.ndarray | None = None
-) -> np.ndarray:
-    """``np.insert(np.delete(rows, removed, axis=0), places, new, axis=0)``: the rows (or values) at the sorted
-    positions ``removed`` taken out, then ``new`` inserted before the rows that stay at the sorted ``places`` (as
-    np.insert reads them). A few changes as one concatenation of slices, which copies memory and nothing else:
-    np.delete and np.insert cost 15 us each for one row of a small table."""
-    removed_list = removed.tolist()
-    places_list = [] if places is None else places.tolist()
-    if not removed_list and not places_list:
-        return rows  # read-only, as all kept data: shared
-    if len(removed_list) + len(places_list) > 64:
-        keep = np.ones(len(rows), dtype=bool)
-        keep[removed] = False
-        return rows[keep] if not places_list else np.insert(rows[keep], places, new, axis=0)
-    cuts = [(position, 1, 0) for position in removed_list]
-    cuts += [(position, 0, j) for j, position in enumerate(_old_positions(removed_list, places_list))]
-    cuts.sort()  # at one position: new rows first, in their order
-    pieces, at = [], 0
-    for position, is_removal, j in cuts:
-        pieces.append(rows[at:position])
-        if is_removal:
-            at = position + 1
-        else:
-            pieces.append(new[j : j + 1])
-            at = position
-    pieces.append(rows[at:])
-    return np.concatenate(pieces)
-
-
-def _old_positions(removed: list[int], places: list[int]) -> list[int]:
-    """For ``_spliced``: where each new row goes among the old rows. Before the ``place``-th row that stays, which
-    has ``place`` plus the removed rows before it as its position."""
-    positions, passed = [], 0
-    for place in places:
-        while passed < len(removed) and removed[passed] - passed <= place:
-            passed += 1
-        positions.append(place + passed)
-    return positions
-
-
 def _take_over_coding_columns(
     old: ProjectData, data: ProjectData, removed: np.ndarray, places: np.ndarray, fresh: np.ndarray
 ) -> None:
@@ -597,46 +546,14 @@ def _take_over_coding_columns(
             continue
         if name == "global_spans":
             data.__dict__[name] = tuple(
-                _spliced(column, removed, places, new) for column, new in zip(old.global_spans, part.global_spans)
+                spliced(column, removed, places, new) for column, new in zip(old.global_spans, part.global_spans)
             )
         else:
-            data.__dict__[name] = _spliced(old.__dict__[name], removed, places, getattr(part, name))
+            data.__dict__[name] = spliced(old.__dict__[name], removed, places, getattr(part, name))
     if old._parts is not None and len(removed) + len(places) <= 64:
-        data._parts = _parts_taken_over(old._parts, data, removed, places, part)
+        from app.analysis.parts import parts_taken_over  # parts.py builds on this module
 
-
-def _parts_taken_over(old_parts: CodingParts, data: ProjectData, removed: np.ndarray, places: np.ndarray,
-                      part: ProjectData) -> CodingParts:
-    """The codings cut at turns (``parts.split_at_turns``, sorted by coding): ``old_parts`` without the parts of
-    the codings ``removed``, their codings numbered anew, with the parts of the codings of ``part`` (inserted at
-    ``places``) put in between. Cutting and counting the words of 200,000 codings again took 50 ms."""
-    from app.analysis.parts import CodingParts
-
-    coding = old_parts.coding
-    lows = np.searchsorted(coding, removed, side="left").tolist()
-    highs = np.searchsorted(coding, removed, side="right").tolist()
-    removed_rows = np.array([row for low, high in zip(lows, highs) for row in range(low, high)], dtype=np.int64)
-    # A coding's new index: one less past each removed coding, one more past each coding inserted before it.
-    numbered = coding.copy()
-    for high in highs:
-        numbered[high:] -= 1
-    for position in _old_positions(removed.tolist(), places.tolist()):
-        numbered[np.searchsorted(coding, position, side="left"):] += 1
-    numbered = _spliced(numbered, removed_rows)
-    new = part.parts()
-    new_coding = (places + np.arange(len(places), dtype=np.int64))[new.coding]
-    rows = np.searchsorted(numbered, new_coding, side="left")  # before the parts of the next coding
-    parts = CodingParts(
-        coding=_spliced(numbered, np.zeros(0, dtype=np.int64), rows, new_coding),
-        turn=_spliced(old_parts.turn, removed_rows, rows, new.turn),
-        speaker=_spliced(old_parts.speaker, removed_rows, rows, new.speaker),
-        starts=_spliced(old_parts.starts, removed_rows, rows, new.starts),
-        ends=_spliced(old_parts.ends, removed_rows, rows, new.ends),
-        data=data,
-    )
-    if "words" in old_parts.__dict__:
-        parts.__dict__["words"] = _spliced(old_parts.words, removed_rows, rows, new.words)
-    return parts
+        data._parts = parts_taken_over(old._parts, data, removed, places, part)
 
 
 def _turn_table(rows: np.ndarray, documents: dict[int, DocumentInfo], wanted: set[int] | None) -> np.ndarray:
@@ -703,7 +620,7 @@ def _placed_at(
         before = sum(1 for end, id_ in ordered[low:high, [END, ID]].tolist() if (end, id_) < (row[END], row[ID]))
         places.append(low + before)
     places = np.array(places, dtype=np.int64)
-    return _spliced(ordered, np.zeros(0, dtype=np.int64), places, fresh), places, fresh
+    return spliced(ordered, np.zeros(0, dtype=np.int64), places, fresh), places, fresh
 
 
 def _by_start_then_end(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:

@@ -14,6 +14,7 @@ from functools import cached_property
 import numpy as np
 
 from app.analysis.dataset import ProjectData
+from app.analysis.splicing import old_positions, spliced
 
 NONE = -1  # no turn / no speaker
 
@@ -99,3 +100,35 @@ def split_at_turns(data: ProjectData) -> CodingParts:
         ends=part_ends[order],
         data=data,
     )
+
+
+def parts_taken_over(old_parts: CodingParts, data: ProjectData, removed: np.ndarray, places: np.ndarray,
+                      part: ProjectData) -> CodingParts:
+    """The codings cut at turns (``parts.split_at_turns``, sorted by coding): ``old_parts`` without the parts of
+    the codings ``removed``, their codings numbered anew, with the parts of the codings of ``part`` (inserted at
+    ``places``) put in between. Cutting and counting the words of 200,000 codings again took 50 ms."""
+    coding = old_parts.coding
+    lows = np.searchsorted(coding, removed, side="left").tolist()
+    highs = np.searchsorted(coding, removed, side="right").tolist()
+    removed_rows = np.array([row for low, high in zip(lows, highs) for row in range(low, high)], dtype=np.int64)
+    # A coding's new index: one less past each removed coding, one more past each coding inserted before it.
+    numbered = coding.copy()
+    for high in highs:
+        numbered[high:] -= 1
+    for position in old_positions(removed.tolist(), places.tolist()):
+        numbered[np.searchsorted(coding, position, side="left"):] += 1
+    numbered = spliced(numbered, removed_rows)
+    new = part.parts()
+    new_coding = (places + np.arange(len(places), dtype=np.int64))[new.coding]
+    rows = np.searchsorted(numbered, new_coding, side="left")  # before the parts of the next coding
+    parts = CodingParts(
+        coding=spliced(numbered, np.zeros(0, dtype=np.int64), rows, new_coding),
+        turn=spliced(old_parts.turn, removed_rows, rows, new.turn),
+        speaker=spliced(old_parts.speaker, removed_rows, rows, new.speaker),
+        starts=spliced(old_parts.starts, removed_rows, rows, new.starts),
+        ends=spliced(old_parts.ends, removed_rows, rows, new.ends),
+        data=data,
+    )
+    if "words" in old_parts.__dict__:
+        parts.__dict__["words"] = spliced(old_parts.words, removed_rows, rows, new.words)
+    return parts

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from app import services
-from app.analysis import dataset
+from app.analysis import dataset, splicing
 from app.analysis.cooccurrence import code_cooccurrence
 from app.analysis.frequencies import code_frequencies, code_tree_frequencies
 from app.analysis.quotes import quotes
@@ -204,9 +204,9 @@ def test_rows_spliced_in_are_where_delete_and_insert_put_them(seed):
         places = np.sort(rng.integers(0, size - len(removed) + 1, count))
         new = rng.integers(1000, 2000, (count, 3))
         kept = np.delete(rows, removed, axis=0)
-        assert dataset._spliced(rows, removed).tolist() == kept.tolist()
-        assert dataset._spliced(rows, removed, places, new).tolist() == np.insert(kept, places, new, axis=0).tolist()
-        assert (dataset._spliced(rows[:, 0], removed, places, new[:, 0]).tolist()
+        assert splicing.spliced(rows, removed).tolist() == kept.tolist()
+        assert splicing.spliced(rows, removed, places, new).tolist() == np.insert(kept, places, new, axis=0).tolist()
+        assert (splicing.spliced(rows[:, 0], removed, places, new[:, 0]).tolist()
                 == np.insert(kept[:, 0], places, new[:, 0]).tolist())
 
 
