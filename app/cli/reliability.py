@@ -1,4 +1,4 @@
-"""Command-line parts for keeping work safe: ``backup`` and ``restore`` (rolling backups), ``check`` (integrity).
+"""Commands for keeping work safe: ``backup`` and ``restore`` (rolling backups), ``check`` (integrity).
 
 The desktop app backs a project up each time it opens it; single CLI commands do not (a script of a hundred
 commands would push every useful backup out of the last five): a script runs ``focuscoder backup`` first.
@@ -7,14 +7,13 @@ commands would push every useful backup out of the last five): a script runs ``f
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+from app.cli.common import Command, Options, UsageError
 
 
 def _project_file_only(location: str, command: str) -> None:
     """Backups and checks are of project files; a team project is the server's to back up (pg_dump)."""
-    from app.cli import UsageError
     from app.models.team import is_team_location
 
     if is_team_location(location):
@@ -37,7 +36,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     _project_file_only(args.project, "restore")
-    from app.cli import _TAKE_OVER, UsageError
     from app.models.backups import list_backups, restore_backup
 
     project = Path(args.project)
@@ -55,7 +53,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         chosen = backups[number - 1].path
     else:
         chosen = Path(args.backup)
-    kept = restore_backup(project, chosen, take_over=_TAKE_OVER)
+    kept = restore_backup(project, chosen, take_over=Options.take_over)
     print(f"Restored {project.name} from {chosen.name}.")
     if kept is not None:
         print(f"The project as it was is kept as backup {kept.path}.")
@@ -76,8 +74,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if health.problems else 0
 
 
-def add_commands(command: Callable[..., Any]) -> None:
-    """Add ``backup``, ``restore`` and ``check`` through ``cli.build_parser``'s ``command`` helper."""
+def add_commands(command: Command) -> None:
+    """Add ``backup``, ``restore`` and ``check``."""
     p = command("backup", cmd_backup, "make a backup copy of the project now (the last 5 are kept)")
     p.add_argument("project")
 

@@ -1,15 +1,11 @@
-"""The text-analysis commands of ``focuscoder``: search, autocode, words, keywords, suggest, language (kept apart
-from app/cli.py's other commands, which it shares the conventions of: exit status, one ``error:`` line, JSON on
-stdout).
-"""
+"""The text-analysis commands: ``search``, ``autocode``, ``words``, ``keywords``, ``suggest`` and ``language``."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from typing import Any
 
-Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+from app.cli.common import Command, UsageError, open_location, print_json
 
 
 def _mode(args: argparse.Namespace) -> str:
@@ -24,7 +20,6 @@ def _mode(args: argparse.Namespace) -> str:
 
 def _filters(args: argparse.Namespace):
     from app.analysis.search import Filters
-    from app.cli import UsageError
 
     attribute = None
     if args.attribute:
@@ -45,9 +40,8 @@ def _time(ms: int | None) -> str:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from app.analysis.search import search
-    from app.cli import _open, _print_json
 
-    with _open(args.project, write=False) as project:
+    with open_location(args.project, write=False) as project:
         hits = search(project, args.query, mode=_mode(args), filters=_filters(args))
     if args.output:
         from app.export.word_tables import hits_table, write_table
@@ -55,7 +49,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"Wrote {write_table(hits_table(hits), args.output)}")
         return 0
     if args.json:
-        _print_json({"hits": [hit.as_json() for hit in hits]})
+        print_json({"hits": [hit.as_json() for hit in hits]})
         return 0
     for hit in hits:
         print(f"{hit.document}\t{hit.speaker or '-'}\t{_time(hit.time_ms)}…{hit.before}[{hit.text}]{hit.after}…")
@@ -65,10 +59,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_autocode(args: argparse.Namespace) -> int:
     from app.analysis.autocoding import preview_autocode
-    from app.cli import _open, _print_json
     from app.services import code_passages
 
-    with _open(args.project) as project:
+    with open_location(args.project) as project:
         passages = preview_autocode(project, args.query, mode=_mode(args), unit=args.unit, filters=_filters(args),
                                     code=args.code)
         created = 0
@@ -77,7 +70,7 @@ def cmd_autocode(args: argparse.Namespace) -> int:
                                     coder=args.coder, weight=args.weight)
             created = len(changes.ids("coding"))
     if args.json:
-        _print_json({"hits": [passage.as_json() for passage in passages]})
+        print_json({"hits": [passage.as_json() for passage in passages]})
         return 0
     for passage in passages:
         mark = "=" if passage.coded else "+"
@@ -93,12 +86,11 @@ def cmd_autocode(args: argparse.Namespace) -> int:
 
 def cmd_words(args: argparse.Namespace) -> int:
     from app.analysis.word_frequencies import word_frequencies
-    from app.cli import UsageError, _open, _print_json
 
     by = args.by
     if by == "attribute" and not args.attribute:
         raise UsageError("words --by attribute needs --attribute NAME")
-    with _open(args.project, write=False) as project:
+    with open_location(args.project, write=False) as project:
         rows = word_frequencies(project, by=by, attribute=args.attribute, lemma=args.lemma,
                                 documents=tuple(args.document or ()), limit=args.limit)
     if args.output:
@@ -112,7 +104,7 @@ def cmd_words(args: argparse.Namespace) -> int:
             item: dict[str, Any] = {} if by == "project" else {by: row.group}
             item.update(word=row.word, count=row.count)
             out.append(item)
-        _print_json({"by": by, "lemma": args.lemma, "rows": out})
+        print_json({"by": by, "lemma": args.lemma, "rows": out})
         return 0
     for row in rows:
         group = "" if by == "project" else f"{row.group if row.group is not None else '-'}\t"
@@ -128,7 +120,6 @@ def _keyword_list(values: list[str], mode: str) -> list[tuple[str, str]]:
 
 
 def cmd_keywords(args: argparse.Namespace) -> int:
-    from app.cli import UsageError, _open, _print_json
     from app.services import set_code_keywords
     from app.services.text_settings import code_keywords
 
@@ -137,12 +128,12 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     writing = args.set is not None or args.clear
     if args.set is not None and not _keyword_list(args.set, args.mode):
         raise UsageError("--set needs at least one keyword (use --clear to remove them all)")
-    with _open(args.project, write=writing) as project:
+    with open_location(args.project, write=writing) as project:
         if writing:
             set_code_keywords(project, args.code, [] if args.clear else _keyword_list(args.set, args.mode))
         keywords = code_keywords(project, args.code)
     if args.json:
-        _print_json({"code": args.code, "keywords": [{"query": query, "mode": mode} for query, mode in keywords]})
+        print_json({"code": args.code, "keywords": [{"query": query, "mode": mode} for query, mode in keywords]})
         return 0
     for query, mode in keywords:
         print(f"{query}\t{mode}")
@@ -154,11 +145,10 @@ def cmd_keywords(args: argparse.Namespace) -> int:
 def cmd_suggest(args: argparse.Namespace) -> int:
     from app.analysis.autocoding import suggest
     from app.analysis.search import Filters
-    from app.cli import _open, _print_json
     from app.services import code_passages
     from app.services.text_settings import code_keywords
 
-    with _open(args.project, write=args.apply) as project:
+    with open_location(args.project, write=args.apply) as project:
         if not code_keywords(project, args.code):
             from app.services import ServiceError
 
@@ -171,7 +161,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                                     coder=args.coder)
             created = len(changes.ids("coding"))
     if args.json:
-        _print_json({"hits": [passage.as_json() for passage in passages]})
+        print_json({"hits": [passage.as_json() for passage in passages]})
         return 0
     for passage in passages:
         print(f"{passage.document}\t{passage.start}-{passage.end}\t{passage.speaker or '-'}\t"
@@ -185,13 +175,12 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 def cmd_language(args: argparse.Namespace) -> int:
     from app.analysis.text_index import document_languages, index_documents
-    from app.cli import UsageError, _open, _print_json
     from app.services import set_document_language
 
     if args.language is not None and args.document is None:
         raise UsageError("language PROJECT DOCUMENT de|en|auto: name the document to set")
     writing = args.language is not None
-    with _open(args.project, write=writing) as project:
+    with open_location(args.project, write=writing) as project:
         if writing:
             changes = set_document_language(project, args.document, None if args.language == "auto" else args.language)
             # The service dropped the index read in the old language: build it now, so no search has to.
@@ -204,7 +193,7 @@ def cmd_language(args: argparse.Namespace) -> int:
 
             raise ServiceError(f"There is no document '{args.document}'.")
     if args.json:
-        _print_json({"documents": [row.as_json() for row in rows]})
+        print_json({"documents": [row.as_json() for row in rows]})
         return 0
     for row in rows:
         how = "set by hand" if row.set_by_hand else "detected"

@@ -1,4 +1,4 @@
-"""Command-line parts for team projects on a PostgreSQL server: ``publish``, ``checkout`` and ``team``.
+"""Commands for team projects on a PostgreSQL server: ``publish``, ``checkout`` and ``team``.
 
 Every other command takes a server address wherever it takes a project file. Passwords come from ``~/.pgpass``,
 ``PGPASSWORD`` or a service file (libpq reads them); otherwise the command asks at the terminal. A password is
@@ -12,6 +12,8 @@ import getpass
 import sys
 from collections.abc import Callable
 from typing import Any
+
+from app.cli.common import Command, print_json
 
 
 def ask_password(location: str, wrong: bool) -> str | None:
@@ -63,9 +65,7 @@ def cmd_team(args: argparse.Namespace) -> int:
             with project.engine.connect() as connection:
                 found = members(connection)
             if args.json:
-                from app.cli import _print_json
-
-                _print_json([{"user": user, "role": role} for user, role in found])
+                print_json([{"user": user, "role": role} for user, role in found])
             else:
                 for user, role in found:
                     print(f"{user}\t{role}")
@@ -94,7 +94,7 @@ def _summary(counts: dict[str, int]) -> str:
     return ", ".join(f"{counts.get(table, 0)} {table}{'s' if counts.get(table, 0) != 1 else ''}" for table in shown)
 
 
-def add_commands(command: Callable[..., Any]) -> None:
+def add_commands(command: Command) -> None:
     p = command("publish", cmd_publish, "make a team project on a PostgreSQL server from a project file")
     p.add_argument("project", metavar="PROJECT.fcproj")
     p.add_argument("url", metavar="URL", help="postgresql://user@host/database (an empty database)")

@@ -1,17 +1,14 @@
-"""Command-line parts for sharing: REFI-QDA import and export, ``merge`` and ``agreement``.
-
-Kept apart from ``cli.py`` so those commands grow here; ``cli.py`` hands over to these functions.
-"""
+"""Commands for sharing: REFI-QDA import and export (``import`` and ``export`` hand over to these), ``merge`` and
+``agreement``."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+from app.cli.common import Command, UsageError, open_location, print_json
 
 EXCHANGE_SUFFIXES = (".qdpx", ".qdc", ".qde")
 EXCHANGE_FORMATS = ("qdpx", "qdc")
@@ -21,17 +18,6 @@ def is_exchange_import(files: list[str]) -> bool:
     return any(Path(file).suffix.lower() in EXCHANGE_SUFFIXES for file in files)
 
 
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def _usage(message: str) -> Exception:
-    from app.cli import UsageError
-
-    return UsageError(message)
-
-
 def cmd_import_exchange(args: argparse.Namespace) -> int:
     """``import PROJECT FILE.qdpx``: create the project from the file (or add to an existing one), all or nothing."""
     from app.importers.refi_qda import read_exchange_file
@@ -39,7 +25,7 @@ def cmd_import_exchange(args: argparse.Namespace) -> int:
     from app.services.merge import bring_in
 
     if len(args.files) != 1:
-        raise _usage("import one REFI-QDA file (.qdpx, .qdc) at a time, without other files")
+        raise UsageError("import one REFI-QDA file (.qdpx, .qdc) at a time, without other files")
     data = read_exchange_file(args.files[0])
     speakers = {speaker.guid: speaker.name for speaker in data.speakers}
     preview = {"documents": []}
@@ -50,12 +36,11 @@ def cmd_import_exchange(args: argparse.Namespace) -> int:
     lines = [f"Would import {len(data.documents)} documents, {len(data.codes)} codes, {len(data.codings)} codings."]
     lines += [f"  left out: {problem}" for problem in data.problems]
     if not args.dry_run:
-        from app.cli import _open
         from app.models.team import is_team_location
 
         path = Path(args.project)
         created = not is_team_location(args.project) and not path.exists()
-        project = create_project(path, name=data.name or None) if created else _open(args.project)
+        project = create_project(path, name=data.name or None) if created else open_location(args.project)
         try:
             with project:
                 lines = bring_in(project, data).lines()
@@ -64,7 +49,7 @@ def cmd_import_exchange(args: argparse.Namespace) -> int:
                 path.unlink(missing_ok=True)
             raise
     if args.json:
-        _print_json(preview)
+        print_json(preview)
         for line in lines:
             print(f"note: {line}", file=sys.stderr)
     else:
@@ -74,22 +59,20 @@ def cmd_import_exchange(args: argparse.Namespace) -> int:
 
 def cmd_export_exchange(args: argparse.Namespace) -> int:
     from app.export.refi_qda import export_qdc, export_qdpx
-    from app.cli import _open
 
-    with _open(args.project, write=False) as project:
+    with open_location(args.project, write=False) as project:
         written = (export_qdpx if args.format == "qdpx" else export_qdc)(project, args.output)
     print(f"Wrote {written}")
     return 0
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from app.cli import _open
     from app.services.merge import merge_project
 
-    with _open(args.project) as project:
+    with open_location(args.project) as project:
         summary = merge_project(project, args.other)
     if args.json:
-        _print_json(summary.as_json())
+        print_json(summary.as_json())
     else:
         print("\n".join(summary.lines()))
     return 0
@@ -97,9 +80,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     from app.analysis.agreement import intercoder_agreement
-    from app.cli import _open
 
-    with _open(args.project, write=False) as project:
+    with open_location(args.project, write=False) as project:
         report = intercoder_agreement(
             project, args.coders[0], args.coders[1], level=args.level, min_overlap=args.overlap,
             include_uncoded=args.include_uncoded,
@@ -110,7 +92,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         suffix = Path(args.output).suffix.lower()
         (write_agreement_docx if suffix == ".docx" else write_agreement_xlsx)(report, args.output)
     if args.json:
-        _print_json(report.as_json())
+        print_json(report.as_json())
         return 0
 
     def shown(value: float | None, digits: int) -> str:
@@ -132,8 +114,8 @@ def _share(value: str) -> float:
     return share
 
 
-def add_commands(command: Callable[..., Any]) -> None:
-    """Add ``merge`` and ``agreement`` through ``cli.build_parser``'s ``command`` helper."""
+def add_commands(command: Command) -> None:
+    """Add ``merge`` and ``agreement``."""
     p = command("merge", cmd_merge, "bring a colleague's project (codes, codings, memos, speakers) into this one")
     p.add_argument("project")
     p.add_argument("other", metavar="OTHER_PROJECT")
@@ -148,9 +130,9 @@ def add_commands(command: Callable[..., Any]) -> None:
     p.add_argument("--include-uncoded", action="store_true", help="character level: count uncoded text too")
     p.add_argument("--output", metavar="FILE", help="also write the report with all disagreements (.xlsx or .docx)")
     p.add_argument("--json", action="store_true")
+    p.set_defaults(check=check_agreement)
 
 
-def check(args: argparse.Namespace) -> None:
-    if args.command == "agreement" and args.output:
-        if Path(args.output).suffix.lower() not in (".xlsx", ".docx"):
-            raise _usage("agreement --output writes .xlsx or .docx")
+def check_agreement(args: argparse.Namespace) -> None:
+    if args.output and Path(args.output).suffix.lower() not in (".xlsx", ".docx"):
+        raise UsageError("agreement --output writes .xlsx or .docx")

@@ -1,0 +1,119 @@
+"""Commands for a project as a whole: ``gui``, ``new``, ``import``, ``info`` and ``sample``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.common import Command, open_location, print_json
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from app.models.team import is_team_location
+    from app.sample_project import ensure_sample_project
+    from app.ui.app import run_gui  # Qt is imported only here: the other commands run without it
+
+    if args.project and is_team_location(args.project):
+        project = args.project  # a team project's address, opened as it is
+    else:
+        project = Path(args.project) if args.project else ensure_sample_project()
+    return run_gui(project, screenshot=args.screenshot)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from app.models import create_project
+
+    with create_project(args.project, name=args.name, language=args.language) as project:
+        print(f"Created {project.path}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.cli.exchange import cmd_import_exchange, is_exchange_import  # REFI-QDA: .qdpx, .qdc
+
+    if is_exchange_import(args.files):
+        return cmd_import_exchange(args)
+    from app.importers import read_document
+    from app.services import import_documents
+
+    parsed = [read_document(Path(file), speakers=args.speakers) for file in args.files]
+    preview = {
+        "documents": [
+            {
+                "name": doc.name,
+                "turns": len(doc.turns),
+                "speakers": [
+                    {"name": name, "turns": sum(1 for t in doc.turns if t.speaker == name)} for name in doc.speakers
+                ],
+            }
+            for doc in parsed
+        ]
+    }
+    if not args.dry_run:
+        from app.analysis.text_index import index_documents
+
+        with open_location(args.project) as project:
+            changes = import_documents(project, parsed)
+            index_documents(project, changes.ids("document"))  # search and word counts read this index
+    if args.json:
+        print_json(preview)
+        return 0
+    verb = "Would import" if args.dry_run else "Imported"
+    for doc, shown in zip(parsed, preview["documents"]):
+        speakers = ", ".join(f"{s['name']} ({s['turns']})" for s in shown["speakers"]) or "no speakers recognised"
+        print(f"{verb} {doc.name}: {len(doc.text)} characters, {len(doc.turns)} turns; {speakers}")
+        for warning in doc.warnings:
+            print(f"  note: {warning}")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from app.analysis.overview import project_overview
+
+    with open_location(args.project, write=False) as project:
+        overview = project_overview(project)
+    if args.json:
+        print_json(overview.as_json())
+        return 0
+    print(f"{overview.name} (language {overview.language}, schema {overview.schema})")
+    print(f"{len(overview.documents)} documents, {len(overview.speakers)} speakers, "
+          f"{len(overview.codes)} codes, {overview.codings} codings")
+    for doc in overview.documents:
+        print(f"  {doc.name}: {doc.words} words, {doc.turns} turns, speakers: {', '.join(doc.speakers) or '-'}")
+    for code in overview.codes:
+        depth = code.path.count("/")
+        print(f"  {'  ' * depth}{code.path.rsplit('/', 1)[-1]} ({code.codings})")
+    return 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from app.sample_project import build_sample_project, ensure_sample_project
+
+    path = build_sample_project(Path(args.output)) if args.output else ensure_sample_project()
+    print(path)
+    return 0
+
+
+def add_commands(command: Command) -> None:
+    """Add ``gui``, ``new``, ``import``, ``info`` and ``sample``."""
+    p = command("gui", cmd_gui, "open the desktop app (on the sample project when no project is named)")
+    p.add_argument("project", nargs="?")
+    p.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
+    p = command("new", cmd_new, "create an empty project")
+    p.add_argument("project")
+    p.add_argument("--language", choices=("de", "en"), default="de")
+    p.add_argument("--name", help="the project's name (default: the file name)")
+    p = command("import", cmd_import,
+                "import transcripts (txt, docx, odt, rtf, srt, vtt, csv, xlsx) or a REFI-QDA .qdpx/.qdc")
+    p.add_argument("project")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--speakers", default="auto", metavar="auto|none|REGEX",
+                   help="recognise speaker labels automatically, not at all, or with a regular expression "
+                        "(the group 'speaker' or the first group is the name)")
+    p.add_argument("--dry-run", action="store_true", help="show what would be imported; change nothing")
+    p.add_argument("--json", action="store_true")
+    p = command("info", cmd_info, "what the project holds")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+    p = command("sample", cmd_sample, "write the bundled sample project and print where it is")
+    p.add_argument("--output", metavar="FCPROJ", help="where to write a fresh copy")
