@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 
 .PHONY: run test bench clean postgres
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'

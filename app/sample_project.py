@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "sample"
+from app.resources import resource_path
+
+RESOURCES = resource_path("sample")
 TRANSCRIPT = RESOURCES / "workshop_de.txt"
 SAMPLE_NAME = "Beispielprojekt Fokusgruppe Arbeitsmarktintegration"
 

@@ -13,11 +13,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from app.cli import coding, exchange, project, reliability, reports, team, text
+from app.cli import coding, exchange, install, project, reliability, reports, team, text
 from app.cli.common import Options, Parser, UsageError
 
 # In the order ``focuscoder --help`` lists them.
-GROUPS = (project, coding, reports, text, exchange, reliability, team)
+GROUPS = (project, coding, reports, text, exchange, reliability, team, install)
 
 
 def build_parser() -> Parser:

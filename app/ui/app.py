@@ -7,15 +7,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.ui.context import ApplicationContext
+from app.ui.icons import icon, register_icons
 from app.ui.main_window import MainWindow
 from app.ui.settings import LANGUAGE, Settings
 from app.ui.translations import install_translations
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 SCREENSHOT_SIZE = (1440, 900)
 
 
@@ -25,7 +25,8 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setOrganizationName("FocusCoder")
     app.setApplicationName("FocusCoder")
-    QDir.addSearchPath("icons", str(RESOURCES / "icons"))
+    register_icons()
+    app.setWindowIcon(icon("focuscoder"))
     return app  # type: ignore[return-value]
 
 

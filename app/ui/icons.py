@@ -1,13 +1,14 @@
-"""Icons: hand-written SVGs in ``resources/icons``, found through the "icons:" search path."""
+"""Icons: hand-written SVGs shipped in ``app.resources`` (``resources/icons``), found through the "icons:" search
+path."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QDir
 from PySide6.QtGui import QIcon
 
-ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+from app.resources import resource_path
+
+ICONS = resource_path("icons")
 
 
 def register_icons() -> None:

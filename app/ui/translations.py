@@ -8,11 +8,11 @@ and item views ask their models for the headers again.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+from app.resources import resource_path
+
+TRANSLATIONS = resource_path("translations")
 
 
 def install_translations(app: QCoreApplication, language: str = "") -> list[QTranslator]:

@@ -161,3 +161,10 @@ def test_an_upgrade_that_would_leave_broken_references_is_rolled_back(tmp_path):
     with pytest.raises(ProjectFileError, match="upgrading the project failed.*before-upgrade-0001"):
         open_project(path)
     assert (tmp_path / "m.before-upgrade-0001.fcproj").exists()
+
+
+def test_the_revisions_read_from_the_scripts_are_the_ones_alembic_walks():
+    """revisions() reads the scripts' own lines so that reading a project need not import Alembic."""
+    walked = [rev.revision for rev in reversed(list(migrations._script().walk_revisions()))]
+    assert migrations.revisions() == walked
+    assert migrations.head() == migrations._script().get_current_head()

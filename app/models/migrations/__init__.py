@@ -1,26 +1,33 @@
 """Schema migrations (Alembic), run by FocusCoder itself on the project file it opens.
 
 A new file is created from the models and stamped at the head revision; an older file is upgraded here. There is
-no alembic.ini: the configuration is built in code, so the migrations travel inside the package.
+no alembic.ini: the configuration is built in code, so the migrations travel inside the package. Alembic itself
+is imported only to create, stamp or upgrade a file: which revisions exist is read from the scripts' own lines
+(importing Alembic cost half a second of every command that only reads a project).
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, create_engine, event
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 HERE = Path(__file__).resolve().parent
+_REVISION_LINE = re.compile(r'^(?P<which>down_revision|revision)\s*=\s*(?:"(?P<id>[^"]+)"|None)', re.MULTILINE)
 
 
 def _config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(HERE))
     if connection is not None:
@@ -30,25 +37,44 @@ def _config(connection: Connection | None = None) -> Config:
 
 @cache
 def _script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config())
 
 
 def head() -> str:
-    return _script().get_current_head()
+    return revisions()[-1]
 
 
+@cache
 def revisions() -> list[str]:
-    """Every schema revision this version of FocusCoder knows, oldest first."""
-    return [rev.revision for rev in reversed(list(_script().walk_revisions()))]
+    """Every schema revision this version of FocusCoder knows, oldest first: each script's ``revision`` and
+    ``down_revision`` lines, chained (the same order Alembic walks; a test holds the two together)."""
+    down_of = {}
+    for script in (HERE / "versions").glob("*.py"):
+        found = {match["which"]: match["id"] for match in _REVISION_LINE.finditer(script.read_text(encoding="utf-8"))}
+        down_of[found["revision"]] = found.get("down_revision")
+    up_of = {down: revision for revision, down in down_of.items()}
+    chain, current = [], up_of.get(None)
+    while current is not None:
+        chain.append(current)
+        current = up_of.get(current)
+    if len(chain) != len(down_of):
+        raise RuntimeError(f"the migration scripts do not form one chain: {sorted(down_of)}")
+    return chain
 
 
 def stamp_head(connection: Connection) -> None:
     """Mark a new file as built at the head revision. Through the scripts read once per process: the stamp
     command read and compiled every migration script again on each call, a third of creating a project."""
+    from alembic.runtime.migration import MigrationContext
+
     MigrationContext.configure(connection).stamp(_script(), "head")
 
 
 def upgrade_connection(connection: Connection, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(_config(connection), revision)
 
 
