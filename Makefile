@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench clean postgres
+.PHONY: run test bench clean postgres wheel bundle bundle-test
 
 $(INSTALLED): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,27 @@ postgres:
 	    else echo "note: PostgreSQL is not installed; the team tests will be skipped"; fi; }
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(BUNDLE_VENV) .pytest_cache .hypothesis build dist
+
+# A wheel for pip or pipx (dist/focuscoder-*.whl).
+wheel: $(INSTALLED)
+	$(PY) -m pip wheel --quiet --no-deps --wheel-dir dist .
+
+# A one-folder desktop bundle that starts without Python (dist/FocusCoder/), built by PyInstaller from a fresh
+# non-editable install, so that it holds exactly what a wheel holds.
+BUNDLE_VENV := .venv-bundle
+bundle:
+	rm -rf $(BUNDLE_VENV) build/pyinstaller dist/FocusCoder
+	$(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet . 'pyinstaller>=6.10,<7'
+	cd installer && ../$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --log-level WARN \
+	  --distpath ../dist --workpath ../build/pyinstaller focuscoder.spec
+
+# The bundle as a newcomer meets it: the sample, the desktop app (offscreen screenshot), a lemma search, the report.
+bundle-test:
+	@test -x dist/FocusCoder/FocusCoder || $(MAKE) bundle
+	$(PYTHON) installer/smoke_test.py dist/FocusCoder/FocusCoder
 
 bench: $(INSTALLED)
 	$(PY) -m benchmarks

@@ -39,7 +39,7 @@ def run_gui(project_path: str | Path | None, screenshot: str | Path | None = Non
         settings = Settings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
     else:
         settings = Settings()
-    install_translations(app, settings.get(LANGUAGE))
+    translators = install_translations(app, settings.get(LANGUAGE))
     context = ApplicationContext(settings)
     window = MainWindow(context)
     if project_path is not None and not window.open_project(project_path):
@@ -68,6 +68,9 @@ def run_gui(project_path: str | Path | None, screenshot: str | Path | None = Non
     _settle(app)
     if not picture.save(str(screenshot), "PNG"):
         raise OSError(f"the screenshot could not be written to {screenshot}")
+    # Which translations were found says at a glance whether an installation is complete (the bundle's smoke test).
+    loaded = ", ".join(Path(translator.filePath()).name for translator in translators) or "none (English)"
+    print(f"Wrote {screenshot} (translations: {loaded})")
     return 0
 
 

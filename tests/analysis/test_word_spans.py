@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,8 +9,8 @@ from app.analysis.word_index import word_spans
 from app.analysis.words import WORD
 from app.importers import read_document
 from app.importers.base import ReaderError
+from tests.shared_data import TRANSCRIPTS as SHARED, needs_shared_data
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "transcripts"
 # Word characters, the three separators, what is neither, and what lies beyond the Basic Multilingual Plane.
 PIECES = st.sampled_from(["a", "Z", "ß", "_", "1", "²", "½", "-", "'", "’", " ", "\n", ".", "q\u0307", "—", "🙂",
                           "👍🏽", "زبان", "\u200d", "𝔘", "𐍈", "--", "''"])
@@ -39,6 +37,7 @@ def test_the_same_words_on_any_unicode_text(text):
     assert _numpy(text) == _regex(text)
 
 
+@needs_shared_data
 def test_the_same_words_in_every_shared_transcript():
     checked = 0
     for path in sorted(SHARED.iterdir()):

@@ -13,8 +13,8 @@ from lxml import etree
 from app import services
 from app.importers.base import ParsedDocument, ParsedTurn
 from app.models import AttributeType, Project
+from tests.shared_data import REFI, shared_file
 
-REFI = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "refi"
 
 # Emoji (two UTF-16 units each), Arabic and Hebrew (right to left), a combining sequence stored as NFC.
 TEXT = (
@@ -43,12 +43,12 @@ def quote(text: str, passage: str) -> tuple[int, int]:
 
 @pytest.fixture(scope="session")
 def project_schema() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(REFI / "Project-mrt2019.xsd")))
+    return etree.XMLSchema(etree.parse(str(shared_file(REFI / "Project-mrt2019.xsd"))))
 
 
 @pytest.fixture(scope="session")
 def codebook_schema() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(REFI / "Codebook-mrt2019.xsd")))
+    return etree.XMLSchema(etree.parse(str(shared_file(REFI / "Codebook-mrt2019.xsd"))))
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 from app.cli import main
 from app.models import Project
 
-from .conftest import REFI
+from tests.shared_data import REFI, needs_shared_data
 
 
 def test_export_and_import_again(coded: Project, tmp_path: Path, capsys, project_schema) -> None:
@@ -23,6 +23,7 @@ def test_export_and_import_again(coded: Project, tmp_path: Path, capsys, project
     assert main(["info", str(copy), "--json"]) == 0
 
 
+@needs_shared_data
 def test_import_dry_run_and_json(tmp_path: Path, capsys) -> None:
     target = tmp_path / "new.fcproj"
     assert main(["import", str(target), str(REFI / "cproctor_nvivo_project.qdpx"), "--dry-run", "--json"]) == 0

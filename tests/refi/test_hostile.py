@@ -14,7 +14,7 @@ from app.models import Project
 from app.services import merge_parts
 from app.services.merge import bring_in
 
-from .conftest import REFI
+from tests.shared_data import REFI, needs_shared_data
 
 GOOD_QDE = '<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>'
 XXE = ('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
@@ -74,6 +74,7 @@ def test_cli_refuses_a_hostile_file_and_creates_no_project(write_qdpx, tmp_path:
     assert not target.exists()
 
 
+@needs_shared_data
 def test_a_failing_import_leaves_the_project_unchanged(project: Project, dump, monkeypatch) -> None:
     data = read_qdpx(REFI / "cproctor_nvivo_project.qdpx")
     before = dump(project.path)
@@ -88,6 +89,7 @@ def test_a_failing_import_leaves_the_project_unchanged(project: Project, dump, m
     assert merge_parts.add_memos is not broken
 
 
+@needs_shared_data
 def test_cli_import_that_fails_midway_leaves_no_file(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setattr("app.services.merge.add_memos", lambda *a, **k: (_ for _ in ()).throw(OSError("disk full")))
     target = tmp_path / "new.fcproj"

@@ -12,7 +12,7 @@ from app.importers.refi_qda import read_qdc, read_qdpx
 from app.models import Project, create_project
 from app.services.merge import bring_in
 
-from .conftest import REFI
+from tests.shared_data import REFI, needs_shared_data
 
 P = 'xmlns="urn:QDA-XML:project:1.0"'
 U1, U2 = "1B0B1791-BE46-4557-9957-7333544CFAF2", "39633935-3331-3962-6632-373436373264"
@@ -28,6 +28,7 @@ def sel(guid: str, start: int, end: int, code: str | None = None, user: str = U1
             f"{coding}</PlainTextSelection>")
 
 
+@needs_shared_data
 def test_nvivo_codebook_only_project() -> None:
     data = read_qdpx(REFI / "cproctor_nvivo_project.qdpx")
     assert data.origin == "NVivo for Mac 15.0.0"
@@ -39,6 +40,7 @@ def test_nvivo_codebook_only_project() -> None:
     assert [doc.text for doc in data.documents] == ["\n", "\n"]  # sources/.root and the .docx are not read
 
 
+@needs_shared_data
 def test_nvivo_project_becomes_a_project(tmp_path: Path, opened) -> None:
     project = opened(create_project(tmp_path / "nvivo.fcproj"))
     summary = bring_in(project, read_qdpx(REFI / "cproctor_nvivo_project.qdpx"))
@@ -48,6 +50,7 @@ def test_nvivo_project_becomes_a_project(tmp_path: Path, opened) -> None:
     assert all(code.color.startswith("#") for code in list_codes(project))  # colours given from the palette
 
 
+@needs_shared_data
 def test_atlas_annex_example_without_sources(write_qdpx, tmp_path: Path, opened) -> None:
     qde = (REFI / "skyloom_Project.qde_spec-annexA2-ATLAS.ti8.4-example.xml").read_bytes()
     data = read_qdpx(write_qdpx(qde, name="atlas.qdpx"))
@@ -63,6 +66,7 @@ def test_atlas_annex_example_without_sources(write_qdpx, tmp_path: Path, opened)
     assert summary.left_out  # the missing sources are reported, not fatal
 
 
+@needs_shared_data
 def test_atlas_codebook(tmp_path: Path) -> None:
     data = read_qdc(REFI / "requal_test_ATLAS.ti-Win-23.4.0_codebook.qdc")
     (code,) = data.codes
