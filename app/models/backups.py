@@ -103,6 +103,31 @@ def make_rolling_backup(project: str | Path, *, keep: int = KEEP, note: str = ""
     return Backup(target, made, target.stat().st_size, fingerprint, note)
 
 
+def save_copy(project: str | Path, target: str | Path) -> Path:
+    """Write a complete copy of ``project`` to ``target`` (File › Save a copy): the same documents, codes and
+    codings with the same GUIDs, so that a colleague's work on the copy merges back without doubles.
+
+    By SQLite's online backup API, consistent even while the project is open and written to; the copy appears only
+    when complete. Refuses to write over the project itself; a failure leaves ``target`` as it was.
+    """
+    project, target = Path(project), Path(target)
+    if target.suffix.lower() != SUFFIX:
+        target = target.with_name(target.name + SUFFIX)
+    if target.exists() and target.resolve() == project.resolve():
+        raise ProjectFileError(f"{target.name} is the project itself; choose another name for the copy.")
+    partial = target.with_name(f".{target.name}.part")
+    try:
+        partial.unlink(missing_ok=True)
+        with closing(sqlite3.connect(_uri(project), uri=True)) as source, closing(sqlite3.connect(partial)) as copy:
+            source.backup(copy)
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise ProjectFileError(f"No copy of {project.name} could be written to {target} ({exc}).") from exc
+    return target
+
+
 def restore_backup(project: str | Path, backup: str | Path, *, take_over: bool = False) -> Backup | None:
     """Bring ``backup`` back as ``project``; the current file is kept as a backup first (returned).
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -35,6 +36,7 @@ from app.ui.find_bar import FindBar
 from app.ui.icons import icon
 from app.ui.indexing import IndexProgress
 from app.ui.memo_editor import MemoEditor
+from app.ui.project_life import PROJECT_FILTER, WelcomePage, create_new_project, save_copy
 from app.ui.reports_dock import ReportsDock
 from app.ui.search_dock import SearchDock
 from app.ui.segments import SegmentPanel
@@ -137,7 +139,17 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.centre_splitter)
         self.main_splitter.setStretchFactor(0, 1)
         self.main_splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(self.main_splitter)
+        # While no project is open the window shows the welcome page (project_life.py) instead of the coding screen.
+        self.welcome = WelcomePage(self.context)
+        self.welcome.sig_new.connect(self.new_project)
+        self.welcome.sig_open.connect(self.choose_project)
+        self.welcome.sig_sample.connect(self.open_sample)
+        self.welcome.sig_import_exchange.connect(self.new_project_from_exchange)
+        self.welcome.sig_open_recent.connect(self.open_project)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.main_splitter)
+        self.setCentralWidget(self.pages)
         self.resize(1400, 900)
         self.main_splitter.setSizes([380, 1020])
         self.centre_splitter.setSizes([620, 280])
@@ -175,10 +187,16 @@ class MainWindow(QMainWindow):
         self._menu_objects: list = []
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&New project…"), self.new_project, QKeySequence.StandardKey.New))
         file_menu.addAction(self._action(self.tr("&Open project…"), self.choose_project, QKeySequence.StandardKey.Open))
         file_menu.addAction(self._action(self.tr("Open &team project…"), self.choose_team_project, "Ctrl+Shift+O"))
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self._action(self.tr("Open the &sample project"), self.open_sample))
+        self.save_copy_action = self._action(self.tr("Save a &copy…"), self.save_copy, "Ctrl+Shift+S")
+        self.close_action = self._action(self.tr("&Close project"), self.close_project, QKeySequence.StandardKey.Close)
+        file_menu.addActions([self.save_copy_action, self.close_action])
+        file_menu.addSeparator()
         self.import_action = self._action(self.tr("&Import documents…"), self.choose_documents, "Ctrl+I")
         self.import_action.setIcon(icon("import"))
         file_menu.addAction(self.import_action)
@@ -284,7 +302,7 @@ class MainWindow(QMainWindow):
             menu.deleteLater()
         menu_bar.clear()
         self._build_menus()
-        self.import_action.setEnabled(self.context.project is not None)
+        self._enable_project_actions()
         # Item views show their models' headers: ask for them again, in the new language.
         for view in self.findChildren(QAbstractItemView):
             header = view.header() if isinstance(view, QTreeView) else getattr(view, "horizontalHeader", lambda: None)()
@@ -308,9 +326,31 @@ class MainWindow(QMainWindow):
     # --- project and documents -------------------------------------------------------------------------------
 
     def choose_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self.tr("FocusCoder projects (*.fcproj)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", PROJECT_FILTER)
         if path:
             self.open_project(path)
+
+    def new_project(self) -> bool:
+        return create_new_project(self, self.context)
+
+    def open_sample(self) -> bool:
+        from app.sample_project import ensure_sample_project
+
+        return self.open_project(ensure_sample_project())
+
+    def new_project_from_exchange(self) -> None:
+        from app.ui.exchange import EXCHANGE_FILTER
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("New project from REFI-QDA"), "", EXCHANGE_FILTER)
+        if path:
+            self.exchange.import_as_new_project(path)
+
+    def save_copy(self) -> Path | None:
+        return save_copy(self, self.context)
+
+    def close_project(self) -> None:
+        """Close the project (everything is saved already) and show the welcome page."""
+        self.context.close_project()
 
     def _team_connection(self, connected: bool) -> None:
         """Say when colleagues' changes cannot arrive (the message stays until the server is back)."""
@@ -357,10 +397,18 @@ class MainWindow(QMainWindow):
         self.speakers.refresh()
         self.segments.reload_filters()
         self.segments.show_codes(self.codes.tree.selected_ids())
-        self.import_action.setEnabled(self.context.project is not None)
+        self._enable_project_actions()
+        self.pages.setCurrentWidget(self.main_splitter if self.context.project is not None else self.welcome)
+        if self.context.project is None:
+            self.welcome.refresh()
         self._update_title()  # the project's name, before a document's is added to it
         self.open_first_document()
         self._update_caption()
+
+    def _enable_project_actions(self) -> None:
+        has_project = self.context.project is not None
+        for action in (self.import_action, self.save_copy_action, self.close_action, self.export_report_action):
+            action.setEnabled(has_project)
 
     def open_document(self, document_id: int) -> None:
         project = self.context.project
@@ -499,15 +547,24 @@ class MainWindow(QMainWindow):
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802, ANN001 - transcripts dropped on the window
+    def dragEnterEvent(self, event) -> None:  # noqa: N802, ANN001 - files dropped on the window
         from app.ui.import_documents import transcript_paths
 
-        if self.context.project is not None and transcript_paths(event.mimeData()):
+        if _dropped_project(event.mimeData()) or (self.context.project is not None and transcript_paths(event.mimeData())):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802, ANN001
+        """A project (.fcproj) is opened, a REFI-QDA file (.qdpx) becomes a new project, transcripts are imported."""
         from app.ui.import_documents import import_with_preview, transcript_paths
 
+        project = _dropped_project(event.mimeData())
+        if project is not None:
+            event.acceptProposedAction()
+            if project.suffix.lower() == ".fcproj":
+                self.open_project(project)
+            else:
+                self.exchange.import_as_new_project(str(project))
+            return
         paths = transcript_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
@@ -516,3 +573,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()
         super().closeEvent(event)
+
+
+def _dropped_project(mime) -> Path | None:  # noqa: ANN001 - QMimeData
+    """The one project file (.fcproj) or REFI-QDA project (.qdpx) dropped, if that is what was dropped."""
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+    if len(paths) == 1 and paths[0].suffix.lower() in (".fcproj", ".qdpx") and paths[0].is_file():
+        return paths[0]
+    return None

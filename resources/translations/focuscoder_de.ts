@@ -180,17 +180,17 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <translation>Passwort für %1:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_project.py" line="127" />
+        <location filename="../../app/ui/open_project.py" line="131" />
         <source>Team project %1: you are %2; colleagues' changes appear as they are made.</source>
         <translation>Teamprojekt %1: Sie sind %2; Änderungen aus dem Team erscheinen sofort.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_project.py" line="130" />
+        <location filename="../../app/ui/open_project.py" line="134" />
         <source>%1 is open read-only: changes cannot be saved.</source>
         <translation>%1 ist schreibgeschützt geöffnet: Änderungen können nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_project.py" line="132" />
+        <location filename="../../app/ui/open_project.py" line="136" />
         <source>The project is open, but no backup copy was made: %1</source>
         <translation>Das Projekt ist geöffnet, aber es wurde keine Sicherungskopie angelegt: %1</translation>
     </message>
@@ -1113,209 +1113,229 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
-        <location filename="../../app/ui/main_window.py" line="271" />
+        <location filename="../../app/ui/main_window.py" line="116" />
+        <location filename="../../app/ui/main_window.py" line="290" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114" />
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="117" />
+        <location filename="../../app/ui/main_window.py" line="291" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116" />
+        <location filename="../../app/ui/main_window.py" line="119" />
         <source>Codes</source>
         <translation>Codesystem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176" />
+        <location filename="../../app/ui/main_window.py" line="189" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177" />
+        <location filename="../../app/ui/main_window.py" line="190" />
+        <source>&amp;New project…</source>
+        <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="191" />
         <source>&amp;Open project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178" />
+        <location filename="../../app/ui/main_window.py" line="192" />
         <source>Open &amp;team project…</source>
         <translation>&amp;Teamprojekt öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179" />
+        <location filename="../../app/ui/main_window.py" line="193" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181" />
+        <location filename="../../app/ui/main_window.py" line="195" />
+        <source>Open the &amp;sample project</source>
+        <translation>&amp;Beispielprojekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="196" />
+        <source>Save a &amp;copy…</source>
+        <translation>&amp;Kopie speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="197" />
+        <source>&amp;Close project</source>
+        <translation>Projekt &amp;schließen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="200" />
         <source>&amp;Import documents…</source>
         <translation>Dokumente &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="205" />
         <source>&amp;Export report…</source>
         <translation>Bericht &amp;exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189" />
+        <location filename="../../app/ui/main_window.py" line="208" />
         <source>Restore a &amp;backup…</source>
         <translation>Sicherungskopie &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191" />
+        <location filename="../../app/ui/main_window.py" line="210" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193" />
+        <location filename="../../app/ui/main_window.py" line="212" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194" />
+        <location filename="../../app/ui/main_window.py" line="213" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196" />
+        <location filename="../../app/ui/main_window.py" line="215" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204" />
+        <location filename="../../app/ui/main_window.py" line="223" />
         <source>&amp;Find in document</source>
         <translation>Im Dokument &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205" />
+        <location filename="../../app/ui/main_window.py" line="224" />
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206" />
+        <location filename="../../app/ui/main_window.py" line="225" />
         <source>&amp;Search the project…</source>
         <translation>Im Projekt &amp;suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207" />
+        <location filename="../../app/ui/main_window.py" line="226" />
         <source>&amp;Memos…</source>
         <translation>&amp;Memos …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211" />
+        <location filename="../../app/ui/main_window.py" line="230" />
         <source>&amp;Coding</source>
         <translation>&amp;Codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="237" />
         <source>Code with &amp;recent code</source>
         <translation>Mit &amp;zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226" />
+        <location filename="../../app/ui/main_window.py" line="245" />
         <source>Current c&amp;oder…</source>
         <translation>Aktuelle:r C&amp;odierer:in …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228" />
+        <location filename="../../app/ui/main_window.py" line="247" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230" />
+        <location filename="../../app/ui/main_window.py" line="249" />
         <source>&amp;Documents and codes</source>
         <translation>&amp;Dokumente und Codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231" />
+        <location filename="../../app/ui/main_window.py" line="250" />
         <source>Retrieved &amp;segments</source>
         <translation>Liste der codierten &amp;Segmente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232" />
+        <location filename="../../app/ui/main_window.py" line="251" />
         <source>Code &amp;definitions</source>
         <translation>Code-&amp;Definitionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242" />
+        <location filename="../../app/ui/main_window.py" line="261" />
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244" />
+        <location filename="../../app/ui/main_window.py" line="263" />
         <source>&amp;Larger text</source>
         <translation>Text &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245" />
+        <location filename="../../app/ui/main_window.py" line="264" />
         <source>&amp;Smaller text</source>
         <translation>Text &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="305" />
+        <location filename="../../app/ui/main_window.py" line="324" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310" />
+        <location filename="../../app/ui/main_window.py" line="329" />
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310" />
-        <source>FocusCoder projects (*.fcproj)</source>
-        <translation>FocusCoder-Projekte (*.fcproj)</translation>
+        <location filename="../../app/ui/main_window.py" line="344" />
+        <source>New project from REFI-QDA</source>
+        <translation>Neues Projekt aus REFI-QDA</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317" />
+        <location filename="../../app/ui/main_window.py" line="358" />
         <source>The team server can be reached again; the view is up to date.</source>
         <translation>Der Teamserver ist wieder erreichbar; die Ansicht ist auf dem neuesten Stand.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320" />
+        <location filename="../../app/ui/main_window.py" line="361" />
         <source>The team server cannot be reached; colleagues' changes will appear once it is back.</source>
         <translation>Der Teamserver ist nicht erreichbar; Änderungen aus dem Team erscheinen, sobald er wieder da ist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327" />
+        <location filename="../../app/ui/main_window.py" line="368" />
         <source>Open team project</source>
         <translation>Teamprojekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328" />
+        <location filename="../../app/ui/main_window.py" line="369" />
         <source>Address of the team project (postgresql://user@server/database; the password is asked for when needed and never stored):</source>
         <translation>Adresse des Teamprojekts (postgresql://benutzer@server/datenbank; das Passwort wird bei Bedarf erfragt und nie gespeichert):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458" />
+        <location filename="../../app/ui/main_window.py" line="507" />
         <source>Coding as %1</source>
         <translation>Es codiert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463" />
+        <location filename="../../app/ui/main_window.py" line="512" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="468" />
+        <location filename="../../app/ui/main_window.py" line="517" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="483" />
+        <location filename="../../app/ui/main_window.py" line="539" />
         <source>team project on %1</source>
         <translation>Teamprojekt auf %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484" />
+        <location filename="../../app/ui/main_window.py" line="540" />
         <source> (read-only)</source>
         <translation> (schreibgeschützt)</translation>
     </message>
@@ -1338,32 +1358,32 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <translation>Memo &amp;zu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="85" />
+        <location filename="../../app/ui/memo_editor.py" line="80" />
         <source>The project</source>
         <translation>Dem Projekt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="87" />
+        <location filename="../../app/ui/memo_editor.py" line="82" />
         <source>Document “%1”</source>
         <translation>Dokument „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="96" />
+        <location filename="../../app/ui/memo_editor.py" line="91" />
         <source>Code “%1”</source>
         <translation>Code „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="97" />
+        <location filename="../../app/ui/memo_editor.py" line="92" />
         <source>Speaker “%1”</source>
         <translation>Sprecher:in „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="98" />
+        <location filename="../../app/ui/memo_editor.py" line="93" />
         <source>Coding “%1”: “%2”</source>
         <translation>Codierung „%1“: „%2“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/memo_editor.py" line="176" />
+        <location filename="../../app/ui/memo_editor.py" line="190" />
         <source>%1
 
 ——— Your text, not saved yet ———
@@ -1372,6 +1392,69 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 
 ——— Ihr Text, noch nicht gespeichert ———
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="48" />
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="50" />
+        <source>e.g. Fokusgruppe Arbeitsmarktintegration</source>
+        <translation>z. B. Fokusgruppe Arbeitsmarktintegration</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="56" />
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="65" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="66" />
+        <source>&amp;Language of the transcripts:</source>
+        <translation>&amp;Sprache der Transkripte:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="67" />
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="68" />
+        <source>Project file:</source>
+        <translation>Projektdatei:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="70" />
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="89" />
+        <source>Give the project a name.</source>
+        <translation>Geben Sie dem Projekt einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="92" />
+        <source>The folder does not exist.</source>
+        <translation>Den Ordner gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="94" />
+        <source>A project of this name exists in this folder already.</source>
+        <translation>In diesem Ordner gibt es schon ein Projekt mit diesem Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="103" />
+        <source>Folder for the project</source>
+        <translation>Ordner für das Projekt</translation>
     </message>
 </context>
 <context>
@@ -1902,9 +1985,47 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../app/ui/transcript_view.py" line="328" />
+        <location filename="../../app/ui/transcript_view.py" line="422" />
         <source>&lt;b&gt;%1&lt;/b&gt; — coded by %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — codiert von %2</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="228" />
+        <source>Qualitative coding of focus groups and interviews. Start a project of your own, open one, or look around in the sample workshop first.</source>
+        <translation>Qualitative Auswertung von Fokusgruppen und Interviews. Legen Sie ein eigenes Projekt an, öffnen Sie eines, oder sehen Sie sich zuerst den Beispiel-Workshop an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="231" />
+        <source>New project…</source>
+        <translation>Neues Projekt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="232" />
+        <source>Open project…</source>
+        <translation>Projekt öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="233" />
+        <source>Open the sample project</source>
+        <translation>Beispielprojekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="234" />
+        <source>New project from REFI-QDA (.qdpx)…</source>
+        <translation>Neues Projekt aus REFI-QDA (.qdpx)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="246" />
+        <source>%1 (not found there)</source>
+        <translation>%1 (dort nicht gefunden)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="253" />
+        <source>(none yet)</source>
+        <translation>(noch keine)</translation>
     </message>
 </context>
 <context>
@@ -2014,6 +2135,19 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <location filename="../../app/ui/autocode.py" line="146" />
         <source>Coded %1 passage(s) with “%2”.</source>
         <translation>%1 Textstelle(n) mit „%2“ codiert.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="134" />
+        <source>Save a copy</source>
+        <translation>Kopie speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="150" />
+        <source>Saved a copy as %1</source>
+        <translation>Kopie gespeichert als %1</translation>
     </message>
 </context>
 </TS>
