@@ -194,6 +194,7 @@ class WelcomePage(QWidget):
         self.recent_label = QLabel()
         self.recent = QListWidget()
         self.recent.setAlternatingRowColors(True)
+        self.recent.setSpacing(3)
         self.recent.itemActivated.connect(lambda item: self.sig_open_recent.emit(item.data(Qt.ItemDataRole.UserRole)))
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.recent, self._open_current,
                   context=Qt.ShortcutContext.WidgetShortcut)
@@ -232,7 +233,8 @@ class WelcomePage(QWidget):
         self.open_button.setText(self.tr("Open project…"))
         self.sample_button.setText(self.tr("Open the sample project"))
         self.import_button.setText(self.tr("New project from REFI-QDA (.qdpx)…"))
-        self.recent_label.setText(f"<b>{self.tr('Recent projects')}</b>")
+        heading = self.tr("Recent projects")
+        self.recent_label.setText(f"<b>{heading}</b>")
         self.refresh()
 
     def refresh(self) -> None:
@@ -240,7 +242,8 @@ class WelcomePage(QWidget):
         self.recent.clear()
         for location in self.context.settings.get(RECENT_PROJECTS):
             if is_team_location(location):
-                text = f"{location}\n{self.tr('team project on a server')}"
+                where = self.tr("team project on a server")
+                text = f"{location}\n{where}"
             else:
                 path = Path(location)
                 where = str(path.parent) if path.exists() else self.tr("%1 (not found there)").replace("%1", str(path.parent))

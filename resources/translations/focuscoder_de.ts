@@ -1993,37 +1993,47 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/ui/project_life.py" line="228" />
+        <location filename="../../app/ui/project_life.py" line="229" />
         <source>Qualitative coding of focus groups and interviews. Start a project of your own, open one, or look around in the sample workshop first.</source>
         <translation>Qualitative Auswertung von Fokusgruppen und Interviews. Legen Sie ein eigenes Projekt an, öffnen Sie eines, oder sehen Sie sich zuerst den Beispiel-Workshop an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/project_life.py" line="231" />
+        <location filename="../../app/ui/project_life.py" line="232" />
         <source>New project…</source>
         <translation>Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/project_life.py" line="232" />
+        <location filename="../../app/ui/project_life.py" line="233" />
         <source>Open project…</source>
         <translation>Projekt öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/project_life.py" line="233" />
+        <location filename="../../app/ui/project_life.py" line="234" />
         <source>Open the sample project</source>
         <translation>Beispielprojekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/project_life.py" line="234" />
+        <location filename="../../app/ui/project_life.py" line="235" />
         <source>New project from REFI-QDA (.qdpx)…</source>
         <translation>Neues Projekt aus REFI-QDA (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/project_life.py" line="246" />
+        <location filename="../../app/ui/project_life.py" line="236" />
+        <source>Recent projects</source>
+        <translation>Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="245" />
+        <source>team project on a server</source>
+        <translation>Teamprojekt auf einem Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/project_life.py" line="249" />
         <source>%1 (not found there)</source>
         <translation>%1 (dort nicht gefunden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/project_life.py" line="253" />
+        <location filename="../../app/ui/project_life.py" line="256" />
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
