@@ -151,8 +151,13 @@ def rename_document(project: Project, name: str, new_name: str) -> ChangeSet:
 def delete_document(project: Project, name: str) -> ChangeSet:
     """Remove a document with its turns, codings and memo (speakers stay: they are project-wide)."""
     with project.transaction() as session:
-        document = get_document(session, name)
-        # Name the codings that go with it, as delete_code does: views of codings must refresh too.
-        coding_ids = session.scalars(select(Coding.id).where(Coding.document_id == document.id)).all()
-        session.delete(document)
-        return ChangeSet(deleted=[Ref("document", document.id)] + [Ref("coding", cid) for cid in coding_ids])
+        return delete_document_in(session, name)
+
+
+def delete_document_in(session: Session, name: str) -> ChangeSet:
+    """``delete_document`` inside a transaction already open (the undoable delete records the rows first)."""
+    document = get_document(session, name)
+    # Name the codings that go with it, as delete_code does: views of codings must refresh too.
+    coding_ids = session.scalars(select(Coding.id).where(Coding.document_id == document.id)).all()
+    session.delete(document)
+    return ChangeSet(deleted=[Ref("document", document.id)] + [Ref("coding", cid) for cid in coding_ids])

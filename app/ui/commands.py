@@ -346,6 +346,40 @@ class ImportDocuments(ProjectCommand):
         return changes
 
 
+class RenameDocument(ProjectCommand):
+    def __init__(self, context: ApplicationContext, name: str, new_name: str) -> None:
+        super().__init__(context, tr("Rename document “%s”") % name)
+        self.name, self.new_name = name, new_name.strip()
+
+    def do(self) -> ChangeSet:
+        if self.new_name == self.name:
+            return ChangeSet()
+        return services.rename_document(self.project, self.name, self.new_name)
+
+    def undo_change(self) -> ChangeSet:
+        return services.rename_document(self.project, self.new_name, self.name)
+
+
+class DeleteDocument(ProjectCommand):
+    """Delete a document with its turns, codings, memos and index; undo puts every row back (same ids and GUIDs)."""
+
+    def __init__(self, context: ApplicationContext, name: str) -> None:
+        super().__init__(context, tr("Delete document “%s”") % name)
+        self.name = name
+        self.recorded = None
+
+    def do(self) -> ChangeSet:
+        from app.services.deleted_rows import delete_document_undoably
+
+        changes, self.recorded = delete_document_undoably(self.project, self.name)
+        return changes
+
+    def undo_change(self) -> ChangeSet:
+        from app.services.deleted_rows import restore_rows
+
+        return restore_rows(self.project, self.recorded)
+
+
 class RenameSpeaker(ProjectCommand):
     def __init__(self, context: ApplicationContext, name: str, new_name: str) -> None:
         super().__init__(context, tr("Rename speaker “%s”") % name)

@@ -4,8 +4,8 @@ speakers with their numbers of turns. Selecting a document opens it in the trans
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent
-from PySide6.QtWidgets import QHeaderView, QMenu, QTreeView, QWidget
+from PySide6.QtGui import QColor, QContextMenuEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QMenu, QMessageBox, QTreeView, QWidget
 
 from app.services import queries
 from app.services.queries import DocumentRow, SpeakerInDocument
@@ -109,6 +109,10 @@ class DocumentBrowser(QTreeView):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.selectionModel().currentChanged.connect(self._current_changed)
         self._current_document: int | None = None
+        self.context = context
+        for key, slot in ((QKeySequence(Qt.Key.Key_F2), self.rename_current),
+                          (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_current)):
+            QShortcut(key, self, slot, context=Qt.ShortcutContext.WidgetShortcut)
 
     def refresh(self) -> None:
         current = self._current_document
@@ -138,9 +142,53 @@ class DocumentBrowser(QTreeView):
         from app.ui.document_language import LanguageMenu
 
         menu = QMenu(self)
+        rename = menu.addAction(self.tr("Rename…"), lambda: self.rename(row.name))
+        rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        delete = menu.addAction(self.tr("Delete…"), lambda: self.delete(row.name))
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        menu.addSeparator()
         menu.language_menu = LanguageMenu(self.document_model.context, row.id, menu)  # type: ignore[attr-defined]
         menu.addMenu(menu.language_menu)  # type: ignore[attr-defined]
         return menu
+
+    def _current_row(self) -> DocumentRow | None:
+        return self.document_model.document_of(self.currentIndex())
+
+    def rename_current(self) -> None:
+        row = self._current_row()
+        if row is not None:
+            self.rename(row.name)
+
+    def delete_current(self) -> None:
+        row = self._current_row()
+        if row is not None:
+            self.delete(row.name)
+
+    def rename(self, name: str, new_name: str | None = None) -> bool:
+        """Rename a document (asked for when ``new_name`` is not given); undoable."""
+        from app.ui.commands import RenameDocument
+
+        if new_name is None:
+            new_name, ok = QInputDialog.getText(self, self.tr("Rename document"), self.tr("New name:"), text=name)
+            if not ok:
+                return False
+        return self.context.execute(RenameDocument(self.context, name, new_name))
+
+    def delete(self, name: str, *, confirm: bool = True) -> bool:
+        """Delete a document with its codings, after asking; undoable (Edit › Undo brings all of it back)."""
+        from app.ui.commands import DeleteDocument
+
+        row = next((r for r in self.document_model.rows if r.name == name), None)
+        if confirm:
+            question = self.tr("Delete the document “%1” with its %2 codings and its memos?\n\n"
+                               "Edit › Undo brings it back.").replace("%1", name).replace(
+                                   "%2", str(row.codings if row is not None else 0))
+            answer = QMessageBox.question(self, self.tr("Delete document"), question,
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                          QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        return self.context.execute(DeleteDocument(self.context, name))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = self.context_menu(self.indexAt(event.pos()))

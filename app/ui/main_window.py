@@ -484,6 +484,8 @@ class MainWindow(QMainWindow):
         if document_id is not None and self.context.project is not None:
             if ("document", document_id) in {(r.kind, r.id) for r in changes.deleted}:
                 self.transcript.show_document(None, self.codes.tree.code_model.look())
+            elif ("document", document_id) in {(r.kind, r.id) for r in changes.updated}:
+                self.open_document(document_id)  # renamed: its name in the title and caption
             elif kinds == {"coding"} and not changes.updated and self.transcript.layer is not None:
                 self._update_codings(document_id, changes)  # the common case: a coding added or removed
             elif kinds & {"code", "coding"}:

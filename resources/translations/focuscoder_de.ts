@@ -64,26 +64,36 @@
     </message>
     <message>
         <location filename="../../app/ui/commands.py" line="351" />
+        <source>Rename document “%s”</source>
+        <translation>Dokument „%s“ umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="367" />
+        <source>Delete document “%s”</source>
+        <translation>Dokument „%s“ löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="385" />
         <source>Rename speaker “%s”</source>
         <translation>Sprecher:in „%s“ umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="365" />
+        <location filename="../../app/ui/commands.py" line="399" />
         <source>Merge speaker “%s” into “%s”</source>
         <translation>Sprecher:in „%s“ mit „%s“ zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="383" />
+        <location filename="../../app/ui/commands.py" line="417" />
         <source>Set %s of “%s”</source>
         <translation>%s von „%s“ setzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="401" />
+        <location filename="../../app/ui/commands.py" line="435" />
         <source>Edit memo</source>
         <translation>Memo bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="423" />
+        <location filename="../../app/ui/commands.py" line="457" />
         <source>Edit project memo</source>
         <translation>Projektmemo bearbeiten</translation>
     </message>
@@ -586,6 +596,43 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <location filename="../../app/ui/coding.py" line="262" />
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentBrowser</name>
+    <message>
+        <location filename="../../app/ui/documents.py" line="145" />
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents.py" line="147" />
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents.py" line="172" />
+        <source>Rename document</source>
+        <translation>Dokument umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents.py" line="172" />
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents.py" line="183" />
+        <source>Delete the document “%1” with its %2 codings and its memos?
+
+Edit › Undo brings it back.</source>
+        <translation>Das Dokument „%1“ mit seinen %2 Codierungen und Memos löschen?
+
+Bearbeiten › Rückgängig holt es zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents.py" line="186" />
+        <source>Delete document</source>
+        <translation>Dokument löschen</translation>
     </message>
 </context>
 <context>
@@ -1315,27 +1362,27 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <translation>Adresse des Teamprojekts (postgresql://benutzer@server/datenbank; das Passwort wird bei Bedarf erfragt und nie gespeichert):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507" />
+        <location filename="../../app/ui/main_window.py" line="509" />
         <source>Coding as %1</source>
         <translation>Es codiert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="512" />
+        <location filename="../../app/ui/main_window.py" line="514" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517" />
+        <location filename="../../app/ui/main_window.py" line="519" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="539" />
+        <location filename="../../app/ui/main_window.py" line="541" />
         <source>team project on %1</source>
         <translation>Teamprojekt auf %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540" />
+        <location filename="../../app/ui/main_window.py" line="542" />
         <source> (read-only)</source>
         <translation> (schreibgeschützt)</translation>
     </message>

@@ -410,6 +410,16 @@ GERMAN = {
     "Save a &copy…": "&Kopie speichern…",
     "&Close project": "Projekt &schließen",
     "New project from REFI-QDA": "Neues Projekt aus REFI-QDA",
+
+    # Documents: rename and delete (documents.py, commands.py).
+    'Rename…': 'Umbenennen…',
+    'Delete…': 'Löschen…',
+    'Rename document': 'Dokument umbenennen',
+    'New name:': 'Neuer Name:',
+    'Delete document': 'Dokument löschen',
+    'Delete the document “%1” with its %2 codings and its memos?\n\nEdit › Undo brings it back.': 'Das Dokument „%1“ mit seinen %2 Codierungen und Memos löschen?\n\nBearbeiten › Rückgängig holt es zurück.',
+    'Rename document “%s”': 'Dokument „%s“ umbenennen',
+    'Delete document “%s”': 'Dokument „%s“ löschen',
 }
 
 
