@@ -21,6 +21,8 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
+    commands: set[str] = set()  # the top-level parser's command names (set by main.build_parser)
+
     def error(self, message: str) -> NoReturn:  # one line, as the contract says, instead of the usage block
         raise UsageError(f"{message} (see '{self.prog} --help')")
 

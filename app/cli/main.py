@@ -37,12 +37,8 @@ def build_parser() -> Parser:
 
     for group in GROUPS:
         group.add_commands(command)
+    parser.commands = set(sub.choices)
     return parser
-
-
-def subcommands(parser: Parser) -> set[str]:
-    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return set(action.choices)
 
 
 def _with_default_command(argv: list[str], commands: set[str]) -> list[str]:
@@ -63,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     parser = build_parser()
-    argv = _with_default_command(argv, subcommands(parser))
+    argv = _with_default_command(argv, parser.commands)
     debug = "--debug" in argv
     try:
         args = parser.parse_args(argv)
