@@ -23,14 +23,23 @@ def has_chosen_coder(context: ApplicationContext) -> bool:
 
 
 def choose_coder(context: ApplicationContext, parent: QWidget | None = None) -> str | None:
-    """Ask who is coding (the project's coders offered, a new name allowed); None when cancelled."""
+    """Ask who is coding (the project's coders offered, a new name allowed); None when cancelled.
+
+    The first time nothing is filled in: one Enter must not file every coding under a name nobody chose.
+    """
     known = [row.name for row in list_coders(context.project)] if context.project is not None else []
-    current = context.coder
-    names = [current] + [name for name in known if name != current]
+    if has_chosen_coder(context):
+        current = context.coder
+        names = [current] + [name for name in known if name != current]
+        question = tr("Who is coding? Every coding you make records this name.")
+    else:
+        names = [""] + [name for name in known if name != "default"]
+        question = tr("Who is coding? Please type your name: every coding you make records it, so that colleagues' "
+                      "coding stays apart and can be compared.")
     name, accepted = QInputDialog.getItem(
         parent,
         tr("Current coder"),
-        tr("Who is coding? Every coding you make records this name."),
+        question,
         names,
         0,
         True,  # editable: a new coder is just a new name

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -86,6 +87,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.index_progress = IndexProgress(context.indexer)  # the language index built after an import
         self.statusBar().addPermanentWidget(self.index_progress)
+        self.coder_button = QToolButton()  # who is coding, always in sight; a click switches
+        self.coder_button.setAutoRaise(True)
+        self.coder_button.clicked.connect(self.choose_coder)
+        self.statusBar().addPermanentWidget(self.coder_button)
+        self._show_coder()
         context.indexer.sig_failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.search_dock.keywords.follow(self.codes.tree)
         self.setAcceptDrops(True)
@@ -310,6 +316,7 @@ class MainWindow(QMainWindow):
                 view.model().headerDataChanged.emit(Qt.Orientation.Horizontal, 0, header.count() - 1)
         self._update_caption()
         self._update_title()
+        self._show_coder()
 
     def _zoom(self, step: int) -> None:
         (self.transcript.zoomIn if step > 0 else self.transcript.zoomOut)(1)
@@ -507,6 +514,11 @@ class MainWindow(QMainWindow):
         name = choose_coder(self.context, self)
         if name is not None:
             self.statusBar().showMessage(self.tr("Coding as %1").replace("%1", name), 8000)
+        self._show_coder()
+
+    def _show_coder(self) -> None:
+        self.coder_button.setText(self.tr("Coder: %1").replace("%1", self.context.coder))
+        self.coder_button.setToolTip(self.tr("Every coding you make records this name. Click to switch."))
 
     def _update_caption(self) -> None:
         content = self.transcript.content

@@ -420,6 +420,11 @@ GERMAN = {
     'Delete the document “%1” with its %2 codings and its memos?\n\nEdit › Undo brings it back.': 'Das Dokument „%1“ mit seinen %2 Codierungen und Memos löschen?\n\nBearbeiten › Rückgängig holt es zurück.',
     'Rename document “%s”': 'Dokument „%s“ umbenennen',
     'Delete document “%s”': 'Dokument „%s“ löschen',
+
+    # The coder in the status bar; the first start asks for a real name (coder_choice.py, main_window.py).
+    "Who is coding? Please type your name: every coding you make records it, so that colleagues' coding stays apart and can be compared.": 'Wer codiert? Bitte geben Sie Ihren Namen ein: Jede Codierung hält ihn fest, damit die Codierungen von Kolleg:innen getrennt bleiben und verglichen werden können.',
+    'Coder: %1': 'Codierer:in: %1',
+    'Every coding you make records this name. Click to switch.': 'Jede Ihrer Codierungen hält diesen Namen fest. Klicken zum Wechseln.',
 }
 
 
