@@ -17,7 +17,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         project = args.project  # a team project's address, opened as it is
     else:
         project = Path(args.project) if args.project else ensure_sample_project()
-    return run_gui(project, screenshot=args.screenshot)
+    return run_gui(project, screenshot=args.screenshot, size=args.size)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -99,6 +99,8 @@ def add_commands(command: Command) -> None:
     p = command("gui", cmd_gui, "open the desktop app (on the sample project when no project is named)")
     p.add_argument("project", nargs="?")
     p.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
+    p.add_argument("--size", type=_window_size, default=(1440, 900), metavar="WxH",
+                   help="the window's size for --screenshot (default 1440x900)")
     p = command("new", cmd_new, "create an empty project")
     p.add_argument("project")
     p.add_argument("--language", choices=("de", "en"), default="de")
@@ -117,3 +119,11 @@ def add_commands(command: Command) -> None:
     p.add_argument("--json", action="store_true")
     p = command("sample", cmd_sample, "write the bundled sample project and print where it is")
     p.add_argument("--output", metavar="FCPROJ", help="where to write a fresh copy")
+
+
+def _window_size(value: str) -> tuple[int, int]:
+    width, x, height = value.lower().partition("x")
+    if not (x and width.isdigit() and height.isdigit() and 320 <= int(width) <= 8000 and 240 <= int(height) <= 8000):
+        raise argparse.ArgumentTypeError("the size is written WIDTHxHEIGHT, e.g. 1280x720")
+    return int(width), int(height)
+

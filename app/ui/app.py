@@ -30,7 +30,8 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_gui(project_path: str | Path | None, screenshot: str | Path | None = None) -> int:
+def run_gui(project_path: str | Path | None, screenshot: str | Path | None = None,
+            size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
     """Open the main window on ``project_path``; with ``screenshot``, render it with a document open to a PNG."""
     app = application()
     if screenshot is not None:
@@ -42,9 +43,12 @@ def run_gui(project_path: str | Path | None, screenshot: str | Path | None = Non
     translators = install_translations(app, settings.get(LANGUAGE))
     context = ApplicationContext(settings)
     window = MainWindow(context)
-    if project_path is not None and not window.open_project(project_path):
-        if screenshot is not None:
-            raise RuntimeError(window.statusBar().currentMessage())
+    if screenshot is not None:
+        # A picture never writes and never asks: read-only, so a project open elsewhere is no question to answer.
+        if project_path is not None:
+            context.open_project(project_path, read_only=True, backup=False)
+    elif project_path is not None:
+        window.open_project(project_path)  # on failure it says why, and the welcome page is shown
     if screenshot is None:
         window.show()
         from app.ui.coder_choice import has_chosen_coder
@@ -54,7 +58,7 @@ def run_gui(project_path: str | Path | None, screenshot: str | Path | None = Non
         code = app.exec()
         context.shutdown()
         return code
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*size)
     window.show()
     window.open_first_document()
     _settle(app)

@@ -1,5 +1,5 @@
 """The code tree with its actions (new, rename, recolour, merge, delete) and, below it, the selected code's
-category-system columns: definition, anchor example and coding rule."""
+category-system columns (definition, anchor example, coding rule) and its memo, one tab each."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from PySide6.QtCore import QEvent, QSize, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
-    QFormLayout,
+    QHBoxLayout,
     QInputDialog,
-    QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -39,30 +39,45 @@ class CodeEditor(QWidget):
         self.coding_rule = QPlainTextEdit()
         self.memo = QPlainTextEdit()
         self.memo_saved = ""
-        self.form = form = QFormLayout(self)
-        form.setContentsMargins(4, 4, 4, 4)
+        # One field at a time, as tabs: four fields stacked took the left column, and the code tree above them
+        # showed five codes at 1280x720. A tab whose field holds text says so (•).
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        # Narrow tabs, so that the four titles fit the left column in German too ("Ankerbeispiel •").
+        self.tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 3px 5px; }")
         for editor in (self.definition, self.anchor_example, self.coding_rule, self.memo):
             editor.setTabChangesFocus(True)
-            editor.setMaximumHeight(80)
             editor.textChanged.connect(self._update_button)
-            form.addRow(QLabel(), editor)  # its text: retranslate()
-        self.memo.textChanged.connect(self._update_button)
+            editor.textChanged.connect(self._mark_tabs)
+            self.tabs.addTab(editor, "")  # its title: retranslate()
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
-        form.addRow("", self.save_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
         self.retranslate()
         self.show_code(None)
 
+    def _titles(self) -> list[tuple[QPlainTextEdit, str]]:
+        return [(self.definition, self.tr("Definition")), (self.anchor_example, self.tr("Anchor example")),
+                (self.coding_rule, self.tr("Coding rule")), (self.memo, self.tr("Memo"))]
+
+    def tab_title(self, editor: QPlainTextEdit) -> str:
+        return self.tabs.tabText(self.tabs.indexOf(editor))
+
     def retranslate(self) -> None:
-        """The labels in the current language (at start and when the language changes)."""
-        for label, editor in (
-            (self.tr("Definition"), self.definition),
-            (self.tr("Anchor example"), self.anchor_example),
-            (self.tr("Coding rule"), self.coding_rule),
-            (self.tr("Memo"), self.memo),
-        ):
-            self.form.labelForField(editor).setText(label)
+        """The titles in the current language (at start and when the language changes)."""
+        self._mark_tabs()
         self.save_button.setText(self.tr("Save"))
+
+    def _mark_tabs(self) -> None:
+        for editor, title in self._titles():
+            filled = bool(editor.toPlainText().strip())
+            self.tabs.setTabText(self.tabs.indexOf(editor), f"{title} •" if filled else title)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -83,6 +98,7 @@ class CodeEditor(QWidget):
         self.memo.blockSignals(False)
         self.memo.setEnabled(row is not None)
         self._update_button()
+        self._mark_tabs()
 
     def _fields(self) -> list[tuple[QPlainTextEdit, str]]:
         return [(self.definition, "definition"), (self.anchor_example, "anchor_example"), (self.coding_rule, "coding_rule")]

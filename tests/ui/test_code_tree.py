@@ -150,5 +150,12 @@ def test_definition_anchor_and_rule_are_edited_beside_the_tree(qtbot, window, co
     assert (row.definition, row.coding_rule, row.anchor_example) == (
         "Anerkennung ausländischer Abschlüsse", "Nur formale Anerkennung", "")
     assert editor.definition.toPlainText() == "Anerkennung ausländischer Abschlüsse"
+    # One tab per field; a tab whose field holds text says so, also after another code was shown.
+    titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
+    assert titles == ["Definition •", "Anchor example", "Coding rule •", "Memo"]
+    choose(window, "Sprache")
+    assert editor.tab_title(editor.definition) == "Definition"
+    choose(window, "Anerkennung")
+    assert editor.tab_title(editor.definition) == "Definition •"
     context.undo_stack.undo()
     assert window.codes.tree.current_row().definition == ""

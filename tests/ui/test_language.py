@@ -60,7 +60,7 @@ def test_switching_the_language_retranslates_the_window_at_once_and_back(qtbot, 
         assert window.codes.new_action.text() == "Neu"
         assert window.coding.turn_action.text() == "Ganzen &Redebeitrag codieren"
         assert window.segments.model.headerData(1, Qt.Orientation.Horizontal) == "Sprecher:in"
-        assert window.codes.editor.form.labelForField(window.codes.editor.anchor_example).text() == "Ankerbeispiel"
+        assert window.codes.editor.tab_title(window.codes.editor.anchor_example).startswith("Ankerbeispiel")
         # The rebuilt menus work: one entry per shortcut, undo takes back the coding made before the switch.
         shortcuts = [a.shortcut().toString() for a in window.actions() if not a.shortcut().isEmpty()]
         assert len(shortcuts) == len(set(shortcuts))
