@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from app.models.code_tree import depth_first
 
-from app.models import Code
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def tree_order(session: Session) -> list[int]:
     """Code ids depth-first in the tree's order, as the code tree shows them."""
-    children: defaultdict[int | None, list[int]] = defaultdict(list)
-    for code_id, parent_id in session.execute(select(Code.id, Code.parent_id).order_by(Code.position, Code.id)):
-        children[parent_id].append(code_id)
-    order: list[int] = []
-    stack = list(reversed(children[None]))
-    while stack:
-        code_id = stack.pop()
-        order.append(code_id)
-        stack.extend(reversed(children[code_id]))
-    return order
+    from sqlalchemy import select
+
+    from app.models import Code
+
+    return depth_first(session.execute(select(Code.id, Code.parent_id).order_by(Code.position, Code.id)))

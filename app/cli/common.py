@@ -40,7 +40,7 @@ class Options:
 def open_location(location: str, *, write: bool = True):
     """Open a project file or a team project; a writing command holds its lock until done, a reading one opens it
     read-only (so it works while the desktop app has the project open), unless the file first needs an upgrade."""
-    from app.models.team import is_team_location
+    from app.models.addresses import is_team_location
 
     if is_team_location(location):  # a team project on a server: the database enforces who may write
         from app.cli.team import open_team
