@@ -8,9 +8,10 @@ from sqlalchemy import select
 
 from app import services
 from app.analysis.dataset import Selection, clear_kept, load
-from app.analysis.tree import tree_order
+from app.analysis.overview import project_overview
 from app.models import Code, ProjectInfo
-from app.services.lookup import code_paths, find_speaker
+from app.services.lookup import find_speaker
+from app.services.queries import list_codes
 
 # The study fixtures (new_project, small_workshop, random_study) come from tests/fixtures/study.py.
 
@@ -20,10 +21,11 @@ def test_codes_metadata_and_attributes_as_the_sessions_read_them(small_workshop)
     services.move_code(project, "Leer", "Sprache", position=0)  # positions, not names or ids, order the tree
     services.add_code(project, "Anerkennung/Berufe")
     data = load(project)
+    listed = list_codes(project)  # through a session and the ORM
+    assert [(code.id, code.path) for code in data.codes.values()] == [(row.id, row.path) for row in listed]
+    assert [(code.path, code.codings) for code in project_overview(project).codes] == [
+        (row.path, row.codings) for row in listed]
     with project.reading() as session:
-        paths = code_paths(session)
-        assert list(data.codes) == tree_order(session)
-        assert {code_id: code.path for code_id, code in data.codes.items()} == paths
         for code in session.scalars(select(Code)):
             info = data.codes[code.id]
             assert (info.parent_id, info.name, info.color, info.definition) == (
