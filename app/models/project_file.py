@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 from threading import Lock
 from typing import TYPE_CHECKING
@@ -173,16 +173,25 @@ class Project:
         self.backup_problem: str | None = None
         self._readers: list[sqlite3.Connection] = []  # idle connections for read transactions
         self._readers_lock = Lock()
+        self._engine: Engine | None = None
+        self._session_maker: sessionmaker[Session] | None = None
+        self._engine_lock = Lock()  # the GUI thread and the worker may ask for the first session at once
 
-    @cached_property
+    @property
     def engine(self) -> Engine:
-        return _make_engine(self.path, read_only=self.read_only)
+        """The engine of the sessions, made when first needed: reading the analyses' data needs none."""
+        with self._engine_lock:
+            if self._engine is None:
+                from sqlalchemy.orm import sessionmaker
 
-    @cached_property
-    def _sessions(self) -> sessionmaker[Session]:
-        from sqlalchemy.orm import sessionmaker
+                self._engine = _make_engine(self.path, read_only=self.read_only)
+                self._session_maker = sessionmaker(self._engine, expire_on_commit=False)
+            return self._engine
 
-        return sessionmaker(self.engine, expire_on_commit=False)
+    def _sessions(self) -> Session:
+        if self._session_maker is None:
+            self.engine  # noqa: B018 - makes the engine and its sessions
+        return self._session_maker()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -248,8 +257,10 @@ class Project:
             return info
 
     def close(self) -> None:
-        if "engine" in self.__dict__:
-            self.engine.dispose()
+        with self._engine_lock:
+            engine, self._engine, self._session_maker = self._engine, None, None
+        if engine is not None:
+            engine.dispose()
         with self._readers_lock:
             readers, self._readers = self._readers, []
         for connection in readers:
