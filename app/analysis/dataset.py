@@ -12,7 +12,6 @@ array of turn bounds and one of word bounds serve all documents, and no turn or 
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import weakref
 from bisect import bisect_right
@@ -24,34 +23,24 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 from app.analysis.splicing import rows_of, spliced
-from app.analysis.tree import tree_order
 from app.analysis.word_index import (
     WordCounter,
     corpus_word_positions,
     line_break_positions,
     separator_positions,
 )
-from app.models import (
-    Attribute,
-    AttributeScope,
-    AttributeValue,
-    Code,
-    Project,
-    ProjectInfo,
-)
-from app.models.file_state import FileState, file_state, state_of_connection
+from app.models.code_tree import code_paths_of, depth_first
+from app.models.file_state import FileState, state_of_connection
+from app.models.speaker_names import speaker_key
 from app.services.changes import ServiceError
 from app.services.coding_journal import codings_changed
-from app.services.lookup import code_paths, find_speaker
 from app.services.packed import int_table as _int_table
 
 if TYPE_CHECKING:
     from app.analysis.parts import CodingParts
+    from app.models import Project
 
 
 @dataclass(frozen=True)
@@ -266,11 +255,10 @@ def as_data(source: Project | ProjectData, selection: Selection | None = None) -
     return load(source, selection)
 
 
-_PROJECT_INFO = select(ProjectInfo.name, ProjectInfo.language, ProjectInfo.created_at).where(ProjectInfo.id == 1)
-
-
 def load(project: Project, selection: Selection | None = None) -> ProjectData:
-    """The project's data for ``selection``, read in one read transaction.
+    """The project's data for ``selection``, read in one read transaction on the driver's connection
+    (``read_transaction``): neither SQLAlchemy's sessions nor its result rows, whose costs were more than the
+    queries' (a session's transaction alone cost more than a look at kept data after one coding changed).
 
     An SQLite project's data is kept until the file changes (see ``models.file_state``): the reports view, the
     export and the CLI ask for several analyses of the same state in a row, and reading 100,000 codings again
@@ -279,57 +267,16 @@ def load(project: Project, selection: Selection | None = None) -> ProjectData:
     passages, the kept data is brought up to date from the changed codings alone (``_brought_up_to_date``).
     """
     selection = selection or Selection()
-    known = _kept_looked_at(project, selection)
-    if known is not None:
-        return known
-    with project.reading() as session:
-        # The DB-API cursor: SQLAlchemy's execution of one small statement cost a tenth of a look at kept data.
-        raw = session.connection().connection.dbapi_connection
+    with project.read_transaction() as raw:
         # The first read: from here on the transaction sees one state of the file. Every way on needs the coders.
         coders = _coders(raw)
-        marker = file_state(session)
+        marker = state_of_connection(raw)
         kept = _kept_data(project, marker, selection)
         if kept is not None:
             return kept
-        data = _brought_up_to_date(project, raw, marker, selection, coders) or _read(session, selection, coders)
+        data = _brought_up_to_date(project, raw, marker, selection, coders) or _read(raw, selection, coders)
     _keep(project, marker, selection, data)
     return data
-
-
-def _kept_looked_at(project: Project, selection: Selection) -> ProjectData | None:
-    """The kept data of an SQLite project when it is up to date, or when this process's changes of codings alone
-    bring it up to date; None when the project must be read (``load`` then reads it in a session).
-
-    One read transaction on a DB-API connection of the engine's pool: a session's transaction (the session, its
-    connection, the events, the commit) cost 0.15 ms, more than the rest of a look after one coding changed.
-    Errors of the driver come as SQLAlchemy's, as they would from a session.
-    """
-    engine = getattr(project, "engine", None)
-    if engine is None or engine.dialect.name != "sqlite" or _kept_entry(project, selection) is None:
-        return None
-    pooled = engine.raw_connection()
-    try:
-        raw = pooled.driver_connection
-        raw.execute("BEGIN")
-        try:
-            # The first read: from here on the transaction sees one state of the file.
-            coders = _coders(raw)
-            marker = state_of_connection(raw)
-            data = _kept_data(project, marker, selection)
-            if data is None:
-                data = _brought_up_to_date(project, raw, marker, selection, coders)
-                if data is not None:
-                    _keep(project, marker, selection, data)
-        except BaseException:
-            if raw.in_transaction:  # SQLite ends it itself after some errors (a full disk, an I/O error)
-                raw.execute("ROLLBACK")
-            raise
-        raw.execute("COMMIT")
-        return data
-    except sqlite3.Error as exc:
-        raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
-    finally:
-        pooled.close()  # back to the pool
 
 
 # --- keeping loaded data ------------------------------------------------------------------------------------
@@ -377,22 +324,21 @@ def clear_kept() -> None:
 # --- reading ------------------------------------------------------------------------------------------------
 
 
-def _read(session: Session, selection: Selection, coders: dict[int, str]) -> ProjectData:
-    info = session.connection().execute(_PROJECT_INFO).one()  # columns, not the ORM object
-    codes = _load_codes(session, selection.codes)
-    documents = _load_documents(session, selection.documents)
-    wanted = _speaker_ids(session, selection.speakers)
-    # The DB-API cursor for the rest: SQLAlchemy's result rows cost more than the queries (and 5,000 memos).
-    raw = session.connection().connection.dbapi_connection
+def _read(raw, selection: Selection, coders: dict[int, str]) -> ProjectData:  # noqa: ANN001 - DB-API connection
+    name, language, created_at = raw.execute("SELECT name, language, created_at FROM project WHERE id = 1").fetchone()
+    if isinstance(created_at, str):  # SQLite's text, as SQLAlchemy's DateTime wrote it; PostgreSQL's is a datetime
+        created_at = datetime.fromisoformat(created_at)
+    codes = _load_codes(raw, selection.codes)
+    documents = _load_documents(raw, selection.documents)
+    wanted = _speaker_ids(raw, selection.speakers)
     names = dict(raw.execute("SELECT id, name FROM speaker").fetchall())
     coding_memos, code_memos = _memos(raw)
     speaker_attributes: dict[int, dict[str, str]] = {}
-    for owner_id, name, value in session.execute(  # as services.attributes.attribute_values, in this transaction
-        select(AttributeValue.speaker_id, Attribute.name, AttributeValue.value)
-        .join(Attribute, Attribute.id == AttributeValue.attribute_id)
-        .where(Attribute.scope == AttributeScope.SPEAKER)
-    ):
-        speaker_attributes.setdefault(owner_id, {})[name] = value
+    for owner_id, attribute, value in raw.execute(  # as services.attributes.attribute_values, in this transaction
+        "SELECT attribute_value.speaker_id, attribute.name, attribute_value.value FROM attribute_value "
+        "JOIN attribute ON attribute.id = attribute_value.attribute_id WHERE attribute.scope = 'speaker'"
+    ).fetchall():
+        speaker_attributes.setdefault(owner_id, {})[attribute] = value
     # The two big tables, each read as packed columns (see _int_table).
     turn_rows = _int_table(
         raw, "turn", ("id", "document_id", "position", "coalesce(speaker_id, -1)", "start", '"end"',
@@ -407,9 +353,9 @@ def _read(session: Session, selection: Selection, coders: dict[int, str]) -> Pro
             speakers[sid] = names[sid]
     table = _coding_table(codings, codes, documents)
     data = ProjectData(
-        name=info.name,
-        language=info.language,
-        created_at=info.created_at,
+        name=name,
+        language=language,
+        created_at=created_at,
         codes=codes,
         documents=documents,
         speakers=speakers,
@@ -631,9 +577,15 @@ def _by_start_then_end(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return np.lexsort((ends, starts))
 
 
-def _load_codes(session: Session, chosen: Iterable[str]) -> dict[int, CodeInfo]:
-    paths = code_paths(session)
-    rows = {code.id: code for code in session.scalars(select(Code))}
+def _load_codes(raw, chosen: Iterable[str]) -> dict[int, CodeInfo]:  # noqa: ANN001 - DB-API connection
+    rows = {
+        row[0]: row for row in raw.execute(
+            "SELECT id, parent_id, name, color, definition, anchor_example, coding_rule, position FROM code"
+        ).fetchall()
+    }
+    paths = code_paths_of((code_id, row[1], row[2]) for code_id, row in rows.items())
+    # Siblings by position, then id, as the code tree shows them.
+    in_order = depth_first((row[0], row[1]) for row in sorted(rows.values(), key=lambda row: (row[7], row[0])))
     keep: set[int] | None = None
     if chosen:
         by_path = {path: code_id for code_id, path in paths.items()}
@@ -646,24 +598,23 @@ def _load_codes(session: Session, chosen: Iterable[str]) -> dict[int, CodeInfo]:
     return {
         code_id: CodeInfo(
             id=code_id,
-            parent_id=rows[code_id].parent_id,
-            name=rows[code_id].name,
+            parent_id=rows[code_id][1],
+            name=rows[code_id][2],
             path=paths[code_id],
             depth=paths[code_id].count("/"),
-            color=rows[code_id].color,
-            definition=rows[code_id].definition or "",
-            anchor_example=rows[code_id].anchor_example or "",
-            coding_rule=rows[code_id].coding_rule or "",
+            color=rows[code_id][3],
+            definition=rows[code_id][4] or "",
+            anchor_example=rows[code_id][5] or "",
+            coding_rule=rows[code_id][6] or "",
         )
-        for code_id in tree_order(session)
+        for code_id in in_order
         if keep is None or code_id in keep
     }
 
 
-def _load_documents(session: Session, chosen: Iterable[str]) -> dict[int, DocumentInfo]:
-    # The DB-API cursor: SQLAlchemy's result processing added a third to reading megabytes of text. Sorted here,
-    # not by ORDER BY, which copied every text through SQLite's sorter (three times the time of reading them).
-    raw = session.connection().connection.dbapi_connection
+def _load_documents(raw, chosen: Iterable[str]) -> dict[int, DocumentInfo]:  # noqa: ANN001 - DB-API connection
+    # Sorted here, not by ORDER BY, which copied every text through SQLite's sorter (three times the time of
+    # reading them).
     rows = sorted(raw.execute("SELECT position, id, name, sha256 FROM document").fetchall())
     chosen = list(chosen)
     if chosen:
@@ -711,14 +662,17 @@ def _texts_of(connection, documents: list[tuple[int, str]]) -> dict[int, str]:
     return found
 
 
-def _speaker_ids(session: Session, chosen: Iterable[str]) -> set[int] | None:
+def _speaker_ids(raw, chosen: Iterable[str]) -> set[int] | None:  # noqa: ANN001 - DB-API connection
+    """The speakers of these names or aliases, matched as ``services.lookup.find_speaker`` matches them."""
     chosen = list(chosen)
     if not chosen:
         return None
+    by_key = dict(raw.execute("SELECT key, speaker_id FROM speaker_alias").fetchall())
+    by_key.update(raw.execute("SELECT key, id FROM speaker").fetchall())  # a speaker's own name comes first
     ids = set()
     for name in chosen:
-        speaker = find_speaker(session, name)
-        if speaker is None:
+        speaker_id = by_key.get(speaker_key(name))
+        if speaker_id is None:
             raise ServiceError(f"There is no speaker '{name}'.")
-        ids.add(speaker.id)
+        ids.add(speaker_id)
     return ids

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-import numpy as np
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING
 
-from app.analysis.tree import tree_order
+import numpy as np
+
 from app.analysis.word_index import WordCounter, separator_positions, word_positions
-from app.models import Coding, Document, Project, ProjectInfo, Speaker, Turn
-from app.services.lookup import code_paths
+from app.models.code_tree import code_paths_of, depth_first
+
+if TYPE_CHECKING:
+    from app.models import Project
 
 
 @dataclass(frozen=True)
@@ -58,24 +59,29 @@ class ProjectOverview:
 
 
 def project_overview(project: Project) -> ProjectOverview:
-    with project.reading() as session:
-        info = session.get(ProjectInfo, 1)
-        schema = MigrationContext.configure(session.connection()).get_current_revision()
-        speaker_names = dict(session.execute(select(Speaker.id, Speaker.name)).all())
+    """Read in one read transaction on the driver's connection, as the analyses' data (``dataset.load``): no
+    session, no Alembic for the schema's revision (``focuscoder info`` imported both only to ask a few queries)."""
+    with project.read_transaction() as raw:
+        name, language = raw.execute("SELECT name, language FROM project WHERE id = 1").fetchone()
+        schema = raw.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        speaker_names = dict(raw.execute("SELECT id, name FROM speaker").fetchall())
+        turns_of: defaultdict[int, list[tuple[int, int, int | None]]] = defaultdict(list)
+        for document_id, start, end, speaker_id in raw.execute(
+            'SELECT document_id, start, "end", speaker_id FROM turn ORDER BY document_id, position'
+        ).fetchall():
+            turns_of[document_id].append((start, end, speaker_id))
         speaker_turns: Counter[int] = Counter()
         speaker_words: Counter[int] = Counter()
         documents = []
-        for document in session.scalars(select(Document).order_by(Document.position, Document.id)):
-            turns = session.execute(
-                select(Turn.start, Turn.end, Turn.speaker_id).where(Turn.document_id == document.id)
-                .order_by(Turn.position)
-            ).all()
+        for document_id, document_name, text, sha256 in raw.execute(
+            "SELECT id, name, text, sha256 FROM document ORDER BY position, id"
+        ).fetchall():
+            turns = turns_of[document_id]
             # The document's words are found once (and kept for later analyses); each turn's are counted from
             # their positions, exactly as count_words of its text would (scanning every text twice took seconds
             # for a study of two million words).
-            starts, ends = word_positions(document.sha256, document.text)
-            counter = WordCounter(lambda a, b, text=document.text: text[a:b], starts, ends,
-                                  separator_positions(document.sha256, document.text))
+            starts, ends = word_positions(sha256, text)
+            counter = WordCounter(lambda a, b, text=text: text[a:b], starts, ends, separator_positions(sha256, text))
             words = counter.count(np.array([t[0] for t in turns], dtype=np.int64),
                                   np.array([t[1] for t in turns], dtype=np.int64)).tolist()
             in_order: dict[int, None] = {}
@@ -86,28 +92,30 @@ def project_overview(project: Project) -> ProjectOverview:
                     speaker_words[speaker_id] += turn_words
             documents.append(
                 DocumentSummary(
-                    name=document.name,
-                    characters=len(document.text),
+                    name=document_name,
+                    characters=len(text),
                     words=len(starts),
                     turns=len(turns),
                     speakers=[speaker_names[i] for i in in_order],
                 )
             )
         speakers = [
-            SpeakerSummary(name=name, turns=speaker_turns[sid], words=speaker_words[sid])
-            for sid, name in sorted(speaker_names.items(), key=lambda item: item[1].casefold())
+            SpeakerSummary(name=speaker, turns=speaker_turns[sid], words=speaker_words[sid])
+            for sid, speaker in sorted(speaker_names.items(), key=lambda item: item[1].casefold())
         ]
-        paths = code_paths(session)
+        code_rows = raw.execute("SELECT id, parent_id, name, position FROM code").fetchall()
         counts: defaultdict[int, int] = defaultdict(int)
-        counts.update(session.execute(select(Coding.code_id, func.count()).group_by(Coding.code_id)).all())
-        order = tree_order(session)
-        codes = [CodeSummary(path=paths[code_id], codings=counts[code_id]) for code_id in order]
-        return ProjectOverview(
-            name=info.name,
-            language=info.language,
-            schema=schema,
-            documents=documents,
-            speakers=speakers,
-            codes=codes,
-            codings=sum(counts.values()),
-        )
+        counts.update(raw.execute("SELECT code_id, count(*) FROM coding GROUP BY code_id").fetchall())
+    paths = code_paths_of((code_id, parent_id, code) for code_id, parent_id, code, _ in code_rows)
+    # Siblings by position, then id, as the code tree shows them.
+    order = depth_first((row[0], row[1]) for row in sorted(code_rows, key=lambda row: (row[3], row[0])))
+    codes = [CodeSummary(path=paths[code_id], codings=counts[code_id]) for code_id in order]
+    return ProjectOverview(
+        name=name,
+        language=language,
+        schema=schema,
+        documents=documents,
+        speakers=speakers,
+        codes=codes,
+        codings=sum(counts.values()),
+    )

@@ -9,7 +9,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, NoReturn
 
 # What ``add_commands`` of each module is handed: ``command(name, handler, help)`` gives the command's parser.
@@ -42,20 +41,17 @@ class Options:
 def open_location(location: str, *, write: bool = True):
     """Open a project file or a team project; a writing command holds its lock until done, a reading one opens it
     read-only (so it works while the desktop app has the project open), unless the file first needs an upgrade."""
-    from app.models.team import is_team_location
+    from app.models.addresses import is_team_location
 
     if is_team_location(location):  # a team project on a server: the database enforces who may write
         from app.cli.team import open_team
 
         return open_team(location, read_only=not write)
     from app.models import ProjectFileError, open_project
-    from app.models.project_file import check_file
 
     if not write:
         try:
-            found = check_file(Path(location))
+            return open_project(location, read_only=True)  # checks the file once
         except ProjectFileError:
-            found = None  # open_project rolls back an interrupted change, or says what is wrong
-        if found is not None and not (found.needs_upgrade or found.wal):
-            return open_project(location, read_only=True)
+            pass  # an older schema or a write-ahead log, which a writable open changes; or it says what is wrong
     return open_project(location, take_over=Options.take_over)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 FileState = tuple[str, int]  # the file's path and its change counter
 
@@ -27,8 +29,10 @@ def file_state(session: Session) -> FileState | None:
     return state_of_connection(connection.connection.dbapi_connection)
 
 
-def state_of_connection(connection: sqlite3.Connection) -> FileState | None:
-    """``file_state`` for a DB-API connection of SQLite, in a transaction that has read already."""
+def state_of_connection(connection: object) -> FileState | None:
+    """``file_state`` for a DB-API connection, in a transaction that has read already (None but for SQLite's)."""
+    if not isinstance(connection, sqlite3.Connection):
+        return None
     path = next((row[2] for row in connection.execute("PRAGMA database_list") if row[1] == "main"), "")
     return state_of_file(path) if path else None
 

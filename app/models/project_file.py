@@ -4,6 +4,9 @@ A project is one SQLite file in rollback-journal mode (never WAL, so the single 
 copied or mailed), marked with our application id, its schema revision kept by Alembic. A file is looked at
 read-only before anything writes to it: a file that is not ours, damaged or from a newer FocusCoder is refused with
 a clear message and left byte-for-byte unchanged; an older one is backed up, then upgraded.
+
+SQLAlchemy is imported when a session is first asked for: a command that only reads (``focuscoder stats``) reads
+on the driver's connection (``Project.read_transaction``), and importing SQLAlchemy took half its time.
 """
 
 from __future__ import annotations
@@ -16,20 +19,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
+from threading import Lock
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from sqlalchemy import DateTime, Engine, create_engine, event
-from sqlalchemy.dialects import sqlite
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool, StaticPool
-from sqlalchemy.schema import CreateIndex, CreateTable
 
 from app.models import migrations
 from app.models.errors import ProjectFileError
 from app.models.locking import ProjectLock, acquire_lock
-from app.models.schema import Base, ProjectInfo, new_guid, utc_now
 from app.models.write_failures import cannot_write_reason, saving_failed
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from app.models.schema import ProjectInfo
 
 APPLICATION_ID = 0x46435052  # "FCPR" in the SQLite header, so `file` and we can tell our files apart
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -115,11 +118,13 @@ def _one_line(problems: list[str]) -> str:
     return "; ".join(lines[:2]) + ("; …" if len(lines) > 2 else "")
 
 
-def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    """A connection to the project file, as every session's and every read transaction's."""
+    connection = sqlite3.connect(_sqlite_uri(path, "ro" if read_only else "rw"), uri=True, check_same_thread=False)
     # Autocommit at the driver level; SQLAlchemy's "begin" event below issues BEGIN itself, so a transaction
     # (DDL included) is exactly one `with session.begin()`.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
+    connection.isolation_level = None
+    cursor = connection.cursor()
     for pragma in (
         "foreign_keys=ON",
         "journal_mode=DELETE",
@@ -129,6 +134,7 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object)
     ):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
+    return connection
 
 
 def _begin(connection) -> None:  # noqa: ANN001 - SQLAlchemy Connection
@@ -136,18 +142,22 @@ def _begin(connection) -> None:  # noqa: ANN001 - SQLAlchemy Connection
 
 
 def _make_engine(path: Path, *, read_only: bool) -> Engine:
-    mode = "ro" if read_only else "rw"
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     engine = create_engine(
         "sqlite://",
-        creator=lambda: sqlite3.connect(_sqlite_uri(path, mode), uri=True, check_same_thread=False),
+        creator=lambda: _connect(path, read_only=read_only),
         # The bare "sqlite://" URL would pick SingletonThreadPool (meant for :memory:), which hands every
         # connection of a thread the same DBAPI connection: a second session in that thread would then fail
         # with "cannot start a transaction within a transaction". A file database wants a real pool.
         poolclass=QueuePool,
     )
-    event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
+
+
+_IDLE_READERS = 2  # connections kept for read transactions: the GUI thread's and the worker's
 
 
 class Project:
@@ -161,8 +171,27 @@ class Project:
         self.read_only = read_only
         self.lock = lock
         self.backup_problem: str | None = None
-        self.engine = _make_engine(path, read_only=read_only)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers: list[sqlite3.Connection] = []  # idle connections for read transactions
+        self._readers_lock = Lock()
+        self._engine: Engine | None = None
+        self._session_maker: sessionmaker[Session] | None = None
+        self._engine_lock = Lock()  # the GUI thread and the worker may ask for the first session at once
+
+    @property
+    def engine(self) -> Engine:
+        """The engine of the sessions, made when first needed: reading the analyses' data needs none."""
+        with self._engine_lock:
+            if self._engine is None:
+                from sqlalchemy.orm import sessionmaker
+
+                self._engine = _make_engine(self.path, read_only=self.read_only)
+                self._session_maker = sessionmaker(self._engine, expire_on_commit=False)
+            return self._engine
+
+    def _sessions(self) -> Session:
+        if self._session_maker is None:
+            self.engine  # noqa: B018 - makes the engine and its sessions
+        return self._session_maker()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -177,7 +206,7 @@ class Project:
         try:
             with self._sessions() as session, session.begin():
                 yield session
-        except (sqlite3.OperationalError, SQLAlchemyError) as exc:
+        except Exception as exc:  # the disk's refusals come as the driver's or as SQLAlchemy's error
             failure = saving_failed(self.path, exc)
             if failure is None:
                 raise
@@ -189,14 +218,53 @@ class Project:
         with self._sessions() as session, session.begin():
             yield session
 
+    @contextmanager
+    def read_transaction(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction on the driver's connection, for reading many rows without SQLAlchemy (the
+        analyses' data). Errors of the driver come as SQLAlchemy's, as they would from a session."""
+        with self._readers_lock:
+            connection = self._readers.pop() if self._readers else None
+        try:
+            if connection is None:
+                connection = _connect(self.path, read_only=self.read_only)
+            connection.execute("BEGIN")
+            try:
+                yield connection
+            except BaseException:
+                if connection.in_transaction:  # SQLite ends it itself after some errors (a full disk, an I/O error)
+                    connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+        except sqlite3.Error as exc:
+            from sqlalchemy.exc import DBAPIError
+
+            raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
+        finally:
+            if connection is not None:
+                with self._readers_lock:
+                    kept = len(self._readers) < _IDLE_READERS and not connection.in_transaction
+                    if kept:
+                        self._readers.append(connection)
+                if not kept:
+                    connection.close()
+
     def info(self) -> ProjectInfo:
+        from app.models import ProjectInfo
+
         with self.reading() as session:
             info = session.get(ProjectInfo, 1)
             assert info is not None, "every project file has its metadata row"
             return info
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._engine_lock:
+            engine, self._engine, self._session_maker = self._engine, None, None
+        if engine is not None:
+            engine.dispose()
+        with self._readers_lock:
+            readers, self._readers = self._readers, []
+        for connection in readers:
+            connection.close()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -213,6 +281,11 @@ def _schema_sql() -> tuple[str, ...]:
     """What ``Base.metadata.create_all`` runs on a new, empty file: each table (in the order of their foreign
     keys) and its indexes, compiled once per process (create_all compiled them and asked SQLite whether each table
     existed every time: a third of creating a project)."""
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    from app.models import Base
+
     dialect = sqlite.dialect()
     statements = []
     for table in Base.metadata.sorted_tables:
@@ -228,6 +301,9 @@ def _empty_file() -> bytes:
     and stamped at head (the same statements a file would run), as SQLite's serialized pages. Each new project
     is a copy of it: running some forty statements and alembic's stamp into every new file cost two thirds of
     creating a project."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+
     engine = create_engine("sqlite://", poolclass=StaticPool)
     event.listen(engine, "connect", _configure_template)
     event.listen(engine, "begin", _begin)
@@ -250,12 +326,17 @@ def _configure_template(dbapi_connection: sqlite3.Connection, _record: object) -
 @cache
 def _time_text() -> Callable[[datetime], object]:
     """How SQLAlchemy's DateTime column writes a time into SQLite (the metadata row is written by the driver)."""
+    from sqlalchemy import DateTime
+    from sqlalchemy.dialects import sqlite
+
     dialect = sqlite.dialect()
     return DateTime().dialect_impl(dialect).bind_processor(dialect)
 
 
 def _write_new_file(partial: Path, name: str, language: str) -> None:
     """The empty project with its metadata row, as SQLite's pages, written to the new file ``partial``."""
+    from app.models.schema import new_guid, utc_now
+
     with closing(sqlite3.connect(":memory:")) as memory:
         memory.deserialize(_empty_file())
         # Every column the model gives a value (its guid and created_at defaults written out; tested).
@@ -280,6 +361,8 @@ def _write_synced(path: Path, data: bytes) -> None:
 
 def create_project(path: str | Path, *, name: str | None = None, language: str = "de") -> Project:
     """Create a new, empty project file at ``path`` (which must not exist yet)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     path = Path(path)
     if path.exists():
         raise ProjectFileError(f"{path.name}: a file of this name already exists.")

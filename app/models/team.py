@@ -25,10 +25,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import migrations
+from app.models.addresses import SCHEMES, is_team_location  # noqa: F401 - is_team_location: also found here
 from app.models.errors import ProjectFileError
 from app.models.schema import ProjectInfo
 
-SCHEMES = ("postgresql", "postgres")
 T = TypeVar("T")
 CONNECT_TIMEOUT_S = 10
 
@@ -67,11 +67,6 @@ def with_password(action: Callable[[str | None], T], ask: Callable[[str, bool], 
             if password is None:
                 raise
     return action(password)
-
-
-def is_team_location(location: str | Path) -> bool:
-    """Whether ``location`` names a team project on a server (a URL) rather than a project file."""
-    return isinstance(location, str) and location.split(":", 1)[0].split("+", 1)[0].lower() in SCHEMES
 
 
 def parse_location(location: str) -> URL:
@@ -220,6 +215,12 @@ class TeamProject:
             if exc.connection_invalidated or _sqlstate(exc).startswith("08"):
                 raise connection_problem(self.location, exc) from exc
             raise
+
+    @contextmanager
+    def read_transaction(self) -> Iterator[object]:
+        """One read transaction on the driver's connection (psycopg's), as ``Project.read_transaction``."""
+        with self.reading() as session:
+            yield session.connection().connection.dbapi_connection
 
     def info(self) -> ProjectInfo:
         with self.reading() as session:

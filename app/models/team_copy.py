@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from app.models import migrations
 from app.models.errors import ProjectFileError
 from app.models.project_file import create_project, open_project
-from app.models.schema import Base
+from app.models import Base
 from app.models.team import (
     TeamProject,
     connection_problem,

@@ -9,8 +9,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
-
 from app.models.errors import ProjectFileError
 
 _REASONS = (
@@ -25,6 +23,8 @@ _REASONS = (
 
 def saving_failed(path: Path, error: BaseException) -> ProjectFileError | None:
     """The researcher's message for a write the disk refused, or None if ``error`` is something else."""
+    from sqlalchemy.exc import DBAPIError  # a failed write came through a session: SQLAlchemy is loaded already
+
     cause = error.orig if isinstance(error, DBAPIError) else error
     if not isinstance(cause, sqlite3.OperationalError):
         return None

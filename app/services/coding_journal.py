@@ -17,11 +17,14 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from app.models import Project
 from app.models.file_state import FileState, file_state, state_of_file
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.models import Project
 
 _KEPT_CHANGES = 200  # per project: far more than happen between two refreshes of the reports
 

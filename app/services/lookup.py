@@ -6,9 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Code, Coder, Document, Speaker, SpeakerAlias, speaker_key
+from app.models.code_tree import PATH_SEPARATOR, code_paths_of
 from app.services.changes import ServiceError
-
-PATH_SEPARATOR = "/"
 
 
 def split_code_path(path: str) -> list[str]:
@@ -63,19 +62,7 @@ def code_path(session: Session, code: Code) -> str:
 
 def code_paths(session: Session) -> dict[int, str]:
     """Every code's path by id, in one query (for listings of many codes)."""
-    rows = session.execute(select(Code.id, Code.parent_id, Code.name)).all()
-    parents = {row.id: (row.parent_id, row.name) for row in rows}
-    paths: dict[int, str] = {}
-
-    def path_of(code_id: int) -> str:
-        if code_id not in paths:
-            parent_id, name = parents[code_id]
-            paths[code_id] = name if parent_id is None else f"{path_of(parent_id)}{PATH_SEPARATOR}{name}"
-        return paths[code_id]
-
-    for code_id in parents:
-        path_of(code_id)
-    return paths
+    return code_paths_of(session.execute(select(Code.id, Code.parent_id, Code.name)))
 
 
 def get_document(session: Session, name: str) -> Document:

@@ -211,8 +211,8 @@ def test_rows_spliced_in_are_where_delete_and_insert_put_them(seed):
 
 
 def test_a_driver_error_in_a_look_at_kept_data_comes_as_sqlalchemys(project, monkeypatch):
-    """The kept data is looked at on a DB-API connection of the pool, not in a session (``_kept_looked_at``): a
-    driver error comes as SQLAlchemy's, as from a session, and the connection goes back without a transaction."""
+    """The data is read on the driver's connection, not in a session (``Project.read_transaction``): a driver
+    error comes as SQLAlchemy's, as from a session, and the connection goes back without a transaction."""
     from sqlalchemy.exc import OperationalError
 
     data = dataset.load(project)

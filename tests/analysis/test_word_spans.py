@@ -48,3 +48,13 @@ def test_the_same_words_in_every_shared_transcript():
         assert _numpy(text) == _regex(text), path.name
         checked += 1
     assert checked >= 6
+
+
+def test_every_character_of_the_basic_plane_is_a_word_character_exactly_when_the_expression_says_so():
+    """The table of word characters (found by one pass of ``\\w`` over the plane) against each character asked
+    one by one, surrogates included."""
+    from app.analysis.word_index import _word_character_table
+
+    table = _word_character_table().tolist()
+    assert table == [chr(code).isalnum() or chr(code) == "_" for code in range(0x10000)]
+    assert table == [WORD.fullmatch(chr(code)) is not None for code in range(0x10000)]

@@ -69,13 +69,15 @@ def test_new_file_is_marked_as_ours_in_rollback_journal_mode(project, project_pa
 def test_new_file_has_the_schema_create_all_makes(project, project_path, tmp_path):
     """A new file is made from SQL compiled once per process: the same tables and indexes, to the letter, as
     SQLAlchemy's create_all makes from the models, and alembic's stamp."""
-    from app.models.schema import Base
+    from alembic import command
+
+    from app.models import Base  # with the text index's tables, as the package gives it
 
     reference = tmp_path / "reference.sqlite"
     engine = create_engine(f"sqlite:///{reference}")
     with engine.begin() as connection:
         Base.metadata.create_all(connection)
-        migrations.command.stamp(migrations._config(connection), "head")  # as create_project did before
+        command.stamp(migrations._config(connection), "head")  # as create_project did before
     engine.dispose()
 
     def schema(path):

@@ -3,7 +3,7 @@
 A new file is created from the models and stamped at the head revision; an older file is upgraded here. There is
 no alembic.ini: the configuration is built in code, so the migrations travel inside the package. Alembic itself
 is imported only to create, stamp or upgrade a file: which revisions exist is read from the scripts' own lines
-(importing Alembic cost half a second of every command that only reads a project).
+(importing Alembic cost half a second of every command that only reads a project; SQLAlchemy, as much again).
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from sqlalchemy import Connection, create_engine, event
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection
     from alembic.script import ScriptDirectory
 
 HERE = Path(__file__).resolve().parent
@@ -89,6 +88,8 @@ def upgrade_file(path: Path, revision: str = "head") -> None:
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA foreign_keys=OFF")
         dbapi_connection.execute("PRAGMA journal_mode=DELETE")
+
+    from sqlalchemy import create_engine, event
 
     engine = create_engine(
         "sqlite://", creator=lambda: sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=rw", uri=True)

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from app.models.schema import Base
+from app.models import Base
 
 connection = context.config.attributes["connection"]
 context.configure(
