@@ -241,7 +241,7 @@ def test_no_command_opens_the_desktop_app_on_the_sample_project(tmp_path, capsys
     target = tmp_path / "data" / "Beispielprojekt.fcproj"
     monkeypatch.setattr(sample, "default_sample_path", lambda: target)
     opened = []
-    monkeypatch.setattr(ui_app, "run_gui", lambda project, screenshot=None: opened.append(project) or 0)
+    monkeypatch.setattr(ui_app, "run_gui", lambda project, screenshot=None, size=None: opened.append(project) or 0)
     code, out, err = run(capsys)
     assert code == 0, err
     assert opened == [target] and target.exists()
