@@ -44,6 +44,11 @@ T = TypeVar("T")
 CONNECT_TIMEOUT_S = 10
 # TCP keepalives: a connection whose network is gone without a word (Wi-Fi, a sleeping laptop) is found dead after
 # about a minute, instead of the two hours of the system's default.
+# Other users' FocusCoder connections (changes or listening) to this database: who else is working in the project.
+COLLEAGUES_HERE = (
+    "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() "
+    "AND starts_with(application_name, 'FocusCoder') AND usename <> current_user ORDER BY usename"
+)
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
 
 
@@ -288,10 +293,7 @@ class TeamProject:
     def colleagues(self) -> list[str]:
         """The users other than this one who have FocusCoder open on this team project now (from the server)."""
         with self.engine.connect() as connection:
-            return list(connection.execute(text(
-                "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() "
-                "AND application_name LIKE 'FocusCoder%' AND usename <> current_user ORDER BY usename"
-            )).scalars())
+            return [row[0] for row in connection.exec_driver_sql(COLLEAGUES_HERE)]
 
     def _offline(self) -> TeamOffline:
         return TeamOffline(
