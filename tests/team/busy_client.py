@@ -4,9 +4,9 @@ half of them make things nobody has made yet, the same things as the other half 
 ``python -m tests.team.busy_client URL PROCESSES COUNT`` loads FocusCoder once and forks PROCESSES processes (so
 twenty of them do not each spend seconds importing), which open the team project, wait for each other, then each
 make COUNT codings; it prints one JSON list, per process the GUIDs of the codings made and every refusal's message.
-Odd-numbered processes are "new": each coding is by a coder, with a code, after importing a transcript with speakers
-and setting a speaker's attribute that the other new processes create at the same time (five of each, shared by
-all). Password from PGPASSWORD.
+Odd-numbered processes are "new": their codings are by coders and with codes that the other new processes create
+at the same time, and their first five import a transcript (same names, same new speakers) and set a new speaker
+attribute, at the same time too (five of each, shared by all). Password from PGPASSWORD.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import sys
+import time
 from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Barrier
 
@@ -32,17 +33,19 @@ def run(url: str, index: int, count: int, new: bool, together: Barrier) -> dict:
     project = open_team_project(url)
     try:
         together.wait(timeout=120)
+        began = time.perf_counter()
         made, refused = [], []
         for number in range(count):
             shared = number % SHARED
             # Distinct spans for (process, coding): every coding is a new one, and all of them must be stored.
             start, end = number, number + 1 + index
             try:
-                if new:
+                if new and number < SHARED:  # the first codings make them, all new processes at once
                     import_documents(project, [build_document(f"Protokoll {shared}", [
                         ("Moderatorin", "Was hat geholfen?"), (f"Gast {shared}", "Die Sprachkurse am Abend."),
                     ])])
                     set_attribute(project, speaker=f"Gast {shared}", name="Institution", value=f"Verein {index}")
+                if new:
                     changes = apply_code(project, document="Gruppe 1", code=f"Neu/Thema {shared}", start=start,
                                          end=end, coder=f"neu-{shared}", create_code=True)
                 else:
@@ -53,7 +56,7 @@ def run(url: str, index: int, count: int, new: bool, together: Barrier) -> dict:
                 refused.append(str(exc))
         with project.reading() as session:
             guids = list(session.scalars(select(Coding.guid).where(Coding.id.in_(made))))
-        return {"index": index, "guids": guids, "refused": refused}
+        return {"index": index, "guids": guids, "refused": refused, "seconds": time.perf_counter() - began}
     finally:
         project.close()
 
