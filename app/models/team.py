@@ -42,14 +42,16 @@ from app.models.team_retries import (
 SCHEMES = ("postgresql", "postgres")
 T = TypeVar("T")
 CONNECT_TIMEOUT_S = 10
-# TCP keepalives: a connection whose network is gone without a word (Wi-Fi, a sleeping laptop) is found dead after
-# about a minute, instead of the two hours of the system's default.
 # Other users' FocusCoder connections (changes or listening) to this database: who else is working in the project.
 COLLEAGUES_HERE = (
     "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() "
     "AND starts_with(application_name, 'FocusCoder') AND usename <> current_user ORDER BY usename"
 )
-KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
+# TCP keepalives: a connection whose network is gone without a word (Wi-Fi, a sleeping laptop) is found dead after
+# about a minute, instead of the two hours of the system's default; a statement sent into such a network is given
+# up after 15 s without the server's TCP acknowledging it (not a limit on how long the server may work on it).
+KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
+              "tcp_user_timeout": 15000}
 
 
 class PasswordNeeded(ProjectFileError):

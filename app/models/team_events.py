@@ -17,7 +17,7 @@ from collections.abc import Callable
 import psycopg
 from sqlalchemy.engine import URL
 
-from app.models.team import COLLEAGUES_HERE
+from app.models.team import COLLEAGUES_HERE, KEEPALIVES
 
 CHANNEL = "focuscoder"
 EVERYTHING = "*"  # handed to the callback after a reconnection: anything may have changed meanwhile
@@ -28,6 +28,7 @@ def _conninfo(url: URL, password: str | None) -> str:
     parts = {
         "host": url.host, "port": url.port, "dbname": url.database, "user": url.username,
         "password": password, "application_name": "FocusCoder (listening)", "connect_timeout": 10,
+        **KEEPALIVES,  # a listener on a dead network finds out in about a minute, and says so
     }
     conninfo = psycopg.conninfo.make_conninfo(**{key: value for key, value in parts.items() if value is not None})
     # TLS and other libpq settings given in the address (?sslmode=...) apply to this connection too.

@@ -22,6 +22,7 @@ GATHER_MS = 300
 # In the app a lost connection is waited for only a moment (the window does not answer meanwhile); after that the
 # listener's reconnecting takes over, and the researcher is told the app is offline.
 APP_RETRIES = RetryPolicy(reconnect_s=3.0)
+SETTLE_MS = 5000  # how often a change whose commit could not be confirmed is looked up again, while online
 
 # Which panels a table's change concerns, in the kinds the panels already know.
 KINDS = {
@@ -57,6 +58,8 @@ class TeamSync(QObject):
         self._unsettled: list[tuple[CommitMark, str]] = []
         self._timer = QTimer(self, singleShot=True, interval=GATHER_MS)
         self._timer.timeout.connect(self._deliver)
+        self._settle_timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle_timer.timeout.connect(self.settle)
         self.sig_heard.connect(self._gather)
         self.sig_connection.connect(self._connection)  # first, so the project knows before anyone shows it
         self.listener = ChangeListener(
@@ -73,23 +76,26 @@ class TeamSync(QObject):
     def remember_unsettled(self, mark: CommitMark, what: str) -> None:
         """A change ``what`` whose commit could not be confirmed: found out as soon as the server answers."""
         self._unsettled.append((mark, what))
-        if not self.project.offline:
-            QTimer.singleShot(1000, self.settle)
+        self._settle_timer.start(1000)
 
     def settle(self) -> None:
+        if self.project.offline:
+            return  # asked again when the server is back
         for mark, what in list(self._unsettled):
             outcome = self.project.outcome(mark)
             if outcome is None:
                 continue  # still not known: asked again at the next reconnection
             self._unsettled.remove((mark, what))
             if outcome == "committed":
-                self.sig_outcome.emit(self.tr("Your change “%1” was saved after all; the view shows it.")
+                self.sig_outcome.emit(self.tr("Your change (%1) was saved after all; the view shows it.")
                                       .replace("%1", what))
                 self._pending.add(EVERYTHING)
                 self._timer.start()
             else:
-                self.sig_outcome.emit(self.tr("Your change “%1” was not saved; please make it again.")
+                self.sig_outcome.emit(self.tr("Your change (%1) was not saved; please make it again.")
                                       .replace("%1", what))
+        if self._unsettled:
+            self._settle_timer.start(SETTLE_MS)
 
     def _gather(self, tables: set[str]) -> None:
         self._pending |= tables
@@ -104,4 +110,5 @@ class TeamSync(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._settle_timer.stop()
         self.listener.stop()

@@ -1165,239 +1165,239 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128" />
-        <location filename="../../app/ui/main_window.py" line="302" />
+        <location filename="../../app/ui/main_window.py" line="125" />
+        <location filename="../../app/ui/main_window.py" line="299" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129" />
-        <location filename="../../app/ui/main_window.py" line="303" />
+        <location filename="../../app/ui/main_window.py" line="126" />
+        <location filename="../../app/ui/main_window.py" line="300" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131" />
+        <location filename="../../app/ui/main_window.py" line="128" />
         <source>Codes</source>
         <translation>Codesystem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201" />
+        <location filename="../../app/ui/main_window.py" line="198" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202" />
+        <location filename="../../app/ui/main_window.py" line="199" />
         <source>&amp;New project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203" />
+        <location filename="../../app/ui/main_window.py" line="200" />
         <source>&amp;Open project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204" />
+        <location filename="../../app/ui/main_window.py" line="201" />
         <source>Open &amp;team project…</source>
         <translation>&amp;Teamprojekt öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205" />
+        <location filename="../../app/ui/main_window.py" line="202" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207" />
+        <location filename="../../app/ui/main_window.py" line="204" />
         <source>Open the &amp;sample project</source>
         <translation>&amp;Beispielprojekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208" />
+        <location filename="../../app/ui/main_window.py" line="205" />
         <source>Save a &amp;copy…</source>
         <translation>&amp;Kopie speichern…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209" />
+        <location filename="../../app/ui/main_window.py" line="206" />
         <source>&amp;Close project</source>
         <translation>Projekt &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212" />
+        <location filename="../../app/ui/main_window.py" line="209" />
         <source>&amp;Import documents…</source>
         <translation>Dokumente &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217" />
+        <location filename="../../app/ui/main_window.py" line="214" />
         <source>&amp;Export report…</source>
         <translation>Bericht &amp;exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="217" />
         <source>Restore a &amp;backup…</source>
         <translation>Sicherungskopie &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="221" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227" />
+        <location filename="../../app/ui/main_window.py" line="224" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235" />
+        <location filename="../../app/ui/main_window.py" line="232" />
         <source>&amp;Find in document</source>
         <translation>Im Dokument &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="233" />
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237" />
+        <location filename="../../app/ui/main_window.py" line="234" />
         <source>&amp;Search the project…</source>
         <translation>Im Projekt &amp;suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238" />
+        <location filename="../../app/ui/main_window.py" line="235" />
         <source>&amp;Memos…</source>
         <translation>&amp;Memos …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242" />
+        <location filename="../../app/ui/main_window.py" line="239" />
         <source>&amp;Coding</source>
         <translation>&amp;Codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249" />
+        <location filename="../../app/ui/main_window.py" line="246" />
         <source>Code with &amp;recent code</source>
         <translation>Mit &amp;zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257" />
+        <location filename="../../app/ui/main_window.py" line="254" />
         <source>Current c&amp;oder…</source>
         <translation>Aktuelle:r C&amp;odierer:in …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259" />
+        <location filename="../../app/ui/main_window.py" line="256" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261" />
+        <location filename="../../app/ui/main_window.py" line="258" />
         <source>&amp;Documents and codes</source>
         <translation>&amp;Dokumente und Codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262" />
+        <location filename="../../app/ui/main_window.py" line="259" />
         <source>Retrieved &amp;segments</source>
         <translation>Liste der codierten &amp;Segmente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263" />
+        <location filename="../../app/ui/main_window.py" line="260" />
         <source>Code &amp;definitions</source>
         <translation>Code-&amp;Definitionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>&amp;Larger text</source>
         <translation>Text &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>&amp;Smaller text</source>
         <translation>Text &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337" />
+        <location filename="../../app/ui/main_window.py" line="334" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342" />
+        <location filename="../../app/ui/main_window.py" line="339" />
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357" />
+        <location filename="../../app/ui/main_window.py" line="354" />
         <source>New project from REFI-QDA</source>
         <translation>Neues Projekt aus REFI-QDA</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371" />
+        <location filename="../../app/ui/main_window.py" line="368" />
         <source>The team server can be reached again; the view is up to date.</source>
         <translation>Der Teamserver ist wieder erreichbar; die Ansicht ist auf dem neuesten Stand.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374" />
+        <location filename="../../app/ui/main_window.py" line="371" />
         <source>Offline, reconnecting: the team server cannot be reached. Changes are not taken until it is back; colleagues' changes will appear then.</source>
         <translation>Offline, Verbindung wird wiederhergestellt: Der Teamserver ist nicht erreichbar. Änderungen sind erst wieder möglich, wenn er zurück ist; dann erscheinen auch die Änderungen aus dem Team.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382" />
+        <location filename="../../app/ui/main_window.py" line="379" />
         <source>Open team project</source>
         <translation>Teamprojekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="383" />
+        <location filename="../../app/ui/main_window.py" line="380" />
         <source>Address of the team project (postgresql://user@server/database; the password is asked for when needed and never stored):</source>
         <translation>Adresse des Teamprojekts (postgresql://benutzer@server/datenbank; das Passwort wird bei Bedarf erfragt und nie gespeichert):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="523" />
+        <location filename="../../app/ui/main_window.py" line="520" />
         <source>Coding as %1</source>
         <translation>Es codiert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="527" />
+        <location filename="../../app/ui/main_window.py" line="524" />
         <source>Coder: %1</source>
         <translation>Codierer:in: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="528" />
+        <location filename="../../app/ui/main_window.py" line="525" />
         <source>Every coding you make records this name. Click to switch.</source>
         <translation>Jede Ihrer Codierungen hält diesen Namen fest. Klicken zum Wechseln.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="533" />
+        <location filename="../../app/ui/main_window.py" line="530" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="538" />
+        <location filename="../../app/ui/main_window.py" line="535" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="560" />
+        <location filename="../../app/ui/main_window.py" line="557" />
         <source>team project on %1</source>
         <translation>Teamprojekt auf %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="561" />
+        <location filename="../../app/ui/main_window.py" line="558" />
         <source> (read-only)</source>
         <translation> (schreibgeschützt)</translation>
     </message>
@@ -2080,14 +2080,14 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
 <context>
     <name>TeamSync</name>
     <message>
-        <location filename="../../app/ui/team_sync.py" line="86" />
-        <source>Your change “%1” was saved after all; the view shows it.</source>
-        <translation>Ihre Änderung „%1“ wurde doch gespeichert; die Ansicht zeigt sie.</translation>
+        <location filename="../../app/ui/team_sync.py" line="90" />
+        <source>Your change (%1) was saved after all; the view shows it.</source>
+        <translation>Ihre Änderung (%1) wurde doch gespeichert; die Ansicht zeigt sie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team_sync.py" line="91" />
-        <source>Your change “%1” was not saved; please make it again.</source>
-        <translation>Ihre Änderung „%1“ wurde nicht gespeichert; bitte nehmen Sie sie noch einmal vor.</translation>
+        <location filename="../../app/ui/team_sync.py" line="95" />
+        <source>Your change (%1) was not saved; please make it again.</source>
+        <translation>Ihre Änderung (%1) wurde nicht gespeichert; bitte nehmen Sie sie noch einmal vor.</translation>
     </message>
 </context>
 <context>

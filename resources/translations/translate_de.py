@@ -387,10 +387,10 @@ GERMAN = {
     "Team project: connected": "Teamprojekt: verbunden",
     "Nobody else has this team project open in FocusCoder now.":
         "Niemand sonst hat dieses Teamprojekt gerade in FocusCoder geöffnet.",
-    "Your change “%1” was saved after all; the view shows it.":
-        "Ihre Änderung „%1“ wurde doch gespeichert; die Ansicht zeigt sie.",
-    "Your change “%1” was not saved; please make it again.":
-        "Ihre Änderung „%1“ wurde nicht gespeichert; bitte nehmen Sie sie noch einmal vor.",
+    "Your change (%1) was saved after all; the view shows it.":
+        "Ihre Änderung (%1) wurde doch gespeichert; die Ansicht zeigt sie.",
+    "Your change (%1) was not saved; please make it again.":
+        "Ihre Änderung (%1) wurde nicht gespeichert; bitte nehmen Sie sie noch einmal vor.",
     "%1\n\n——— Your text, not saved yet ———\n%2": "%1\n\n——— Ihr Text, noch nicht gespeichert ———\n%2",
     "the owner": "Eigentümer/in",
     "an editor": "Bearbeiter/in",

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
+from sqlalchemy import func, select
 
+from app.models import Coding
 from app.models.team import open_team_project
 from app.models.team_roles import set_member_role
 from app.services import apply_code, queries
@@ -92,3 +94,22 @@ def test_the_app_shows_who_else_is_working_in_the_team_project(qtbot, context, a
         context.close_project()
         admin("DROP OWNED BY bea")
         admin("DROP ROLE bea")
+
+
+def test_a_change_whose_commit_answer_was_lost_is_found_out_and_told(qtbot, context, relay, published):
+    window = _window(qtbot, context, relay.url(published))
+    name = next(row.name for row in queries.list_documents(context.project) if row.id == window.transcript.document_id)
+    before = _shown_codings(window)
+    errors = []
+    context.sig_error.connect(errors.append)
+
+    relay.cut_at_commit, relay.down = "after", True  # the server commits, the answer is lost, and no new line
+    assert not context.execute(ApplyCode(context, document=name, code="Faktoren/Sprache", start=0, end=10))
+    assert "cannot be asked yet whether it was" in errors[-1]
+
+    relay.come_back()
+    qtbot.waitUntil(lambda: "was saved after all" in errors[-1], timeout=15000)
+    assert "(Code as “Sprache”)" in errors[-1]  # it names the change
+    qtbot.waitUntil(lambda: _shown_codings(window) == before + 1, timeout=5000)
+    with context.project.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Coding).where(Coding.start == 0, Coding.end == 10)) == 1
