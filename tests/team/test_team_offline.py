@@ -75,6 +75,9 @@ def test_offline_the_app_says_so_refuses_changes_reconnects_by_itself_and_catche
     assert window.transcript.document_id is not None
     assert context.execute(ApplyCode(context, document=name, code="Faktoren/Sprache", start=0, end=10))
     qtbot.waitUntil(lambda: _shown_codings(window) == before + 2, timeout=5000)
+    # Listening again on the new connection: a colleague's next coding arrives by itself, as before the outage.
+    apply_code(team(), document=name, code="Faktoren/Anerkennung", start=40, end=50, coder="cem")
+    qtbot.waitUntil(lambda: _shown_codings(window) == before + 3, timeout=5000)
 
 
 def test_the_app_shows_who_else_is_working_in_the_team_project(qtbot, context, admin, published):
