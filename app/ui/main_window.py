@@ -42,8 +42,8 @@ from app.ui.reports_dock import ReportsDock
 from app.ui.search_dock import SearchDock
 from app.ui.segments import SegmentPanel
 from app.ui.speakers import SpeakerPanel
-from app.ui.team_status import TeamStatus
 from app.ui.settings import LANGUAGE, RECENT_PROJECTS
+from app.ui.team_status import TeamStatus
 from app.ui.transcript_view import TranscriptView
 from app.ui.translations import switch_language
 
