@@ -59,6 +59,8 @@ def cmd_checkout(args: argparse.Namespace) -> int:
 def cmd_team(args: argparse.Namespace) -> int:
     from app.models.team_roles import members, set_member_role
 
+    if args.action in ("backup", "restore"):
+        return _backup_or_restore(args)
     project = open_team(args.url, read_only=args.action == "members")
     try:
         if args.action == "members":
@@ -81,6 +83,19 @@ def cmd_team(args: argparse.Namespace) -> int:
         return 0
     finally:
         project.close()
+
+
+def _backup_or_restore(args: argparse.Namespace) -> int:
+    from app.models.team_backup import backup, restore
+
+    if args.action == "backup":
+        path = with_password(lambda password: backup(args.url, args.file, password=password))
+        print(f"Saved {_shown(args.url)} into {path}. Bring it back with 'focuscoder team URL restore {path}'.")
+    else:
+        with_password(lambda password: restore(args.file, args.url, password=password))
+        print(f"Restored {args.file} as {_shown(args.url)}. "
+              "Give colleagues their roles again with 'focuscoder team URL role USER reader|coder|editor'.")
+    return 0
 
 
 def _shown(location: str) -> str:
@@ -111,3 +126,7 @@ def add_commands(command: Command) -> None:
     a = actions.add_parser("role", help="give a user (a login role on the server) a team role")
     a.add_argument("user")
     a.add_argument("role", choices=("reader", "coder", "editor", "none"))
+    a = actions.add_parser("backup", help="save the team project into a file (needs pg_dump)")
+    a.add_argument("file", metavar="FILE")
+    a = actions.add_parser("restore", help="bring a backup file back into an empty database (needs pg_restore)")
+    a.add_argument("file", metavar="FILE")

@@ -28,9 +28,30 @@ from app.models import migrations
 from app.models.addresses import SCHEMES, is_team_location  # noqa: F401 - is_team_location: also found here
 from app.models.errors import ProjectFileError
 from app.models.schema import ProjectInfo
+from app.models.team_retries import (
+    CommitMark,
+    RetryPolicy,
+    commit_mark,
+    commit_outcome,
+    is_collision,
+    is_lost_connection,
+    repeat,
+    settle,
+    sqlstate,
+)
 
 T = TypeVar("T")
 CONNECT_TIMEOUT_S = 10
+# Other users' FocusCoder connections (changes or listening) to this database: who else is working in the project.
+COLLEAGUES_HERE = (
+    "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() "
+    "AND starts_with(application_name, 'FocusCoder') AND usename <> current_user ORDER BY usename"
+)
+# TCP keepalives: a connection whose network is gone without a word (Wi-Fi, a sleeping laptop) is found dead after
+# about a minute, instead of the two hours of the system's default; a statement sent into such a network is given
+# up after 15 s without the server's TCP acknowledging it (not a limit on how long the server may work on it).
+KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
+              "tcp_user_timeout": 15000}
 
 
 class PasswordNeeded(ProjectFileError):
@@ -52,6 +73,24 @@ class TeamConflict(ProjectFileError):
 
 class TeamPermissionDenied(ProjectFileError):
     """The database refused a change the user's team role does not allow."""
+
+
+class TeamCollision(TeamConflict):
+    """A serialization failure or a deadlock: nothing was saved, and the change may simply be made again."""
+
+
+class TeamOffline(ProjectFileError):
+    """The team server cannot be reached, or the connection was lost before the change was committed: nothing
+    of the change was saved."""
+
+
+class ChangeOutcomeUnknown(ProjectFileError):
+    """The connection was lost while the change was being committed, and the server could not be asked yet
+    whether it was; ``mark`` lets the app ask once the server is back (``TeamProject.outcome``)."""
+
+    def __init__(self, message: str, mark: CommitMark) -> None:
+        super().__init__(message)
+        self.mark = mark
 
 
 def with_password(action: Callable[[str | None], T], ask: Callable[[str, bool], str | None]) -> T:
@@ -93,6 +132,7 @@ def shown_location(url: URL) -> str:
 
 def make_engine(url: URL, *, password: str | None = None, client: str = "", pool_size: int = 5) -> Engine:
     connect_args: dict[str, object] = {
+        **KEEPALIVES,
         "connect_timeout": CONNECT_TIMEOUT_S,
         "application_name": "FocusCoder",
         # UTC so the naive timestamps of the schema mean the same on every client; focuscoder.client marks this
@@ -101,8 +141,8 @@ def make_engine(url: URL, *, password: str | None = None, client: str = "", pool
     }
     if password is not None:
         connect_args["password"] = password
-    # No pre-ping: it would cost a round trip per change; a connection the server dropped fails once with "the
-    # connection was lost" (nothing saved), and the pool replaces it for the next change.
+    # No pre-ping: it would cost a round trip per change; a change whose connection the server dropped is run again
+    # on a new one (``team_retries.py``), and the pool replaces them all.
     return create_engine(url, connect_args=connect_args, pool_size=pool_size, max_overflow=5)
 
 
@@ -123,7 +163,8 @@ def connection_problem(location: str, exc: Exception) -> ProjectFileError:
 class TeamProject:
     """A team project on a server; it offers what ``Project`` offers (sessions, one transaction per change)."""
 
-    def __init__(self, url: URL, *, password: str | None = None, read_only: bool = False) -> None:
+    def __init__(self, url: URL, *, password: str | None = None, read_only: bool = False,
+                 retries: RetryPolicy | None = None) -> None:
         if url.password is not None and password is None:
             password = url.password  # typed into the address by the user: used, never remembered
         url = without_password(url)
@@ -141,6 +182,9 @@ class TeamProject:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.role = "reader"
         self.read_only = read_only
+        self.retries = retries or RetryPolicy()
+        # Set by the desktop app while its listener cannot reach the server: changes are refused at once.
+        self.offline = False
 
     # --- opening ---------------------------------------------------------------------------------------------
 
@@ -158,7 +202,7 @@ class TeamProject:
         except ProjectFileError:
             raise
         except DBAPIError as exc:
-            if _sqlstate(exc) == "42501":
+            if sqlstate(exc) == "42501":
                 raise TeamPermissionDenied(
                     f"{self.location}: you have no role in this team project; its owner can give you one "
                     f"(focuscoder team URL role {self.url.username or 'USER'} reader|coder|editor)."
@@ -190,21 +234,69 @@ class TeamProject:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One change, committed at once; a collision or a refusal by the server comes back as one message."""
+        """One change, committed at once; a collision or a refusal by the server comes back as one message.
+
+        Before its COMMIT the change notes its transaction's number; when the connection is lost during the
+        commit, the server is asked afterwards whether it committed (``team_retries.py``): committed, the change
+        is done; not, ``TeamOffline`` (nothing saved, safe to make again); no answer, ``ChangeOutcomeUnknown``.
+        """
         if self.read_only:
             raise TeamPermissionDenied(
                 f"{self.location}: your role in this team project lets you read it, not change it."
             )
+        if self.offline:
+            raise self._offline()
+        mark: CommitMark | None = None
         try:
-            with self._sessions() as session, session.begin():
+            with self._sessions() as session:
+                session.begin()
                 yield session
+                session.flush()
+                mark = commit_mark(session)
+                session.commit()
         except StaleDataError as exc:
             raise TeamConflict(
                 "A colleague changed the same thing at the same moment, so your change was not saved. The view now "
                 "shows their version; please make your change again if it is still needed."
             ) from exc
         except DBAPIError as exc:
-            raise _server_refusal(self, exc) from exc
+            if mark is None or not is_lost_connection(exc):
+                raise _server_refusal(self, exc) from exc
+            outcome = settle(self.engine, mark, self.retries)
+            if outcome == "aborted":
+                raise _server_refusal(self, exc) from exc  # the connection was lost and nothing was saved
+            if outcome is None:
+                raise ChangeOutcomeUnknown(
+                    f"{self.location}: the connection to the team server was lost while your change was being "
+                    "saved, and the server cannot be asked yet whether it was. FocusCoder finds out once the server "
+                    "is back; until then please do not make the change again.", mark,
+                ) from exc
+            # "committed": the change is on the server; its answer only got lost on the way.
+
+    def repeat(self, change: Callable[[], T]) -> T:
+        """``change()``, made again after a collision or a lost connection, as ``self.retries`` allows."""
+        return repeat(change, self.retries, collided=TeamCollision, lost=TeamOffline,
+                      may_reconnect=lambda: not self.offline)
+
+    def outcome(self, mark: CommitMark) -> str | None:
+        """Whether a change of ``ChangeOutcomeUnknown`` was "committed" or "aborted"; None while unknown."""
+        return commit_outcome(self.engine, mark)
+
+    def connection_restored(self) -> None:
+        """The server can be reached again: changes are taken again, on new connections (the old ones died)."""
+        self.engine.dispose()
+        self.offline = False
+
+    def colleagues(self) -> list[str]:
+        """The users other than this one who have FocusCoder open on this team project now (from the server)."""
+        with self.engine.connect() as connection:
+            return [row[0] for row in connection.exec_driver_sql(COLLEAGUES_HERE)]
+
+    def _offline(self) -> TeamOffline:
+        return TeamOffline(
+            f"{self.location}: the team server cannot be reached at the moment, so your change was not saved. "
+            "FocusCoder keeps reconnecting; make the change again once it says the server is back."
+        )
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -212,7 +304,7 @@ class TeamProject:
             with self._sessions() as session, session.begin():
                 yield session
         except DBAPIError as exc:
-            if exc.connection_invalidated or _sqlstate(exc).startswith("08"):
+            if is_lost_connection(exc):
                 raise connection_problem(self.location, exc) from exc
             raise
 
@@ -239,9 +331,10 @@ class TeamProject:
         self.close()
 
 
-def open_team_project(location: str, *, password: str | None = None, read_only: bool = False) -> TeamProject:
+def open_team_project(location: str, *, password: str | None = None, read_only: bool = False,
+                      retries: RetryPolicy | None = None) -> TeamProject:
     """Open a team project by its URL; ``PasswordNeeded`` when the server wants a password we were not given."""
-    project = TeamProject(parse_location(location), password=password, read_only=read_only)
+    project = TeamProject(parse_location(location), password=password, read_only=read_only, retries=retries)
     try:
         revision = project.check()
         if revision != migrations.head():
@@ -271,17 +364,13 @@ def _role(connection) -> str:
     return "editor" if can[0] else "coder" if can[1] else "reader"
 
 
-def _sqlstate(exc: DBAPIError) -> str:
-    return getattr(exc.orig, "sqlstate", None) or ""
-
-
 def first_line(exc: Exception) -> str:
     text_ = str(getattr(exc, "orig", None) or exc).strip()
     return text_.splitlines()[0] if text_ else type(exc).__name__
 
 
 def _server_refusal(project: TeamProject, exc: DBAPIError) -> ProjectFileError:
-    state = _sqlstate(exc)
+    state = sqlstate(exc)
     if state == "42501":  # insufficient_privilege: the grants of the user's role
         return TeamPermissionDenied(
             f"Your role in this team project ({project.role}) does not allow this change; it was not saved. "
@@ -297,10 +386,10 @@ def _server_refusal(project: TeamProject, exc: DBAPIError) -> ProjectFileError:
             "A colleague just created the same thing (a name that must be unique), so your change was not saved. "
             "The view now shows the project as it is."
         )
-    if state in ("40001", "40P01"):  # serialization failure, deadlock
-        return TeamConflict("A colleague's change collided with yours; nothing was saved. Please try again.")
-    if exc.connection_invalidated or state.startswith("08") or state == "57P01":
-        return ProjectFileError(
+    if is_collision(exc):  # serialization failure, deadlock: repeated by ``repeat`` before this is shown
+        return TeamCollision("A colleague's change collided with yours; nothing was saved. Please try again.")
+    if is_lost_connection(exc):
+        return TeamOffline(
             f"{project.location}: the connection to the team server was lost ({first_line(exc)}); "
             "your last change was not saved."
         )

@@ -4,25 +4,31 @@ The triggers of migration 0004 send one notification per changed table and trans
 ``focuscoder``, marked with the client that made the change. A ``ChangeListener`` holds one extra connection that
 waits for them in a thread and hands the names of the tables that others changed to a callback, which re-reads what
 it shows. A lost connection is re-made; after a gap every table counts as changed, as something may have been missed.
+The same connection says every little while who else has FocusCoder open on the project (``on_presence``).
 """
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable
 
 import psycopg
 from sqlalchemy.engine import URL
 
+from app.models.team import COLLEAGUES_HERE, KEEPALIVES
+
 CHANNEL = "focuscoder"
 EVERYTHING = "*"  # handed to the callback after a reconnection: anything may have changed meanwhile
+PRESENCE_S = 15.0  # how often the listener looks who else is working in the project
 
 
 def _conninfo(url: URL, password: str | None) -> str:
     parts = {
         "host": url.host, "port": url.port, "dbname": url.database, "user": url.username,
         "password": password, "application_name": "FocusCoder (listening)", "connect_timeout": 10,
+        **KEEPALIVES,  # a listener on a dead network finds out in about a minute, and says so
     }
     conninfo = psycopg.conninfo.make_conninfo(**{key: value for key, value in parts.items() if value is not None})
     # TLS and other libpq settings given in the address (?sslmode=...) apply to this connection too.
@@ -36,12 +42,16 @@ class ChangeListener:
     def __init__(
         self, project, on_change: Callable[[set[str]], None],  # noqa: ANN001 - TeamProject
         on_connection: Callable[[bool], None] | None = None,
+        on_presence: Callable[[list[str]], None] | None = None,
     ) -> None:
-        """``on_connection(False)`` when the server can no longer be heard, ``(True)`` when it can again."""
+        """``on_connection(False)`` when the server can no longer be heard, ``(True)`` when it can again;
+        ``on_presence(users)`` with the other users working in the project, on connecting and when they change."""
         self._conninfo = _conninfo(project.url, project.password)
         self._client = project.client
         self._on_change = on_change
         self._on_connection = on_connection or (lambda _connected: None)
+        self._on_presence = on_presence
+        self.presence_s = PRESENCE_S
         self._stop = threading.Event()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="focuscoder-team-listener", daemon=True)
@@ -70,7 +80,14 @@ class ChangeListener:
                         missed = False
                         self._on_connection(True)
                         self._on_change({EVERYTHING})
+                    present, looked = None, 0.0
                     while not self._stop.is_set():  # the timeout only lets stop() be noticed
+                        if self._on_presence is not None and time.monotonic() - looked >= self.presence_s:
+                            looked = time.monotonic()
+                            now = [row[0] for row in connection.execute(COLLEAGUES_HERE)]
+                            if now != present:
+                                present = now
+                                self._on_presence(now)
                         for notification in connection.notifies(timeout=0.25):
                             tables = self._tables_of(notification.payload)
                             if tables:

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Attribute, AttributeScope, AttributeType, AttributeValue, Project
-from app.services.changes import ChangeSet, Ref, ServiceError
-from app.services.lookup import get_document, get_speaker
+from app.services.changes import ChangeSet, Ref, ServiceError, repeatable
+from app.services.lookup import get_document, get_speaker, insert_or_find
 
 WHOLE_NUMBER = re.compile(r"[+-]?\d+")
 _TRUE = {"true", "yes", "ja", "1", "wahr", "x"}
@@ -56,6 +56,7 @@ def _find_attribute(session: Session, scope: AttributeScope, name: str, kind: At
     return attribute
 
 
+@repeatable
 def set_attribute(
     project: Project,
     *,
@@ -90,21 +91,24 @@ def set_attribute(
                 session.delete(row)
                 changes.updated.append(Ref(scope.value, owner.id))
             return changes
-        if attribute is None:
-            attribute = Attribute(name=name, scope=scope, type=kind or AttributeType.TEXT)
-            session.add(attribute)
-            session.flush()
-            changes.created.append(Ref("attribute", attribute.id))
+        if attribute is None:  # created on first use; race-free, so a colleague's same new attribute is one
+            attribute_id, created = insert_or_find(
+                session, Attribute.__table__, {"name": name, "scope": scope, "type": kind or AttributeType.TEXT},
+                select(Attribute.id).where(Attribute.scope == scope, Attribute.name == name),
+            )
+            if created:
+                changes.created.append(Ref("attribute", attribute_id))
+            attribute = _find_attribute(session, scope, name, kind)  # a colleague's may be of another type
         stored = canonical_value(attribute.type, value)
         if row is None:
-            row = AttributeValue(attribute_id=attribute.id, value=stored)
-            if speaker is not None:
-                row.speaker_id = owner.id
-            else:
-                row.document_id = owner.id
-            session.add(row)
-        else:
-            row.value = stored
+            owner_value = {"speaker_id" if speaker is not None else "document_id": owner.id}
+            row_id, created = insert_or_find(
+                session, AttributeValue.__table__, {"attribute_id": attribute.id, "value": stored, **owner_value},
+                select(AttributeValue.id).where(AttributeValue.attribute_id == attribute.id, owner_column == owner.id),
+            )
+            row = None if created else session.get(AttributeValue, row_id)
+        if row is not None:
+            row.value = stored  # the value set a moment before, by us or by a colleague, is replaced
         changes.updated.append(Ref(scope.value, owner.id))
         return changes
 

@@ -7,12 +7,13 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import select
 
 from app.models import Coding, Document, Project
-from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.changes import ChangeSet, Ref, ServiceError, repeatable
 from app.services.coding_journal import coding_change
 from app.services.codings import DEFAULT_CODER
 from app.services.lookup import ensure_coder, get_code
 
 
+@repeatable
 def code_passages(
     project: Project,
     passages: Iterable[tuple[int, int, int]],
@@ -55,6 +56,7 @@ def code_passages(
         return ChangeSet(created=[Ref("coding", row.id) for row in rows])
 
 
+@repeatable
 def remove_codings(project: Project, coding_ids: Sequence[int]) -> ChangeSet:
     """Remove several codings in one transaction: the way back from ``code_passages``."""
     with coding_change(project) as (session, touched):

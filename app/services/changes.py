@@ -6,7 +6,12 @@ one signal and undo commands know what to reverse; the CLI prints from it.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+R = TypeVar("R")
 
 
 class ServiceError(Exception):
@@ -38,3 +43,21 @@ class ChangeSet:
 
     def __bool__(self) -> bool:
         return bool(self.created or self.updated or self.deleted)
+
+
+def repeatable(service: Callable[..., R]) -> Callable[..., R]:
+    """Mark a service as safe to run again from its start (it takes names and ids, reads what it needs inside its
+    one transaction and writes nothing outside it). On a team project it is then made again after a collision
+    with a colleague's change or a lost connection (``models/team_retries.py``); on a project file it runs once."""
+
+    @functools.wraps(service)
+    def run(project, *args, **kwargs):  # noqa: ANN001, ANN202 - Project or TeamProject
+        again = getattr(project, "repeat", None)
+        if again is None:
+            return service(project, *args, **kwargs)
+        # A generator handed in would be used up by the first run: each run gets the same items.
+        args = tuple(list(arg) if isinstance(arg, Iterator) else arg for arg in args)
+        kwargs = {key: list(arg) if isinstance(arg, Iterator) else arg for key, arg in kwargs.items()}
+        return again(lambda: service(project, *args, **kwargs))
+
+    return run

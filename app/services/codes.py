@@ -8,8 +8,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.models import Code, Coding, Memo, Project
-from app.services.changes import ChangeSet, Ref, ServiceError
-from app.services.lookup import PATH_SEPARATOR, code_path, get_code, split_code_path
+from app.services.changes import ChangeSet, Ref, ServiceError, repeatable
+from app.services.lookup import PATH_SEPARATOR, code_path, get_code, insert_or_find, split_code_path
 
 COLOR_PATTERN = re.compile(r"^#[0-9A-Fa-f]{6}$")
 # Distinct, readable highlight colours handed out in turn to codes created without one.
@@ -25,7 +25,7 @@ def normalise_color(color: str) -> str:
     return color.upper()
 
 
-def _check_name(name: str) -> str:
+def check_name(name: str) -> str:
     name = name.strip()
     if not name:
         raise ServiceError("A code needs a name.")
@@ -44,6 +44,7 @@ def _next_position(session: Session, parent_id: int | None) -> int:
     return session.scalar(select(func.coalesce(func.max(Code.position), -1)).where(same_parent)) + 1
 
 
+@repeatable
 def add_code(
     project: Project,
     path: str,
@@ -54,29 +55,40 @@ def add_code(
     coding_rule: str = "",
 ) -> ChangeSet:
     """Add the code at ``path``, creating missing parents on the way; an existing code is an error."""
-    names = [_check_name(name) for name in split_code_path(path)]
+    names = [check_name(name) for name in split_code_path(path)]
     changes = ChangeSet()
     with project.transaction() as session:
-        parent_id: int | None = None
-        for depth, name in enumerate(names):
-            code = _sibling(session, parent_id, name)
-            last = depth == len(names) - 1
-            if code is not None and last:
-                raise ServiceError(f"The code '{path}' exists already.")
-            if code is None:
-                code = Code(
-                    parent_id=parent_id,
-                    name=name,
-                    color=normalise_color(color) if (color and last) else _palette_color(session),
-                    position=_next_position(session, parent_id),
-                )
-                if last:
-                    code.definition, code.anchor_example, code.coding_rule = definition, anchor_example, coding_rule
-                session.add(code)
-                session.flush()
-                changes.created.append(Ref("code", code.id))
-            parent_id = code.id
+        parent_id = ensure_code_path(session, names[:-1], changes)
+        color = normalise_color(color) if color else None
+        code_id, created = _insert_or_find_code(session, parent_id, names[-1], {
+            "color": color, "definition": definition, "anchor_example": anchor_example, "coding_rule": coding_rule,
+        })
+        if not created:  # there already, or made by a colleague a moment ago: the same to the researcher
+            raise ServiceError(f"The code '{path}' exists already.")
+        changes.created.append(Ref("code", code_id))
     return changes
+
+
+def ensure_code_path(session: Session, names: list[str], changes: ChangeSet) -> int | None:
+    """The id of the code at the path ``names`` (None for the empty path), the codes missing on the way created
+    (and named in ``changes``); race-free, so two colleagues adding codes under one new parent make one parent."""
+    parent_id: int | None = None
+    for name in names:
+        parent_id, created = _insert_or_find_code(session, parent_id, name, {"color": None})
+        if created:
+            changes.created.append(Ref("code", parent_id))
+    return parent_id
+
+
+def _insert_or_find_code(session: Session, parent_id: int | None, name: str, values: dict) -> tuple[int, bool]:
+    """``values`` with a colour of None take the palette's next one."""
+    same_parent = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+
+    def new_row() -> dict:  # only for a code that is missing: two more queries
+        return {**values, "parent_id": parent_id, "name": name, "position": _next_position(session, parent_id),
+                "color": values["color"] or _palette_color(session)}
+
+    return insert_or_find(session, Code.__table__, new_row, select(Code.id).where(same_parent, Code.name == name))
 
 
 def _palette_color(session: Session) -> str:
@@ -84,6 +96,7 @@ def _palette_color(session: Session) -> str:
     return PALETTE[count % len(PALETTE)]
 
 
+@repeatable
 def update_code(
     project: Project,
     path: str,
@@ -120,8 +133,9 @@ def update_code(
         return ChangeSet(updated=[Ref("code", code.id)])
 
 
+@repeatable
 def rename_code(project: Project, path: str, new_name: str) -> ChangeSet:
-    new_name = _check_name(new_name)
+    new_name = check_name(new_name)
     with project.transaction() as session:
         code = get_code(session, path)
         other = _sibling(session, code.parent_id, new_name)
@@ -131,6 +145,7 @@ def rename_code(project: Project, path: str, new_name: str) -> ChangeSet:
         return ChangeSet(updated=[Ref("code", code.id)])
 
 
+@repeatable
 def move_code(project: Project, path: str, new_parent_path: str | None, *, position: int | None = None) -> ChangeSet:
     """Re-parent a code (None: to the top level) and/or put it at ``position`` among its new siblings."""
     with project.transaction() as session:
@@ -165,6 +180,7 @@ def move_code(project: Project, path: str, new_parent_path: str | None, *, posit
         return changes
 
 
+@repeatable
 def merge_codes(project: Project, source_path: str, target_path: str) -> ChangeSet:
     """Fold ``source`` into ``target``: its codings and sub-codes move over, then ``source`` goes.
 
@@ -225,6 +241,7 @@ def _merge_memo(session: Session, source: Code, target: Code) -> None:
         target_memo.text = f"{target_memo.text}\n\n{source_memo.text}".strip()
 
 
+@repeatable
 def delete_code(project: Project, path: str) -> ChangeSet:
     """Delete a code with its sub-codes and all their codings."""
     with project.transaction() as session:

@@ -9,9 +9,10 @@ from sqlalchemy import Select, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from app.models import Coding, Document, Project
-from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.changes import ChangeSet, Ref, ServiceError, repeatable
 from app.services.coding_journal import coding_change
-from app.services.lookup import ensure_coder_id, get_code, get_code_id, get_document
+from app.services.codes import check_name, ensure_code_path
+from app.services.lookup import ensure_coder_id, get_code, get_code_id, get_document, split_code_path
 
 DEFAULT_CODER = "default"
 
@@ -47,6 +48,7 @@ def _check_weight(weight: int) -> int:
     return weight
 
 
+@repeatable
 def apply_code(
     project: Project,
     *,
@@ -56,12 +58,19 @@ def apply_code(
     end: int,
     coder: str = DEFAULT_CODER,
     weight: int = 0,
+    create_code: bool = False,
 ) -> ChangeSet:
     """Code ``document[start:end]`` (code points, end exclusive) with the code at path ``code``.
 
     Applying the same code to the same span by the same coder again changes nothing (and says so by an empty
-    ChangeSet): a double click must not create a duplicate.
+    ChangeSet): a double click must not create a duplicate. With ``create_code`` a code missing at that path is
+    created first (with its missing parents), in the same change.
     """
+    if create_code:  # codes too may change: not a change of codings only, for the coding journal
+        with project.transaction() as session:
+            changes = ChangeSet()
+            ensure_code_path(session, [check_name(name) for name in split_code_path(code)], changes)
+            return changes.merge(_apply(session, _extent(session, document), code, start, end, coder, weight))
     with coding_change(project) as (session, touched):
         changes = _apply(session, _extent(session, document), code, start, end, coder, weight)
         touched.update(changes.ids("coding"))
@@ -124,6 +133,7 @@ def _short(quote: str, limit: int = 60) -> str:
     return quote if len(quote) <= limit else quote[: limit - 1] + "…"
 
 
+@repeatable
 def apply_code_to_quote(
     project: Project,
     *,
@@ -144,6 +154,7 @@ def apply_code_to_quote(
         return changes
 
 
+@repeatable
 def remove_coding(project: Project, coding_id: int) -> ChangeSet:
     with coding_change(project) as (session, touched):
         coding = _get_coding(session, coding_id)
@@ -152,6 +163,7 @@ def remove_coding(project: Project, coding_id: int) -> ChangeSet:
         return ChangeSet(deleted=[Ref("coding", coding_id)])
 
 
+@repeatable
 def update_coding(
     project: Project,
     coding_id: int,

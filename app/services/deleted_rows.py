@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Table, insert, select
 
 from app.models import Base, Project
-from app.services.changes import ChangeSet, Ref
+from app.services.changes import ChangeSet, Ref, repeatable
 from app.services.documents import delete_document_in
 from app.services.lookup import get_document
 
@@ -61,6 +61,7 @@ def record_rows(session, table: Table, ids: list[int]) -> DeletedRows:  # noqa: 
     return DeletedRows(tuple((name, tuple(collected[name].values())) for name in order))
 
 
+@repeatable
 def delete_document_undoably(project: Project, name: str) -> tuple[ChangeSet, DeletedRows]:
     """Delete the document ``name`` (``services.delete_document``), having recorded everything that goes with it."""
     with project.transaction() as session:
@@ -69,6 +70,7 @@ def delete_document_undoably(project: Project, name: str) -> tuple[ChangeSet, De
         return delete_document_in(session, name), recorded
 
 
+@repeatable
 def restore_rows(project: Project, recorded: DeletedRows) -> ChangeSet:
     """Put recorded rows back as they were, in one transaction."""
     changes = ChangeSet()

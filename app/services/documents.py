@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.models import Coding, Document, Project
 from app.models.schema import new_guid, utc_now
 from app.services.bulk import driver_sql, driver_value, insert_rows, time_storer
-from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.changes import ChangeSet, Ref, ServiceError, repeatable
 from app.services.lookup import get_document
 from app.services.speaker_index import SpeakerIndex
 
@@ -26,6 +26,7 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@repeatable
 def import_documents(project: Project, parsed: Iterable[ParsedDocument], *, group: str | None = None) -> ChangeSet:
     """Write read documents, their speakers and turns into the project, all or nothing.
 
@@ -61,9 +62,7 @@ class _Importer:
         columns = tuple(zip(*parsed.turns))
         _check_turns(parsed, columns)
         changes = ChangeSet()
-        name = free_document_name(self.taken, parsed.name)
-        self.taken.add(name)
-        document_id = self._insert_document(parsed, name, group)
+        document_id = self._insert_document(parsed, group)
         changes.created.append(Ref("document", document_id))
         ids_by_name = {}
         for speaker_name in parsed.speakers:
@@ -76,14 +75,23 @@ class _Importer:
             self._insert_turns(document_id, columns, ids_by_name)
         return changes
 
-    def _insert_document(self, parsed: ParsedDocument, name: str, group: str | None) -> int:
+    def _insert_document(self, parsed: ParsedDocument, group: str | None) -> int:
         utf8 = parsed.utf8 if parsed.utf8 is not None else parsed.text.encode("utf-8")  # the reader's, if it has them
-        # On SQLite the text goes in as the UTF-8 bytes its hash is made from, cast to TEXT (the same stored value):
-        # the driver encoding the string once more cost more than writing it (large study: 115 -> 60 ms).
-        row = (new_guid(), name, utf8 if self.on_sqlite else parsed.text, hashlib.sha256(utf8).hexdigest(),
-               parsed.source_name, parsed.source_format, group, self.position, self.store_time(utc_now()))
-        self.position += 1
-        return driver_value(self.session, INSERT_DOCUMENT_UTF8 if self.on_sqlite else INSERT_DOCUMENT, row)
+        sql = INSERT_DOCUMENT_UTF8 if self.on_sqlite else INSERT_DOCUMENT
+        for _attempt in range(_NAME_ATTEMPTS):
+            name = free_document_name(self.taken, parsed.name)
+            self.taken.add(name)
+            # On SQLite the text goes in as the UTF-8 bytes its hash is made from, cast to TEXT (the same stored
+            # value): the driver encoding the string once more cost more than writing it (large study: 115 -> 60 ms).
+            row = (new_guid(), name, utf8 if self.on_sqlite else parsed.text, hashlib.sha256(utf8).hexdigest(),
+                   parsed.source_name, parsed.source_format, group, self.position, self.store_time(utc_now()))
+            made = driver_sql(self.session, sql, row)
+            if made:
+                self.position += 1
+                return made[0][0]
+            # A colleague's import took this name a moment ago (the INSERT did nothing): the next free one.
+            self.taken |= {taken for (taken,) in driver_sql(self.session, "SELECT name FROM document")}
+        raise ServiceError(f"'{parsed.name}': no free name was found for the document; please try again.")
 
     def _insert_turns(self, document_id: int, columns: Sequence[tuple], ids_by_name: dict[str, int]) -> None:
         """The turns in their order, from their columns (zip in C, not a tuple built per turn in Python)."""
@@ -100,10 +108,15 @@ class _Importer:
 
 # Every column the model gives a value on insert: guid and imported_at are its defaults (tested against the ORM).
 _DOCUMENT_COLUMNS = "guid, name, text, sha256, source_name, source_format, group_name, position, imported_at"
-INSERT_DOCUMENT = f"INSERT INTO document ({_DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
-INSERT_DOCUMENT_UTF8 = (
-    f"INSERT INTO document ({_DOCUMENT_COLUMNS}) VALUES (?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?) RETURNING id"
+# ON CONFLICT DO NOTHING: on a team server a colleague may import a document of the same name at the same moment.
+INSERT_DOCUMENT = (
+    f"INSERT INTO document ({_DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"
 )
+INSERT_DOCUMENT_UTF8 = (
+    f"INSERT INTO document ({_DOCUMENT_COLUMNS}) VALUES (?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT DO NOTHING RETURNING id"
+)
+_NAME_ATTEMPTS = 20
 _TURN_COLUMNS = 'document_id, position, speaker_id, start, "end", start_ms, end_ms'
 _VOTE_COLUMNS = ", votes, priority"
 
@@ -136,6 +149,7 @@ def free_document_name(taken: set[str], wanted: str) -> str:
     return f"{wanted} ({number})"
 
 
+@repeatable
 def rename_document(project: Project, name: str, new_name: str) -> ChangeSet:
     new_name = new_name.strip()
     if not new_name:
@@ -148,6 +162,7 @@ def rename_document(project: Project, name: str, new_name: str) -> ChangeSet:
         return ChangeSet(updated=[Ref("document", document.id)])
 
 
+@repeatable
 def delete_document(project: Project, name: str) -> ChangeSet:
     """Remove a document with its turns, codings and memo (speakers stay: they are project-wide)."""
     with project.transaction() as session:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Callable
+
+from sqlalchemy import Select, Table, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.models import Code, Coder, Document, Speaker, SpeakerAlias, speaker_key
@@ -89,20 +92,43 @@ def get_speaker(session: Session, name: str) -> Speaker:
     return speaker
 
 
+def insert_or_find(
+    session: Session, table: Table, values: dict | Callable[[], dict], found: Select
+) -> tuple[int, bool]:
+    """The id of the row ``found`` selects, inserted from ``values`` when there is none; and whether it was.
+
+    Race-free on a team server: ``INSERT ... ON CONFLICT DO NOTHING``, then the ``SELECT`` again, in the change's
+    own transaction. A colleague creating the same row at the same moment makes PostgreSQL wait for their commit and
+    then do nothing, and the second look finds their row, so the same coder, code or attribute made twice at once is
+    one row and no refusal. On SQLite, with one writer at a time, it is the same statements. Looked up first, as a
+    row that exists is the usual case (and an INSERT that does nothing still uses up a number of the sequence);
+    ``values`` may be a function, called only when the row is missing.
+    """
+    existing = session.execute(found).scalar_one_or_none()
+    if existing is not None:
+        return existing, False
+    if callable(values):
+        values = values()
+    dialect = postgresql if session.connection().dialect.name == "postgresql" else sqlite
+    # No conflict target: the top-level code names have a partial unique index, and any unique column counts.
+    statement = dialect.insert(table).values(**values).on_conflict_do_nothing().returning(table.c.id)
+    new_id = session.execute(statement).scalar_one_or_none()
+    if new_id is not None:
+        return new_id, True
+    return session.execute(found).scalar_one(), False
+
+
 def ensure_coder_id(session: Session, name: str) -> int:
     """The id of the coder of this name, created on first use (a column query when the coder exists)."""
-    found = session.execute(select(Coder.id).where(Coder.name == name.strip())).scalar_one_or_none()
-    return found if found is not None else ensure_coder(session, name).id
+    name = name.strip()
+    if not name:
+        raise ServiceError("A coder needs a name.")
+    coder_id, _created = insert_or_find(
+        session, Coder.__table__, {"name": name}, select(Coder.id).where(Coder.name == name)
+    )
+    return coder_id
 
 
 def ensure_coder(session: Session, name: str) -> Coder:
     """The coder of this name, created on first use."""
-    name = name.strip()
-    if not name:
-        raise ServiceError("A coder needs a name.")
-    coder = session.scalars(select(Coder).where(Coder.name == name)).one_or_none()
-    if coder is None:
-        coder = Coder(name=name)
-        session.add(coder)
-        session.flush()
-    return coder
+    return session.get(Coder, ensure_coder_id(session, name))

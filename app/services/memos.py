@@ -5,10 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.models import Coding, Memo, Project
-from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.changes import ChangeSet, Ref, ServiceError, repeatable
 from app.services.lookup import ensure_coder, get_code, get_document, get_speaker
 
 
+@repeatable
 def set_memo(
     project: Project,
     text: str,
@@ -77,6 +78,7 @@ class MemoChanged(ServiceError):
     """The memo is no longer what the writer started from."""
 
 
+@repeatable
 def set_project_memo(
     project: Project, text: str, *, memo_id: int | None = None, author: str | None = None, title: str = "",
     based_on: str | None = None,

@@ -22,7 +22,7 @@ from app.models import Project, open_project
 from app.models.exchange import ProjectData
 from app.models.schema import utc_now
 from app.services.bulk import driver_sql, driver_value, insert_many, insert_rows, time_storer
-from app.services.changes import Ref, ServiceError
+from app.services.changes import Ref, ServiceError, repeatable
 from app.services.documents import INSERT_DOCUMENT, free_document_name, text_sha256
 from app.services.lookup import ensure_coder
 from app.services.merge_parts import add_attributes, add_codes, add_memos, add_speakers
@@ -32,6 +32,7 @@ from app.services.project_data import read_project_data
 __all__ = ["MergeSummary", "bring_in", "merge_project"]
 
 
+@repeatable
 def merge_project(project: Project, other_path: str | Path) -> MergeSummary:
     """Merge the project file at ``other_path`` (opened read-only, left unchanged) into ``project``."""
     other_path = Path(other_path)
@@ -42,6 +43,7 @@ def merge_project(project: Project, other_path: str | Path) -> MergeSummary:
     return bring_in(project, data)
 
 
+@repeatable
 def bring_in(project: Project, data: ProjectData) -> MergeSummary:
     """Add ``data`` to the project in one transaction (all or nothing) and say what happened.
 
@@ -89,10 +91,15 @@ def _add_coders(session: Session, data: ProjectData, summary: MergeSummary) -> d
                 summary.notes.append(f"The coder '{coder.name}' is taken to be our '{ours[1]}' (same name).")
         if ours is None:
             name = coder.name.strip() or _free_name(by_name, "unnamed coder")  # names are unique
-            ours = (driver_value(session, _INSERT_CODER, (coder.guid, name, store_time(utc_now()))), name)
+            made = driver_sql(session, _INSERT_CODER, (coder.guid, name, store_time(utc_now())))
+            if made:
+                ours = (made[0][0], name)
+                summary.added["coder"] += 1
+                summary.changes.created.append(Ref("coder", ours[0]))
+            else:  # a colleague made this coder a moment ago (race-free: the INSERT did nothing): theirs
+                ours = (driver_value(session, _SAME_CODER, (coder.guid, name)), name)
+                summary.matched["coder"] += 1
             by_guid[coder.guid] = by_name[name] = ours
-            summary.added["coder"] += 1
-            summary.changes.created.append(Ref("coder", ours[0]))
         else:
             summary.matched["coder"] += 1
         found[coder.guid] = ours[0]
@@ -128,10 +135,14 @@ def _add_documents(session: Session, data: ProjectData, maps: _Maps, summary: Me
                                           f"so it and its {codings_per_document[doc.guid]} coding(s) were left out")
             continue
         name = free_document_name(ours.names, doc.name)
-        document_id = driver_value(session, INSERT_DOCUMENT, (
+        made = driver_sql(session, INSERT_DOCUMENT, (
             doc.guid, name, doc.text, digest, doc.source_name, doc.source_format, doc.group, ours.position,
             store_time(utc_now()),
         ))
+        if not made:  # the INSERT did nothing: a colleague's import took the name (or GUID) this very moment
+            raise ServiceError(f"A colleague added a document '{name}' at the same moment; nothing was brought in. "
+                               "Please bring the project in again.")
+        document_id = made[0][0]
         ours.added(document_id, doc.guid, digest, name)
         found[doc.guid] = document_id
         summary.added["document"] += 1
@@ -179,7 +190,8 @@ class _OurDocuments:
         self.position += 1
 
 
-_INSERT_CODER = "INSERT INTO coder (guid, name, created_at) VALUES (?, ?, ?) RETURNING id"
+_INSERT_CODER = "INSERT INTO coder (guid, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"
+_SAME_CODER = "SELECT id FROM coder WHERE guid = ? OR name = ? ORDER BY id LIMIT 1"
 _TURN_COLUMNS = 'document_id, position, speaker_id, start, "end", start_ms, end_ms, votes, priority'
 _INSERT_CODING = (
     'INSERT INTO coding (guid, document_id, code_id, coder_id, start, "end", weight, created_at) '

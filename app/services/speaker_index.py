@@ -13,7 +13,12 @@ from app.models import speaker_key
 from app.models.schema import utc_now
 from app.services.bulk import driver_sql, driver_value, time_storer
 
-_INSERT_SPEAKER = "INSERT INTO speaker (guid, name, key, created_at, version) VALUES (?, ?, ?, ?, 1) RETURNING id"
+# ON CONFLICT DO NOTHING: a colleague importing a transcript with the same new speaker at the same moment made it.
+_INSERT_SPEAKER = (
+    "INSERT INTO speaker (guid, name, key, created_at, version) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO NOTHING "
+    "RETURNING id"
+)
+_SAME_SPEAKER = "SELECT id FROM speaker WHERE key = ? OR guid = ? ORDER BY key = ? DESC"
 _INSERT_ALIAS = "INSERT INTO speaker_alias (speaker_id, name, key) VALUES (?, ?, ?)"
 
 
@@ -33,8 +38,14 @@ class SpeakerIndex:
         return found if found is not None else self.by_alias.get(key)
 
     def add(self, guid: str, name: str) -> int:
+        """The new speaker's id; or, when a colleague has just added a speaker of this name, theirs (race-free:
+        the INSERT does nothing, and the speaker is looked up by its key in the same transaction)."""
         key = speaker_key(name)
-        speaker_id = driver_value(self.session, _INSERT_SPEAKER, (guid, name, key, self.store_time(utc_now())))
+        made = driver_sql(self.session, _INSERT_SPEAKER, (guid, name, key, self.store_time(utc_now())))
+        if made:
+            speaker_id = made[0][0]
+        else:  # by its key, or the same speaker (guid) brought in by a colleague's merge under another spelling
+            speaker_id = driver_value(self.session, _SAME_SPEAKER, (key, guid, key))
         self.by_guid[guid] = self.by_key[key] = speaker_id
         return speaker_id
 

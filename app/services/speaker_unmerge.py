@@ -20,7 +20,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.models import AttributeValue, Memo, Project, Speaker, SpeakerAlias, Turn
-from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.changes import ChangeSet, Ref, ServiceError, repeatable
 from app.services.lookup import get_speaker
 from app.services.speakers import merge_speakers
 
@@ -74,6 +74,7 @@ def record_speaker_merge(project: Project, source: str, target: str) -> SpeakerM
         )
 
 
+@repeatable
 def merge_speakers_undoably(project: Project, source: str, target: str) -> tuple[ChangeSet, SpeakerMergeRecord]:
     """``merge_speakers``, and the record ``unmerge_speakers`` takes it back with."""
     record = record_speaker_merge(project, source, target)
@@ -89,6 +90,7 @@ def merge_speakers_undoably(project: Project, source: str, target: str) -> tuple
     })
 
 
+@repeatable
 def unmerge_speakers(project: Project, record: SpeakerMergeRecord) -> ChangeSet:
     """Separate the merged speaker again, exactly as ``record`` saw it; the target keeps only what was its own."""
     speakers, aliases, values = Speaker.__table__, SpeakerAlias.__table__, AttributeValue.__table__

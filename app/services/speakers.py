@@ -5,10 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from app.models import AttributeValue, Memo, Project, SpeakerAlias, Turn, speaker_key
-from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.changes import ChangeSet, Ref, ServiceError, repeatable
 from app.services.lookup import find_speaker, get_speaker
 
 
+@repeatable
 def rename_speaker(project: Project, name: str, new_name: str) -> ChangeSet:
     """Give a speaker a new name; the old spelling stays as an alias, so later imports still find them."""
     new_name = new_name.strip()
@@ -31,6 +32,7 @@ def rename_speaker(project: Project, name: str, new_name: str) -> ChangeSet:
         return ChangeSet(updated=[Ref("speaker", speaker.id)])
 
 
+@repeatable
 def merge_speakers(project: Project, source: str, target: str) -> ChangeSet:
     """Make ``source`` part of ``target``: its turns, aliases, attribute values and memo move over."""
     with project.transaction() as session:

@@ -11,13 +11,14 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import delete, select
 
 from app.models import CodeKeyword, Project, StopList, TextIndex
-from app.services.changes import ChangeSet, Ref, ServiceError
+from app.services.changes import ChangeSet, Ref, ServiceError, repeatable
 from app.services.lookup import get_code, get_document
 
 LANGUAGES = ("de", "en")
 KEYWORD_MODES = ("word", "phrase", "lemma", "wildcard", "regex")
 
 
+@repeatable
 def set_document_language(project: Project, document: str, language: str | None) -> ChangeSet:
     """Set the language a document is read in ("de", "en"), or ``None`` to have it detected."""
     if language is not None and language not in LANGUAGES:
@@ -32,6 +33,7 @@ def set_document_language(project: Project, document: str, language: str | None)
         return ChangeSet(updated=[Ref("document", row.id)])
 
 
+@repeatable
 def set_stop_words(project: Project, language: str, words: Iterable[str] | None) -> ChangeSet:
     """Replace the project's stop list for a language; ``None`` goes back to spaCy's list."""
     with project.transaction() as session:
@@ -49,6 +51,7 @@ def set_stop_words(project: Project, language: str, words: Iterable[str] | None)
         return ChangeSet(updated=[Ref("stop_list", 0)])
 
 
+@repeatable
 def set_code_keywords(project: Project, code: str, keywords: Sequence[tuple[str, str]]) -> ChangeSet:
     """Replace a code's keywords: ``(query, mode)`` pairs, mode one of KEYWORD_MODES (usually "lemma")."""
     for query, mode in keywords:

@@ -12,7 +12,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.models import Project, ProjectFileError, open_project
-from app.models.team import TeamConflict, TeamProject, is_team_location, open_team_project
+from app.models.team import (
+    ChangeOutcomeUnknown,
+    TeamConflict,
+    TeamOffline,
+    TeamProject,
+    is_team_location,
+    open_team_project,
+)
 from app.services import ChangeSet, ServiceError
 from app.ui.indexing import BackgroundIndexer
 from app.ui.settings import CODER_NAME, RECENT_CODES, Settings
@@ -32,6 +39,8 @@ class ApplicationContext(QObject):
     """The list of recently used codes (shortcuts Ctrl+1..9) changed."""
     sig_team_connection = Signal(bool)
     """A team project's server can (True) or cannot (False) be reached for colleagues' changes."""
+    sig_team_presence = Signal(object)
+    """The other users working in the open team project now (a list of names)."""
 
     def __init__(self, settings: Settings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +90,8 @@ class ApplicationContext(QObject):
             self.team_sync = TeamSync(project, self)
             self.team_sync.sig_remote_change.connect(self.notify)
             self.team_sync.sig_connection.connect(self.sig_team_connection)
+            self.team_sync.sig_presence.connect(self.sig_team_presence)
+            self.team_sync.sig_outcome.connect(self.sig_error)
         self.undo_stack.clear()
         self._renumbered.clear()
         self.sig_project_opened.emit()
@@ -113,6 +124,10 @@ class ApplicationContext(QObject):
                 exc = ServiceError(self.tr("%1 A colleague may have changed it meanwhile; the view now shows the "
                                            "project as it is.").replace("%1", str(exc)))
             self.sig_error.emit(str(exc))
+            if isinstance(exc, ChangeOutcomeUnknown) and self.team_sync is not None:
+                self.team_sync.remember_unsettled(exc.mark, command.text())  # told once the server answers
+            if isinstance(exc, (TeamOffline, ChangeOutcomeUnknown)):
+                return False  # the view stays as it is; it catches up when the server is back
             if isinstance(self.project, TeamProject):  # show the colleague's version (the message promises it)
                 from app.ui.team_sync import EVERYTHING, remote_changes
 

@@ -43,6 +43,7 @@ from app.ui.search_dock import SearchDock
 from app.ui.segments import SegmentPanel
 from app.ui.speakers import SpeakerPanel
 from app.ui.settings import LANGUAGE, RECENT_PROJECTS
+from app.ui.team_status import TeamStatus
 from app.ui.transcript_view import TranscriptView
 from app.ui.translations import switch_language
 
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self.coder_button.clicked.connect(self.choose_coder)
         self.statusBar().addPermanentWidget(self.coder_button)
         self._show_coder()
+        self.team_status = TeamStatus(context, self)  # connected or offline, and who else works in the project
+        self.statusBar().addPermanentWidget(self.team_status)
         context.indexer.sig_failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.search_dock.keywords.follow(self.codes.tree)
         self.setAcceptDrops(True)
@@ -365,7 +368,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The team server can be reached again; the view is up to date."), 8000)
         else:
             self.statusBar().showMessage(self.tr(
-                "The team server cannot be reached; colleagues' changes will appear once it is back."
+                "Offline, reconnecting: the team server cannot be reached. Changes are not taken until it is back; "
+                "colleagues' changes will appear then."
             ))
 
     def choose_team_project(self) -> None:

@@ -233,17 +233,17 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>ApplicationContext</name>
     <message>
-        <location filename="../../app/ui/context.py" line="100" />
+        <location filename="../../app/ui/context.py" line="111" />
         <source>Your role in this team project lets you read it, not change it.</source>
         <translation>Ihre Rolle in diesem Teamprojekt erlaubt Lesen, aber keine Änderungen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/context.py" line="104" />
+        <location filename="../../app/ui/context.py" line="115" />
         <source>This project is open read-only, so it cannot be changed. To make changes, close it in the other FocusCoder and open it again here.</source>
         <translation>Dieses Projekt ist schreibgeschützt geöffnet und kann nicht geändert werden. Um etwas zu ändern, schließen Sie es im anderen FocusCoder und öffnen Sie es hier erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/context.py" line="113" />
+        <location filename="../../app/ui/context.py" line="124" />
         <source>%1 A colleague may have changed it meanwhile; the view now shows the project as it is.</source>
         <translation>%1 Vermutlich hat es jemand aus dem Team inzwischen geändert; die Ansicht zeigt jetzt den aktuellen Stand.</translation>
     </message>
@@ -325,32 +325,32 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>CodeEditor</name>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="59" />
+        <location filename="../../app/ui/code_panel.py" line="66" />
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="60" />
+        <location filename="../../app/ui/code_panel.py" line="66" />
         <source>Anchor example</source>
         <translation>Ankerbeispiel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="61" />
+        <location filename="../../app/ui/code_panel.py" line="67" />
         <source>Coding rule</source>
         <translation>Codierregel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="62" />
+        <location filename="../../app/ui/code_panel.py" line="67" />
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="65" />
+        <location filename="../../app/ui/code_panel.py" line="75" />
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="111" />
+        <location filename="../../app/ui/code_panel.py" line="127" />
         <source>%1
 
 ——— Your text, not saved yet ———
@@ -361,7 +361,7 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="132" />
+        <location filename="../../app/ui/code_panel.py" line="148" />
         <source>Edit code “%1”</source>
         <translation>Code „%1“ bearbeiten</translation>
     </message>
@@ -369,63 +369,63 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>CodePanel</name>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="188" />
+        <location filename="../../app/ui/code_panel.py" line="204" />
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="189" />
+        <location filename="../../app/ui/code_panel.py" line="205" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="190" />
+        <location filename="../../app/ui/code_panel.py" line="206" />
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="191" />
+        <location filename="../../app/ui/code_panel.py" line="207" />
         <source>Merge</source>
         <translation>Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="192" />
+        <location filename="../../app/ui/code_panel.py" line="208" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="246" />
+        <location filename="../../app/ui/code_panel.py" line="262" />
         <source>Name of the new code (Parent/Child for a sub-code):</source>
         <translation>Name des neuen Codes (Obercode/Subcode für einen Subcode):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="248" />
+        <location filename="../../app/ui/code_panel.py" line="264" />
         <source>New code</source>
         <translation>Neuer Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="273" />
+        <location filename="../../app/ui/code_panel.py" line="289" />
         <source>Colour of “%1”</source>
         <translation>Farbe von „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="288" />
+        <location filename="../../app/ui/code_panel.py" line="304" />
         <source>Merge codes</source>
         <translation>Codes zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="289" />
+        <location filename="../../app/ui/code_panel.py" line="305" />
         <source>Merge “%1” and its codings into:</source>
         <translation>„%1“ mit seinen Codierungen zusammenführen in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="305" />
-        <location filename="../../app/ui/code_panel.py" line="313" />
+        <location filename="../../app/ui/code_panel.py" line="321" />
+        <location filename="../../app/ui/code_panel.py" line="329" />
         <source>Delete codes</source>
         <translation>Codes löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="306" />
+        <location filename="../../app/ui/code_panel.py" line="322" />
         <source>Delete %1 with its sub-codes and %2 coding(s)? You can undo this.</source>
         <translation>%1 mit Subcodes und %2 Codierung(en) löschen? Das lässt sich rückgängig machen.</translation>
     </message>
@@ -1165,239 +1165,239 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122" />
-        <location filename="../../app/ui/main_window.py" line="296" />
+        <location filename="../../app/ui/main_window.py" line="125" />
+        <location filename="../../app/ui/main_window.py" line="299" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123" />
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="126" />
+        <location filename="../../app/ui/main_window.py" line="300" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125" />
+        <location filename="../../app/ui/main_window.py" line="128" />
         <source>Codes</source>
         <translation>Codesystem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195" />
+        <location filename="../../app/ui/main_window.py" line="198" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196" />
+        <location filename="../../app/ui/main_window.py" line="199" />
         <source>&amp;New project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_window.py" line="200" />
         <source>&amp;Open project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198" />
+        <location filename="../../app/ui/main_window.py" line="201" />
         <source>Open &amp;team project…</source>
         <translation>&amp;Teamprojekt öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199" />
+        <location filename="../../app/ui/main_window.py" line="202" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201" />
+        <location filename="../../app/ui/main_window.py" line="204" />
         <source>Open the &amp;sample project</source>
         <translation>&amp;Beispielprojekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202" />
+        <location filename="../../app/ui/main_window.py" line="205" />
         <source>Save a &amp;copy…</source>
         <translation>&amp;Kopie speichern…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203" />
+        <location filename="../../app/ui/main_window.py" line="206" />
         <source>&amp;Close project</source>
         <translation>Projekt &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206" />
+        <location filename="../../app/ui/main_window.py" line="209" />
         <source>&amp;Import documents…</source>
         <translation>Dokumente &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211" />
+        <location filename="../../app/ui/main_window.py" line="214" />
         <source>&amp;Export report…</source>
         <translation>Bericht &amp;exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214" />
+        <location filename="../../app/ui/main_window.py" line="217" />
         <source>Restore a &amp;backup…</source>
         <translation>Sicherungskopie &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="221" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="224" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229" />
+        <location filename="../../app/ui/main_window.py" line="232" />
         <source>&amp;Find in document</source>
         <translation>Im Dokument &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230" />
+        <location filename="../../app/ui/main_window.py" line="233" />
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231" />
+        <location filename="../../app/ui/main_window.py" line="234" />
         <source>&amp;Search the project…</source>
         <translation>Im Projekt &amp;suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232" />
+        <location filename="../../app/ui/main_window.py" line="235" />
         <source>&amp;Memos…</source>
         <translation>&amp;Memos …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="239" />
         <source>&amp;Coding</source>
         <translation>&amp;Codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243" />
+        <location filename="../../app/ui/main_window.py" line="246" />
         <source>Code with &amp;recent code</source>
         <translation>Mit &amp;zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251" />
+        <location filename="../../app/ui/main_window.py" line="254" />
         <source>Current c&amp;oder…</source>
         <translation>Aktuelle:r C&amp;odierer:in …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253" />
+        <location filename="../../app/ui/main_window.py" line="256" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255" />
+        <location filename="../../app/ui/main_window.py" line="258" />
         <source>&amp;Documents and codes</source>
         <translation>&amp;Dokumente und Codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256" />
+        <location filename="../../app/ui/main_window.py" line="259" />
         <source>Retrieved &amp;segments</source>
         <translation>Liste der codierten &amp;Segmente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257" />
+        <location filename="../../app/ui/main_window.py" line="260" />
         <source>Code &amp;definitions</source>
         <translation>Code-&amp;Definitionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>&amp;Larger text</source>
         <translation>Text &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>&amp;Smaller text</source>
         <translation>Text &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331" />
+        <location filename="../../app/ui/main_window.py" line="334" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336" />
+        <location filename="../../app/ui/main_window.py" line="339" />
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351" />
+        <location filename="../../app/ui/main_window.py" line="354" />
         <source>New project from REFI-QDA</source>
         <translation>Neues Projekt aus REFI-QDA</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365" />
+        <location filename="../../app/ui/main_window.py" line="368" />
         <source>The team server can be reached again; the view is up to date.</source>
         <translation>Der Teamserver ist wieder erreichbar; die Ansicht ist auf dem neuesten Stand.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368" />
-        <source>The team server cannot be reached; colleagues' changes will appear once it is back.</source>
-        <translation>Der Teamserver ist nicht erreichbar; Änderungen aus dem Team erscheinen, sobald er wieder da ist.</translation>
+        <location filename="../../app/ui/main_window.py" line="371" />
+        <source>Offline, reconnecting: the team server cannot be reached. Changes are not taken until it is back; colleagues' changes will appear then.</source>
+        <translation>Offline, Verbindung wird wiederhergestellt: Der Teamserver ist nicht erreichbar. Änderungen sind erst wieder möglich, wenn er zurück ist; dann erscheinen auch die Änderungen aus dem Team.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="375" />
+        <location filename="../../app/ui/main_window.py" line="379" />
         <source>Open team project</source>
         <translation>Teamprojekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="376" />
+        <location filename="../../app/ui/main_window.py" line="380" />
         <source>Address of the team project (postgresql://user@server/database; the password is asked for when needed and never stored):</source>
         <translation>Adresse des Teamprojekts (postgresql://benutzer@server/datenbank; das Passwort wird bei Bedarf erfragt und nie gespeichert):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516" />
+        <location filename="../../app/ui/main_window.py" line="520" />
         <source>Coding as %1</source>
         <translation>Es codiert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="520" />
+        <location filename="../../app/ui/main_window.py" line="524" />
         <source>Coder: %1</source>
         <translation>Codierer:in: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="521" />
+        <location filename="../../app/ui/main_window.py" line="525" />
         <source>Every coding you make records this name. Click to switch.</source>
         <translation>Jede Ihrer Codierungen hält diesen Namen fest. Klicken zum Wechseln.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="526" />
+        <location filename="../../app/ui/main_window.py" line="530" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="531" />
+        <location filename="../../app/ui/main_window.py" line="535" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="553" />
+        <location filename="../../app/ui/main_window.py" line="557" />
         <source>team project on %1</source>
         <translation>Teamprojekt auf %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="554" />
+        <location filename="../../app/ui/main_window.py" line="558" />
         <source> (read-only)</source>
         <translation> (schreibgeschützt)</translation>
     </message>
@@ -2042,6 +2042,52 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
         <location filename="../../app/ui/stop_words.py" line="74" />
         <source>Words left out of word frequencies, one a line:</source>
         <translation>Wörter, die in Worthäufigkeiten nicht mitzählen, eines je Zeile:</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStatus</name>
+    <message>
+        <location filename="../../app/ui/team_status.py" line="41" />
+        <source>Team project: offline, reconnecting…</source>
+        <translation>Teamprojekt: offline, Verbindung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team_status.py" line="42" />
+        <source>The team server cannot be reached. Changes are not taken until it is back; FocusCoder reconnects by itself and then shows what colleagues did meanwhile.</source>
+        <translation>Der Teamserver ist nicht erreichbar. Änderungen sind erst wieder möglich, wenn er zurück ist; FocusCoder verbindet sich von selbst neu und zeigt dann, was das Team inzwischen geändert hat.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team_status.py" line="45" />
+        <source>Team project: connected · also working: %1</source>
+        <translation>Teamprojekt: verbunden · ebenfalls dabei: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team_status.py" line="46" />
+        <source>Colleagues who have this team project open in FocusCoder now.</source>
+        <translation>Wer aus dem Team dieses Teamprojekt gerade in FocusCoder geöffnet hat.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team_status.py" line="48" />
+        <source>Team project: connected</source>
+        <translation>Teamprojekt: verbunden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team_status.py" line="49" />
+        <source>Nobody else has this team project open in FocusCoder now.</source>
+        <translation>Niemand sonst hat dieses Teamprojekt gerade in FocusCoder geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSync</name>
+    <message>
+        <location filename="../../app/ui/team_sync.py" line="90" />
+        <source>Your change (%1) was saved after all; the view shows it.</source>
+        <translation>Ihre Änderung (%1) wurde doch gespeichert; die Ansicht zeigt sie.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team_sync.py" line="95" />
+        <source>Your change (%1) was not saved; please make it again.</source>
+        <translation>Ihre Änderung (%1) wurde nicht gespeichert; bitte nehmen Sie sie noch einmal vor.</translation>
     </message>
 </context>
 <context>

@@ -372,8 +372,25 @@ GERMAN = {
         "Teamprojekt %1: Sie sind %2; Änderungen aus dem Team erscheinen sofort.",
     "The team server can be reached again; the view is up to date.":
         "Der Teamserver ist wieder erreichbar; die Ansicht ist auf dem neuesten Stand.",
-    "The team server cannot be reached; colleagues' changes will appear once it is back.":
-        "Der Teamserver ist nicht erreichbar; Änderungen aus dem Team erscheinen, sobald er wieder da ist.",
+    "Offline, reconnecting: the team server cannot be reached. Changes are not taken until it is back; "
+    "colleagues' changes will appear then.":
+        "Offline, Verbindung wird wiederhergestellt: Der Teamserver ist nicht erreichbar. Änderungen sind erst wieder "
+        "möglich, wenn er zurück ist; dann erscheinen auch die Änderungen aus dem Team.",
+    "Team project: offline, reconnecting…": "Teamprojekt: offline, Verbindung wird wiederhergestellt …",
+    "The team server cannot be reached. Changes are not taken until it is back; FocusCoder reconnects by itself "
+    "and then shows what colleagues did meanwhile.":
+        "Der Teamserver ist nicht erreichbar. Änderungen sind erst wieder möglich, wenn er zurück ist; FocusCoder "
+        "verbindet sich von selbst neu und zeigt dann, was das Team inzwischen geändert hat.",
+    "Team project: connected · also working: %1": "Teamprojekt: verbunden · ebenfalls dabei: %1",
+    "Colleagues who have this team project open in FocusCoder now.":
+        "Wer aus dem Team dieses Teamprojekt gerade in FocusCoder geöffnet hat.",
+    "Team project: connected": "Teamprojekt: verbunden",
+    "Nobody else has this team project open in FocusCoder now.":
+        "Niemand sonst hat dieses Teamprojekt gerade in FocusCoder geöffnet.",
+    "Your change (%1) was saved after all; the view shows it.":
+        "Ihre Änderung (%1) wurde doch gespeichert; die Ansicht zeigt sie.",
+    "Your change (%1) was not saved; please make it again.":
+        "Ihre Änderung (%1) wurde nicht gespeichert; bitte nehmen Sie sie noch einmal vor.",
     "%1\n\n——— Your text, not saved yet ———\n%2": "%1\n\n——— Ihr Text, noch nicht gespeichert ———\n%2",
     "the owner": "Eigentümer/in",
     "an editor": "Bearbeiter/in",

@@ -68,12 +68,19 @@ class Cluster:
             "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8",
         )
         pwfile.unlink()
-        options = (
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(data), "-o", self._options(), "-l",
+                  str(self.folder / "log"), "-w", "start")
+
+    def _options(self) -> str:
+        return (
             f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.folder} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
-        self._run(str(self.bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(self.folder / "log"),
-                  "-w", "start")
+
+    def restart(self) -> None:
+        """Restart the server as for maintenance: ``-m fast`` ends every connection and rolls back open changes."""
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"), "-o", self._options(), "-l",
+                  str(self.folder / "log"), "-m", "fast", "-w", "restart")
 
     def stop(self) -> None:
         try:
