@@ -19,7 +19,8 @@ __all__ = ["SUPPORTED_SUFFIXES", "Block", "ParsedDocument", "ParsedTurn", "Reade
            "read_document"]
 
 _TEXT_SUFFIXES = (".txt", ".text", ".md")
-_PARAGRAPH_FORMATS = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".odt": "odt", ".rtf": "rtf"}
+_PARAGRAPH_FORMATS = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".odt": "odt", ".rtf": "rtf",
+                     ".pdf": "pdf"}
 _STRUCTURED_FORMATS = (".srt", ".vtt", ".csv", ".tsv", ".xlsx")
 SUPPORTED_SUFFIXES: tuple[str, ...] = (*_PARAGRAPH_FORMATS, *_STRUCTURED_FORMATS)
 
@@ -46,6 +47,10 @@ def _paragraph_reader(suffix: str) -> Callable[[Path], list[Block]]:
         from app.importers.odt_reader import read_odt
 
         return read_odt
+    if suffix == ".pdf":
+        from app.importers.pdf_reader import read_pdf
+
+        return read_pdf
     from app.importers.rtf_reader import read_rtf
 
     return read_rtf

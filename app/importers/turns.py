@@ -7,7 +7,8 @@ before the first label (title, date, participants) belong to no turn.
 
 A turn's span covers the words only: the label, its colon, a leading time mark and an f4/f5 time mark
 ``#00:01:22-6#`` closing the turn stay in the text but outside the span. An f4 mark at the end of a paragraph is
-the time at which that turn ends, so it is the turn's ``end_ms`` and the next turn's ``start_ms``.
+the time at which that turn ends, so it is the turn's ``end_ms`` and the next turn's ``start_ms``. So is a bare
+``01:37`` ending a paragraph, where this is the transcriber's habit (it closes at least half the turns).
 
 Consecutive paragraphs with the same label are separate contributions when a person labelled them; only machine
 labels (``SPEAKER_00`` from WhisperX or pyannote, which cut one speaker's talk at every pause) are merged into one
@@ -40,6 +41,9 @@ from app.models.speaker_names import speaker_key
 
 _F4_MARK_AT_END = re.compile(rf"#(?P<time>{CLOCK})#")
 _F4_MARK_MAX = 16  # "#hh:mm:ss-d#" and variants are never longer
+# A bare clock closing a paragraph ("... Das belegt. 01:37"), not part of a number or a date before it.
+_CLOCK_AT_END = re.compile(rf"(?<![\d:.,])(?P<time>{CLOCK})\s*$")
+_CLOCK_AT_END_MAX = 16
 
 
 # A recognised label: (name, key, content_start, start_ms, end_ms, merge), the turn it opens and where its words
@@ -121,7 +125,7 @@ def _turns(
             events = _pattern_events(texts, starts, table_events, pattern)
         else:
             events = _auto_events(texts, starts, table_events, single_lines)
-        return tuple(_build_turns(texts, starts, events))
+        return tuple(_build_turns(texts, starts, events, _clocks_close_turns(texts, events)))
 
 
 def _lay_out(blocks: Sequence[Block]) -> tuple[str, list[str], list[int], dict[int, _Event]]:
@@ -243,7 +247,32 @@ def _trailing_mark(text: str, lo: int) -> tuple[int, int] | None:
 assert ParsedTurn._fields == ("speaker", "start", "end", "start_ms", "end_ms", "votes", "priority")
 
 
-def _build_turns(texts: list[str], starts: list[int], events: dict[int, _Event]) -> list[ParsedTurn]:
+def _clock_at_end(text: str, lo: int) -> tuple[int, int] | None:
+    """(position, ms) of a bare clock ending the paragraph, at or after ``lo``."""
+    window = max(lo, len(text) - _CLOCK_AT_END_MAX)
+    match = _CLOCK_AT_END.search(text, window)
+    if match is None or (match.start() > lo and not text[match.start() - 1].isspace()
+                         and text[match.start() - 1] not in ".?!…)]\"“”»«"):
+        return None
+    ms = clock_to_ms(match["time"])
+    return None if ms is None else (match.start(), ms)
+
+
+def _clocks_close_turns(texts: list[str], events: dict[int, _Event]) -> bool:
+    """Whether this transcriber closes turns with a bare time ("... Das belegt. 01:37"): the last paragraph of at
+    least half the turns (and of two at least) ends with one. A single sentence ending "um 10:30" is no such
+    convention."""
+    if len(events) < 2:
+        return False
+    ends = sorted(events)[1:] + [len(texts)]
+    closed = sum(1 for end in ends if _clock_at_end(texts[end - 1], 0) is not None)
+    return closed >= 2 and closed * 2 >= len(events)
+
+
+def _build_turns(
+    texts: list[str], starts: list[int], events: dict[int, _Event], clocks_close: bool = False
+) -> list[ParsedTurn]:
+    """``clocks_close``: a bare time ending a paragraph is a time mark, like an f4 mark (see _clocks_close_turns)."""
     new_tuple = tuple.__new__
     turns: list[ParsedTurn] = []
     shown: dict[str, str] = {}  # speaker key -> the first spelling met
@@ -278,6 +307,8 @@ def _build_turns(texts: list[str], starts: list[int], events: dict[int, _Event])
         last = text[-1:]
         # Only a paragraph ending in "#" (or in spaces, which the mark may precede) can end with an f4 mark.
         mark = _trailing_mark(text, lo) if last == "#" or last.isspace() else None
+        if mark is None and clocks_close and (last.isdigit() or last.isspace()):
+            mark = _clock_at_end(text, lo)
         previous_mark = None if mark is None else mark[1]
         if key is None:
             continue

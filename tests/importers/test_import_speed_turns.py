@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from app.importers import _paragraph_reader, read_document
@@ -265,7 +265,22 @@ _SPEAKER = st.one_of(st.none(), st.just(""), st.sampled_from(["Anna", " ", "B1:"
 _SPEAKERS = st.sampled_from(["auto", "none", r"(?P<speaker>\w+):", r"(\s*)", r"\[(\w+)\]"])
 
 
+# Conventions recognised since the earlier parser was replaced, which it does not know: a bare clock closing a
+# paragraph ("... Das belegt. 01:37"). Inputs that may use one are left out of the comparison; their own tests are
+# in test_turns.py and test_shared_transcripts.py.
+_CLOCK_AT_END = re.compile(rf"(?<![\d:.,])(?:{CLOCK})\s*$")
+_NEWER_CONVENTIONS = {
+    "de_bachelor_thesis_Student_M25_line-numbers_I-B_end-timestamps.pdf",
+}
+_OLD_FORMATS = (".txt", ".docx", ".odt", ".rtf")  # the paragraph formats the earlier parser was given
+
+
+def _old_conventions_only(texts: Sequence[str]) -> bool:
+    return not any(_CLOCK_AT_END.search(text) for text in texts)
+
+
 def _same(blocks: list[Block], speakers: str = "auto") -> ParsedDocument:
+    assume(_old_conventions_only([block.text for block in blocks]))
     new = parse_turns(blocks, name="d", source_name="d.txt", source_format="txt", speakers=speakers)
     old = old_parse_turns(blocks, name="d", source_name="d.txt", source_format="txt", speakers=speakers)
     assert new == old
@@ -293,6 +308,7 @@ def test_the_parsers_agree_on_paragraphs_with_table_speakers(blocks: list[Block]
 def test_canonical_lines_parse_as_their_blocks_do(paragraphs: list[str], speakers: str) -> None:
     # parse_paragraphs(canonical=True) is given the lines of a canonical text, as the plain-text reader cuts them.
     lines = [line for line in canonical_text("\n".join(paragraphs)).split("\n") if line and not line.isspace()]
+    assume(_old_conventions_only(lines))
     new = parse_paragraphs(lines, name="d", source_name="d.txt", source_format="txt", speakers=speakers,
                            canonical=True)
     assert new == old_parse_turns([Block(line) for line in lines], name="d", source_name="d.txt",
@@ -305,7 +321,8 @@ def test_canonical_lines_parse_as_their_blocks_do(paragraphs: list[str], speaker
 def _real_files() -> list[Path]:
     files = [ROOT / "resources" / "sample" / "workshop_de.txt"]
     if DATA.is_dir():
-        files += sorted(path for path in DATA.iterdir() if path.is_file())
+        files += sorted(path for path in DATA.iterdir()
+                        if path.is_file() and path.suffix in _OLD_FORMATS and path.name not in _NEWER_CONVENTIONS)
     return files
 
 

@@ -83,9 +83,9 @@ def test_structured_formats(tmp_path: Path) -> None:
 
 
 def test_unsupported_suffix(tmp_path: Path) -> None:
-    path = tmp_path / "scan.pdf"
-    path.write_bytes(b"%PDF-1.4")
-    with pytest.raises(ReaderError, match=r"'\.pdf' is not supported"):
+    path = tmp_path / "slides.pptx"
+    path.write_bytes(b"PK")
+    with pytest.raises(ReaderError, match=r"'\.pptx' is not supported"):
         read_document(path)
     no_suffix = tmp_path / "README"
     no_suffix.write_text("x")

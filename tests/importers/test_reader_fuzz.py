@@ -15,19 +15,21 @@ from app.importers.base import Block, ReaderError
 from app.importers.canonical import canonical_text, decode_bytes
 from app.importers.docx_reader import read_docx, table_blocks
 from app.importers.odt_reader import read_odt
+from app.importers.pdf_reader import read_pdf
 from app.importers.plaintext import read_txt
 from app.importers.rtf_reader import read_rtf
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "transcripts"
 
 READERS: dict[str, Callable[[Path], list[Block]]] = {
-    "txt": read_txt, "docx": read_docx, "odt": read_odt, "rtf": read_rtf,
+    "txt": read_txt, "docx": read_docx, "odt": read_odt, "rtf": read_rtf, "pdf": read_pdf,
 }
 SEEDS = {
     "txt": DATA / "de_lecturer_R2-DESC_utf8-bom_GAT.txt",
     "docx": DATA / "en_qualcoder_test_file_specialchars.docx",
     "odt": DATA / "en_trans8.odt",
     "rtf": DATA / "en_word_cp1252_trans7.rtf",
+    "pdf": DATA / "en_pdpilot_userstudy_P6_numbered-paragraphs.pdf",
 }
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -58,16 +58,13 @@ EXPECTED_TURNS = {
 }
 
 # Files whose reader is still being written: their tests are expected to fail until it lands.
-_NO_PDF = "no PDF reader yet"
 _NO_JSON = "no Whisper JSON reader yet"
 PENDING_COUNTS = {
-    "de_bachelor_thesis_Student_M25_line-numbers_I-B_end-timestamps.pdf": _NO_PDF,
     "de_landgraf_altenpflege_jekyll-bold-labels-IAL.md": "Markdown is read as plain text: bold labels are not seen",
     "en_hitsave_keitai-2025_whisper-json-segments_no-speakers.json": _NO_JSON,
-    "en_pdpilot_userstudy_P6_numbered-paragraphs.pdf": _NO_PDF,
     "en_whisperx_Id_16_str_Speaker-Text-blocks.txt": "WhisperX 'Speaker:'/'Text:' blocks are read as labels",
 }
-PENDING_SPANS = {name: reason for name, reason in PENDING_COUNTS.items() if reason in (_NO_PDF, _NO_JSON)}
+PENDING_SPANS = {name: reason for name, reason in PENDING_COUNTS.items() if reason == _NO_JSON}
 
 
 def pending(reason: str) -> pytest.MarkDecorator:
@@ -187,7 +184,6 @@ def no_number_lines(text: str) -> bool:
     return not any(re.fullmatch(r"\s*\d+(?:\s*/\s*\d+)?\s*", line) for line in text.split("\n"))
 
 
-@pending(_NO_PDF)
 def test_pdf_with_paragraph_numbers_and_page_footers() -> None:
     doc = read("en_pdpilot_userstudy_P6_numbered-paragraphs.pdf")
     assert doc.source_format == "pdf"
@@ -212,7 +208,6 @@ def test_pdf_with_paragraph_numbers_and_page_footers() -> None:
         ("Participant", "Yeah. Uh, have a great one."), ("Dan", "Thank you.")]
 
 
-@pending(_NO_PDF)
 def test_pdf_with_line_numbers_cover_page_and_end_times() -> None:
     doc = read("de_bachelor_thesis_Student_M25_line-numbers_I-B_end-timestamps.pdf")
     assert doc.speakers == ["I", "B"]
