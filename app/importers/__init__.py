@@ -18,9 +18,9 @@ from app.importers.turns import compile_speaker_pattern, parse_paragraphs, parse
 __all__ = ["SUPPORTED_SUFFIXES", "Block", "ParsedDocument", "ParsedTurn", "ReaderError", "parse_turns",
            "read_document"]
 
-_TEXT_SUFFIXES = (".txt", ".text", ".md")
-_PARAGRAPH_FORMATS = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".odt": "odt", ".rtf": "rtf",
-                     ".pdf": "pdf"}
+_TEXT_SUFFIXES = (".txt", ".text")
+_PARAGRAPH_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".odt": "odt",
+                      ".rtf": "rtf", ".pdf": "pdf"}
 _STRUCTURED_FORMATS = (".srt", ".vtt", ".csv", ".tsv", ".xlsx")
 SUPPORTED_SUFFIXES: tuple[str, ...] = (*_PARAGRAPH_FORMATS, *_STRUCTURED_FORMATS)
 
@@ -47,6 +47,10 @@ def _paragraph_reader(suffix: str) -> Callable[[Path], list[Block]]:
         from app.importers.odt_reader import read_odt
 
         return read_odt
+    if suffix in (".md", ".markdown"):
+        from app.importers.markdown_reader import read_markdown
+
+        return read_markdown
     if suffix == ".pdf":
         from app.importers.pdf_reader import read_pdf
 

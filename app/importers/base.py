@@ -31,11 +31,13 @@ class Block(NamedTuple):  # one per paragraph, tens of thousands per study: a na
 
     ``text`` may hold ``"\n"`` for a soft line break inside the paragraph. ``speaker`` is set only when the
     layout itself names the speaker (a row of a two-column "speaker | text" table); otherwise the turn parser
-    looks for a label at the start of ``text``.
+    looks for a label at the start of ``text``, except in a ``heading`` (a title, "# Teil 2: Maßnahmen"), which
+    never opens a turn.
     """
 
     text: str
     speaker: str | None = None
+    heading: bool = False
 
 
 class ParsedTurn(NamedTuple):  # one per turn, tens of thousands per study: made 3 times as fast as a dataclass

@@ -70,32 +70,33 @@ def parse_turns(
     ``speakers`` is "auto" (recognise labels), "none" (no turns) or a regular expression matched at the start of
     each paragraph; its group ``speaker`` (or its first group, or the whole match) is the speaker's name.
     """
+    headings = frozenset(index for index, block in enumerate(blocks) if block.heading)
     if not any(block.speaker for block in blocks):
         return parse_paragraphs(
             [block.text for block in blocks], name=name, source_name=source_name, source_format=source_format,
-            speakers=speakers,
+            speakers=speakers, headings=headings,
         )
     pattern = compile_speaker_pattern(speakers)
     text, texts, starts, table_events = _lay_out(blocks)
-    turns = _turns(texts, starts, table_events, speakers, pattern)
+    turns = _turns(texts, starts, table_events, speakers, pattern, headings=headings)
     return ParsedDocument(name, text, source_name, source_format, turns=turns)
 
 
 def parse_paragraphs(
     paragraphs: list[str], *, name: str, source_name: str, source_format: str, speakers: str = "auto",
-    canonical: bool = False, joined: str | None = None,
+    canonical: bool = False, joined: str | None = None, headings: frozenset[int] = frozenset(),
 ) -> ParsedDocument:
     """``parse_turns`` for paragraphs whose layout names no speaker (plain text, most word-processor files).
 
     ``canonical``: the paragraphs were cut at line breaks from one canonical text (the plain-text reader's), so
     they need not be made canonical one by one. ``joined``: the paragraphs joined by line breaks, when the
-    caller has that text already.
+    caller has that text already. ``headings``: the indices of paragraphs that are headings (never a label).
     """
     pattern = compile_speaker_pattern(speakers)
     texts, text = _canonical_paragraphs(paragraphs, canonical, joined)
     starts = list(accumulate([len(paragraph) + 1 for paragraph in texts], initial=0))
     del starts[-1]
-    turns = _turns(texts, starts, {}, speakers, pattern, single_lines=canonical)
+    turns = _turns(texts, starts, {}, speakers, pattern, single_lines=canonical, headings=headings)
     return ParsedDocument(name, text, source_name, source_format, turns=turns)
 
 
@@ -115,7 +116,7 @@ def _canonical_paragraphs(paragraphs: list[str], canonical: bool, joined: str | 
 
 def _turns(
     texts: list[str], starts: list[int], table_events: dict[int, _Event], speakers: str,
-    pattern: re.Pattern[str] | None, *, single_lines: bool = False,
+    pattern: re.Pattern[str] | None, *, single_lines: bool = False, headings: frozenset[int] = frozenset(),
 ) -> tuple[ParsedTurn, ...]:
     """``single_lines``: no paragraph holds a line break (lines cut from a text), so none is looked for."""
     if speakers == "none":
@@ -124,7 +125,9 @@ def _turns(
         if pattern is not None:
             events = _pattern_events(texts, starts, table_events, pattern)
         else:
-            events = _auto_events(texts, starts, table_events, single_lines)
+            events = _auto_events(texts, starts, table_events, single_lines, headings)
+        for index in headings:
+            events.pop(index, None)
         return tuple(_build_turns(texts, starts, events, _clocks_close_turns(texts, events)))
 
 
@@ -176,11 +179,12 @@ def _pattern_events(
 
 
 def _auto_events(
-    texts: list[str], starts: list[int], table_events: dict[int, _Event], single_lines: bool = False
+    texts: list[str], starts: list[int], table_events: dict[int, _Event], single_lines: bool = False,
+    headings: frozenset[int] = frozenset(),
 ) -> dict[int, _Event]:
     found: list[tuple[int, Label, int]] = []  # paragraph, label, where the words start in the document
     for index, text in enumerate(texts):
-        if index in table_events:
+        if index in table_events or index in headings:
             continue
         # A paragraph's first line; looking for a line break scans a whole paragraph (18 MB: 4 ms).
         line = text if single_lines else _first_line(text)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from app.importers.base import Block, ReaderError
 from app.importers.canonical import canonical_text, decode_bytes
 from app.importers.docx_reader import read_docx, table_blocks
+from app.importers.markdown_reader import read_markdown
 from app.importers.odt_reader import read_odt
 from app.importers.pdf_reader import read_pdf
 from app.importers.plaintext import read_txt
@@ -23,6 +24,7 @@ DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "transcr
 
 READERS: dict[str, Callable[[Path], list[Block]]] = {
     "txt": read_txt, "docx": read_docx, "odt": read_odt, "rtf": read_rtf, "pdf": read_pdf,
+    "md": read_markdown,
 }
 SEEDS = {
     "txt": DATA / "de_lecturer_R2-DESC_utf8-bom_GAT.txt",
@@ -30,6 +32,7 @@ SEEDS = {
     "odt": DATA / "en_trans8.odt",
     "rtf": DATA / "en_word_cp1252_trans7.rtf",
     "pdf": DATA / "en_pdpilot_userstudy_P6_numbered-paragraphs.pdf",
+    "md": DATA / "de_landgraf_altenpflege_jekyll-bold-labels-IAL.md",
 }
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -60,7 +60,6 @@ EXPECTED_TURNS = {
 # Files whose reader is still being written: their tests are expected to fail until it lands.
 _NO_JSON = "no Whisper JSON reader yet"
 PENDING_COUNTS = {
-    "de_landgraf_altenpflege_jekyll-bold-labels-IAL.md": "Markdown is read as plain text: bold labels are not seen",
     "en_hitsave_keitai-2025_whisper-json-segments_no-speakers.json": _NO_JSON,
     "en_whisperx_Id_16_str_Speaker-Text-blocks.txt": "WhisperX 'Speaker:'/'Text:' blocks are read as labels",
 }
@@ -236,7 +235,6 @@ def test_pdf_with_line_numbers_cover_page_and_end_times() -> None:
         "I", "Nochmals vielen Dank für das Interview! Ich beende nun die Audioaufnahme.")
 
 
-@pending("Markdown is read as plain text: bold labels are not seen")
 def test_markdown_bold_labels_on_their_own_line() -> None:
     doc = read("de_landgraf_altenpflege_jekyll-bold-labels-IAL.md")
     assert doc.source_format == "md"
@@ -255,7 +253,6 @@ def test_markdown_bold_labels_on_their_own_line() -> None:
         ("Interviewer", "Gut, dann vielen Dank."), ("Befragte", "Gerne.")]
 
 
-@pending("Markdown is read as plain text: markup stays in the text")
 def test_markdown_legend_and_timed_labels() -> None:
     doc = read("de_thgie_eQXH0W_mmss-nbsp-labels_speaker-legend.md")
     assert doc.speakers == ["I", "O1", "P", "O2", "O3"]
