@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,12 @@ class _Segment:
     change: bool = False  # ">>": someone else speaks now
 
 
+def timed_turns(pieces: Iterable[tuple[int, int, str, str | None]]) -> tuple[str, list[ParsedTurn]]:
+    """The text and turns of timed pieces of speech (start ms, end ms, words, speaker or None), as cues make them:
+    for readers of other timed formats (Whisper's JSON segments)."""
+    return _assemble([_Segment(start, end, words, speaker or None) for start, end, words, speaker in pieces])
+
+
 def read_srt(path: str | Path) -> ParsedDocument:
     """An SubRip (.srt) file as a document with timed turns."""
     return _read(Path(path), "srt")
@@ -66,7 +73,8 @@ def read_vtt(path: str | Path) -> ParsedDocument:
 
 def _read(path: Path, source_format: str) -> ParsedDocument:
     text = read_canonical_text(path)
-    cues = _cues(text, path, vtt=source_format == "vtt")
+    warnings: list[str] = []
+    cues = _cues(text, path, vtt=source_format == "vtt", warnings=warnings)
     if source_format == "vtt":
         _drop_rolled_up_lines(cues)
     segments = [segment for cue in cues for segment in _segments(cue, vtt=source_format == "vtt")]
@@ -74,12 +82,14 @@ def _read(path: Path, source_format: str) -> ParsedDocument:
         raise ReaderError(path, "contains no subtitle cues with text (expected timings such as "
                                 "00:00:01,000 --> 00:00:04,000 followed by text)")
     document_text, turns = _assemble(segments)
-    return ParsedDocument(path.stem, document_text, path.name, source_format, turns=tuple(turns))
+    return ParsedDocument(path.stem, document_text, path.name, source_format, turns=tuple(turns),
+                          warnings=tuple(warnings))
 
 
-def _cues(text: str, path: Path, *, vtt: bool) -> list[_Cue]:
+def _cues(text: str, path: Path, *, vtt: bool, warnings: list[str]) -> list[_Cue]:
     """The cues, in file order. Lenient where players are (blank lines inside a cue, missing blank lines between
-    SRT cues); a timing that cannot be read is an error, with its line number."""
+    SRT cues, a timing that cannot be read: see _timing); text before the first cue is an error, with its line
+    number."""
     cues: list[_Cue] = []
     pending: list[tuple[int, str]] = []  # lines of the current block before any timing
     skipping = False  # inside the WEBVTT header or a NOTE/STYLE/REGION block
@@ -112,7 +122,7 @@ def _cues(text: str, path: Path, *, vtt: bool) -> list[_Cue]:
             continue
         block_start = False
         if "-->" in line or _TIMING_LIKE.match(line):
-            start, end = _timing(line, number, path)
+            start, end = _timing(line, number, cues[-1].end_ms if cues else 0, warnings)
             if pending:
                 pending.pop()  # the line just before a timing is the cue's number or identifier
                 flush_pending()
@@ -147,15 +157,24 @@ def _drop_rolled_up_lines(cues: list[_Cue]) -> None:
             previous_last = plain[-1]
 
 
-def _timing(line: str, number: int, path: Path) -> tuple[int, int]:
+def _timing(line: str, number: int, previous_end: int, warnings: list[str]) -> tuple[int, int]:
+    """A cue's start and end. Lenient as players are: a time that cannot be read, or an end before the start
+    (noScribe writes such cues), keeps the cue, timed as well as can be, with a warning naming the line."""
     match = _TIMING.fullmatch(line)
     start = clock_to_ms(match["start"]) if match else None
     end = clock_to_ms(match["end"]) if match else None
-    if start is None or end is None:
-        raise ReaderError(path, f"line {number}: the cue timing {line[:60]!r} cannot be read (expected e.g. "
-                                "00:00:01,000 --> 00:00:04,000)")
+    if start is None:
+        warnings.append(f"line {number}: the cue timing {line[:60]!r} cannot be read (expected e.g. "
+                        "00:00:01,000 --> 00:00:04,000); its text is kept, timed after the cue before")
+        return previous_end, max(previous_end, end or 0)
+    if end is None:
+        warnings.append(f"line {number}: the cue's end in {line[:60]!r} cannot be read; it is taken to end "
+                        "where it starts")
+        return start, start
     if end < start:
-        raise ReaderError(path, f"line {number}: the cue ends before it starts ({line[:60]!r})")
+        warnings.append(f"line {number}: the cue ends before it starts ({line[:60]!r}); it is taken to end where "
+                        "it starts")
+        return start, start
     return start, end
 
 

@@ -58,12 +58,10 @@ EXPECTED_TURNS = {
 }
 
 # Files whose reader is still being written: their tests are expected to fail until it lands.
-_NO_JSON = "no Whisper JSON reader yet"
 PENDING_COUNTS = {
-    "en_hitsave_keitai-2025_whisper-json-segments_no-speakers.json": _NO_JSON,
     "en_whisperx_Id_16_str_Speaker-Text-blocks.txt": "WhisperX 'Speaker:'/'Text:' blocks are read as labels",
 }
-PENDING_SPANS = {name: reason for name, reason in PENDING_COUNTS.items() if reason == _NO_JSON}
+PENDING_SPANS: dict[str, str] = {}
 
 
 def pending(reason: str) -> pytest.MarkDecorator:
@@ -305,7 +303,6 @@ def test_whisperx_speaker_and_text_blocks() -> None:
     assert said[-1].endswith("Thank you very much.")
 
 
-@pending(_NO_JSON)
 def test_whisper_json_segments_without_speakers() -> None:
     doc = read("en_hitsave_keitai-2025_whisper-json-segments_no-speakers.json")
     assert doc.source_format == "json"

@@ -120,18 +120,36 @@ def test_broadcast_speaker_change_marks(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("content", "line"),
+    ("content", "line", "times"),
     [
-        ("1\n00:00:01,000 --> 00:00:0x,000\nHi\n", 2),
-        ("1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:03,000 -> 00:00:04,000\nHo\n", 6),
-        ("1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:03,000 --> 00:00:04,000\nHo\n\n3\n00:99:03,000 --> 1\n", 10),
-        ("1\n00:00:05,000 --> 00:00:02,000\nHi\n", 2),
-        ("Some text\n1\n00:00:01,000 --> 00:00:02,000\nHi\n", 1),
+        ("1\n00:00:01,000 --> 00:00:0x,000\nHi\n", 2, [(1000, 1000)]),
+        ("1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:03,000 -> 00:00:04,000\nHo\n", 6,
+         [(1000, 2000), (2000, 2000)]),
+        ("1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:03,000 --> 00:00:04,000\nHo\n\n3\n00:99:03,000 --> 1\n"
+         "Hu\n", 10, [(1000, 2000), (3000, 4000), (4000, 4000)]),
+        ("1\n00:00:05,000 --> 00:00:02,000\nHi\n", 2, [(5000, 5000)]),
     ],
 )
-def test_malformed_timings_name_their_line(tmp_path: Path, content: str, line: int) -> None:
-    with pytest.raises(ReaderError, match=f"line {line}:"):
-        read_srt(write(tmp_path, "bad.srt", content))
+def test_a_cue_with_a_bad_timing_is_kept_with_a_warning(tmp_path: Path, content: str, line: int,
+                                                         times: list[tuple[int, int]]) -> None:
+    doc = read_srt(write(tmp_path, "bad.srt", content))
+    assert [(turn.start_ms, turn.end_ms) for turn in doc.turns] == times
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith(f"line {line}: ")
+
+
+def test_a_noscribe_cue_ending_before_it_starts(tmp_path: Path) -> None:
+    content = ("WEBVTT\n\n00:12:10.000 --> 00:12:15.000\n<v S00>Also das war so.\n\n"
+               "00:12:17.141 --> 00:12:15.168\n<v S01>Ja.\n\n00:12:18.000 --> 00:12:20.000\n<v S00>Genau.\n")
+    doc = read_vtt(write(tmp_path, "noscribe.vtt", content))
+    assert said(doc) == [("S00", "Also das war so.", 730_000, 735_000), ("S01", "Ja.", 737_141, 737_141),
+                         ("S00", "Genau.", 738_000, 740_000)]
+    assert doc.warnings == ("line 6: the cue ends before it starts ('00:12:17.141 --> 00:12:15.168'); it is taken "
+                            "to end where it starts",)
+
+
+def test_text_before_the_first_cue_names_its_line(tmp_path: Path) -> None:
+    with pytest.raises(ReaderError, match="line 1:"):
+        read_srt(write(tmp_path, "bad.srt", "Some text\n1\n00:00:01,000 --> 00:00:02,000\nHi\n"))
 
 
 @pytest.mark.parametrize("content", ["", "WEBVTT\n\nNOTE nothing here\n", "\n\n"])
