@@ -21,7 +21,8 @@ Finding label-like text is easy; the work is in not taking prose for a speaker. 
      Romney:", "Kurze Anmerkung:"): the transcriber's style says it is prose;
    - when the words after it begin in lower case ("Konkret: wir brauchen ..."): a sentence going on.
    A numbered label (B3, IP2, Teilnehmer 3) is unmistakable and needs no recurrence.
-   "[id1]" labels and name-and-time lines are accepted only as a convention seen at least twice.
+   "[id1]" labels and name-and-time lines are accepted only as a convention seen at least twice (a name-and-time
+   line then also before the first recurring speaker: it is never a cover page's field).
 """
 
 from __future__ import annotations
@@ -87,7 +88,11 @@ _NAME_WITH_TIME = re.compile(
 )
 _TIME_LINE = re.compile(rf"{_SPACE}*(?P<time>{CLOCK})(?:{_SPACE}*-->{_SPACE}*(?P<end>{CLOCK}))?[^\n]*")
 # Machine-made labels (WhisperX, pyannote): one speaker's consecutive segments are one contribution.
-ASR_LABEL = re.compile(r"(?i)speaker_\d{1,3}")
+# "SPEAKER_??" is the recogniser's speaker it could not tell apart.
+ASR_LABEL = re.compile(r"(?i)speaker_(?:\d{1,3}|\?\?)")
+# WhisperX's text output: a "Speaker: SPEAKER_01" line, then "Text: ..." with the segment's words.
+_SPEAKER_FIELD = re.compile(rf"{_SPACE}*(?i:speaker){_SPACE}*:{_SPACE}*(?P<name>\S[^\n]{{0,60}}?){_SPACE}*")
+_TEXT_FIELD = re.compile(rf"{_SPACE}*(?i:text){_SPACE}*:")
 _NUMBERED = re.compile(r"[^\W\d_]{1,15}[ _-]?\d{1,3}")
 
 _PARTICLES = frozenset(
@@ -220,6 +225,23 @@ def match_name_line(line: str) -> str | None:
     return shape[0]
 
 
+def match_speaker_field(line: str) -> str | None:
+    """The name in WhisperX's "Speaker: SPEAKER_01" line (whose words follow on a "Text:" line), or None."""
+    if len(line) > _MAX_NAME_LINE:
+        return None
+    match = _SPEAKER_FIELD.fullmatch(line)
+    if match is None:
+        return None
+    name = tidy_name(match["name"])
+    return name if speaker_key(name) else None
+
+
+def match_text_field(line: str) -> int | None:
+    """Where the words begin in WhisperX's "Text: ..." line, or None when it is not one."""
+    match = _TEXT_FIELD.match(line)
+    return None if match is None else match.end()
+
+
 def match_time_line(line: str) -> tuple[int | None, int | None] | None:
     """A line that is only a time or a time range ("0:03", "00:00:03.120 --> 00:00:05.000")."""
     match = _TIME_LINE.fullmatch(line)
@@ -253,12 +275,12 @@ def accept_labels(labels: Sequence[Label], *, known_keys: Sequence[str] = ()) ->
     accepted = []
     columns = zip(names, keys, kinds, strongs, stops, opens_lower)
     for index, (name, key, kind, strong, stop, lower) in enumerate(columns):
-        if stop or not key or index <= header_end:
+        if kind == "name+time":  # a layout no cover page has: a name seen once is a speaker too
+            ok = bool(key) and name_time_pairs >= 2
+        elif stop or not key or index <= header_end:
             ok = False
         elif kind == "bracket":
             ok = brackets_recur
-        elif kind == "name+time":
-            ok = name_time_pairs >= 2
         elif not strong:
             ok = counts[key] >= 3
         elif key in recurring or not recurring:
@@ -320,6 +342,8 @@ def _shape(raw: str) -> tuple[str, bool, bool] | None:
     name = tidy_name(raw)
     if not name or not name[0].isalpha():  # "[Moderator]" is tidied to "Moderator"
         return None
+    if ASR_LABEL.fullmatch(name):
+        return name, True, False  # "SPEAKER_??" too, whose question marks are no sentence punctuation
     parts = _PARENTHETICAL.fullmatch(name)
     main = parts["main"] if parts is not None else name
     words = main.split()

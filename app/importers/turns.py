@@ -11,8 +11,9 @@ the time at which that turn ends, so it is the turn's ``end_ms`` and the next tu
 ``01:37`` ending a paragraph, where this is the transcriber's habit (it closes at least half the turns).
 
 Consecutive paragraphs with the same label are separate contributions when a person labelled them; only machine
-labels (``SPEAKER_00`` from WhisperX or pyannote, which cut one speaker's talk at every pause) are merged into one
-turn, whose span then runs from the first segment's words to the last segment's words.
+labels (``SPEAKER_00`` from WhisperX or pyannote, WhisperX's "Speaker: ..." / "Text: ..." blocks, Otter's and
+Teams' name-and-time lines: tools that cut one speaker's talk at every pause) are merged into one turn, whose span
+then runs from the first segment's words to the last segment's words.
 
 Everything is one pass over the paragraphs with precompiled patterns: linear in the length of the document.
 """
@@ -33,6 +34,8 @@ from app.importers.speaker_labels import (
     match_label,
     match_name_line,
     match_name_with_time,
+    match_speaker_field,
+    match_text_field,
     match_time_line,
     tidy_name,
 )
@@ -42,7 +45,7 @@ from app.models.speaker_names import speaker_key
 _F4_MARK_AT_END = re.compile(rf"#(?P<time>{CLOCK})#")
 _F4_MARK_MAX = 16  # "#hh:mm:ss-d#" and variants are never longer
 # A bare clock closing a paragraph ("... Das belegt. 01:37"), not part of a number or a date before it.
-_CLOCK_AT_END = re.compile(rf"(?<![\d:.,])(?P<time>{CLOCK})\s*$")
+_CLOCK_AT_END = re.compile(rf"(?<![\d:])(?<!\d[.,])(?P<time>{CLOCK})\s*$")
 _CLOCK_AT_END_MAX = 16
 
 
@@ -182,6 +185,10 @@ def _auto_events(
     texts: list[str], starts: list[int], table_events: dict[int, _Event], single_lines: bool = False,
     headings: frozenset[int] = frozenset(),
 ) -> dict[int, _Event]:
+    field_events, field_texts = _speaker_fields(texts, starts, table_events)
+    if field_events:
+        table_events = {**table_events, **field_events}  # known speakers, as a table's are
+        headings = headings | field_texts
     found: list[tuple[int, Label, int]] = []  # paragraph, label, where the words start in the document
     for index, text in enumerate(texts):
         if index in table_events or index in headings:
@@ -201,8 +208,45 @@ def _auto_events(
     for (index, label, content_start), ok in zip(found, accepted):
         if ok and index not in events:
             name = label.name
-            events[index] = (name, label.key, content_start, label.start_ms, label.end_ms, _machine_made(name))
+            # One speaker's consecutive blocks under a name-and-time line are one contribution too: Otter and
+            # Teams cut a speaker's talk into blocks at pauses, as a recogniser does.
+            merge = label.kind == "name+time" or _machine_made(name)
+            events[index] = (name, label.key, content_start, label.start_ms, label.end_ms, merge)
     return events
+
+
+def _speaker_fields(
+    texts: list[str], starts: list[int], table_events: dict[int, _Event]
+) -> tuple[dict[int, _Event], frozenset[int]]:
+    """WhisperX's "Speaker: SPEAKER_01" / "Text: ..." blocks (in one paragraph or two): the events they open, and
+    the "Text:" paragraphs, which are no labels. Only as a convention seen twice; consecutive blocks of one
+    speaker are one turn, as segments are."""
+    if not any(text[:8].lstrip().lower().startswith("speaker") for text in texts):
+        return {}, frozenset()  # the usual transcript: one look at each paragraph's start
+    events: dict[int, _Event] = {}
+    text_paragraphs: set[int] = set()
+    for index, text in enumerate(texts):
+        if index in table_events:
+            continue
+        line = _first_line(text)
+        name = match_speaker_field(line)
+        if name is None:
+            continue
+        if len(line) < len(text):
+            field_index, field_start, field_line = index, starts[index] + len(line) + 1, text[len(line) + 1 :]
+        elif index + 1 < len(texts) and index + 1 not in table_events:
+            field_index, field_start, field_line = index + 1, starts[index + 1], texts[index + 1]
+        else:
+            continue
+        words_at = match_text_field(field_line)
+        if words_at is None:
+            continue
+        events[index] = (name, speaker_key(name), field_start + words_at, None, None, True)
+        if field_index != index:
+            text_paragraphs.add(field_index)
+    if len(events) < 2:
+        return {}, frozenset()
+    return events, frozenset(text_paragraphs)
 
 
 def _name_then_time(

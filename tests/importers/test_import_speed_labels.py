@@ -184,7 +184,8 @@ def test_long_lines(line: str) -> None:
 # --- accepting labels ------------------------------------------------------------------------------------------
 
 
-def old_accept_labels(labels, *, known_keys=()):  # the earlier accept_labels, verbatim: a label's fields one by one
+def old_accept_labels(labels, *, known_keys=()):  # the earlier accept_labels: a label's fields one by one
+    # Verbatim but for the rules added since, marked "added since".
     from collections import Counter
 
     from app.importers.speaker_labels import _NUMBERED, _cover_page_end, is_code
@@ -203,12 +204,12 @@ def old_accept_labels(labels, *, known_keys=()):  # the earlier accept_labels, v
 
     accepted = []
     for index, label in enumerate(labels):
-        if label.stop or not label.key or index <= header_end:
+        if label.kind == "name+time":  # added since: never a cover page's field
+            ok = bool(label.key) and name_time_pairs >= 2
+        elif label.stop or not label.key or index <= header_end:
             ok = False
         elif label.kind == "bracket":
             ok = brackets_recur
-        elif label.kind == "name+time":
-            ok = name_time_pairs >= 2
         elif not label.strong:
             ok = counts[label.key] >= 3
         elif label.key in recurring or not recurring:

@@ -389,3 +389,54 @@ def test_turns_are_ordered_non_overlapping_trimmed_spans_of_the_text(blocks: lis
 @given(st.lists(st.builds(Block, st.text(), st.one_of(st.none(), st.text(max_size=8))), max_size=8))
 def test_parse_turns_never_raises_on_arbitrary_paragraphs(blocks: list[Block]) -> None:
     assert_well_formed(parse_turns(blocks, name="d", source_name="d", source_format="txt"))
+
+
+# --- transcription tools' layouts ------------------------------------------------------------------------------
+
+
+def test_whisperx_speaker_and_text_blocks() -> None:
+    doc = parse("Speaker: SPEAKER_01", "Text:  ja, das war so.", "Speaker: SPEAKER_00", "Text: Wie bitte?",
+                "Speaker: SPEAKER_00", "Text: Noch einmal, bitte.", "Speaker: SPEAKER_01\nText: Gern.")
+    assert said(doc) == [("SPEAKER_01", "ja, das war so."),
+                         ("SPEAKER_00", "Wie bitte?\nSpeaker: SPEAKER_00\nText: Noch einmal, bitte."),
+                         ("SPEAKER_01", "Gern.")]
+    assert_well_formed(doc)
+    # Named speakers in the same layout; a single "Speaker:" line is an ordinary label.
+    assert doc.speakers == ["SPEAKER_01", "SPEAKER_00"]
+    named = parse("Speaker: Anna", "Text: Hallo.", "Speaker: Ben", "Text: Hi.")
+    assert said(named) == [("Anna", "Hallo."), ("Ben", "Hi.")]
+    assert parse("Speaker: Anna", "Text: Hallo.", "Anna: ja").speakers != ["Speaker", "Text"]
+
+
+def test_the_recognisers_unknown_speaker_is_a_label() -> None:
+    doc = parse("SPEAKER_00: Guten Tag.", "SPEAKER_??: Hallo?", "SPEAKER_??: Hört man mich?", "SPEAKER_00: Ja.")
+    assert said(doc) == [("SPEAKER_00", "Guten Tag."), ("SPEAKER_??", "Hallo?\nSPEAKER_??: Hört man mich?"),
+                         ("SPEAKER_00", "Ja.")]
+
+
+def test_otter_blocks_of_one_speaker_are_one_turn() -> None:
+    doc = parse("Emma  0:00  ", "So let's start.", "Emma  0:05  ", "With the basics.", "Unknown Speaker  0:09  ",
+                "Yeah.", "Kelly  0:12  ", "Okay.")
+    assert said(doc) == [("Emma", "So let's start.\nEmma  0:05  \nWith the basics."), ("Unknown Speaker", "Yeah."),
+                         ("Kelly", "Okay.")]
+    assert times(doc) == [(0, None), (9000, None), (12000, None)]
+
+
+def test_name_and_time_lines_after_a_cover_page_each_speaker_once() -> None:
+    doc = parse("Datum: 12.03.2024", "Ort: Köln", "Anna Weber   0:03", "Guten Morgen.", "Ben Krause   0:10",
+                "Hallo.", "Cem Aydin   0:15", "Moin.")
+    assert said(doc) == [("Anna Weber", "Guten Morgen."), ("Ben Krause", "Hallo."), ("Cem Aydin", "Moin.")]
+
+
+def test_a_bare_time_closing_the_turns_is_their_end() -> None:
+    doc = parse("I: Wie war der Kurs? 00:40", "B: Gut. Ich habe viel gelernt. 01:37", "I: Und danach?",
+                "B: Die Ausbildung.01:55")
+    assert said(doc) == [("I", "Wie war der Kurs?"), ("B", "Gut. Ich habe viel gelernt."), ("I", "Und danach?"),
+                         ("B", "Die Ausbildung.")]
+    assert times(doc) == [(None, 40_000), (40_000, 97_000), (97_000, None), (None, 115_000)]
+
+
+def test_a_time_ending_one_sentence_is_words() -> None:
+    doc = parse("I: Wann fängt der Kurs an?", "B: Morgen um 10:30", "I: Danke.", "B: Bitte.")
+    assert said(doc)[1] == ("B", "Morgen um 10:30")
+    assert times(doc)[1] == (None, None)
