@@ -191,8 +191,10 @@ def _segments(cue: _Cue, *, vtt: bool) -> list[_Segment]:
             label = None
             if voice is None:
                 label = match_label(joined)
+                if label is not None and label.kind == "bracket" and joined[: label.content_start].endswith(":"):
+                    label = label._replace(kind="colon")  # whisper + pyannote's "[Guest 1]: ...": a name, a colon
                 if label is not None and (label.kind != "colon" or not joined[label.content_start :].strip()):
-                    label = None
+                    label = None  # "[Music]", "[id1]" without a colon: no speaker in a subtitle
             content = joined[label.content_start :].strip() if label is not None else joined
             segments.append(_Segment(cue.start_ms, cue.end_ms, content, voice, label, joined, change))
         words.clear()

@@ -189,3 +189,15 @@ def test_arbitrary_bytes_give_a_document_or_a_reader_error(tmp_path: Path, data:
         assert previous_end <= turn.start < turn.end <= len(doc.text)
         assert doc.turn_text(turn) == doc.turn_text(turn).strip()
         previous_end = turn.end
+
+
+def test_whisper_pyannote_bracket_labels_find_every_speaker(tmp_path: Path) -> None:
+    content = "WEBVTT\n\n" + "".join(
+        f"00:00:{2 * n:02d}.000 --> 00:00:{2 * n + 2:02d}.000\n{text}\n\n" for n, text in enumerate([
+            "[Host]: Welcome to the show.", "[Guest 1]: thanks for having me.", "[Guest 2]: Hi everyone.",
+            "[Host]: Let's start with the barriers.", "[SPEAKER_??]: Sorry, could you repeat?",
+            "[Dr. Anna Weber (IHK)]: Certainly.", "[Guest 1]: Language, mostly.", "[Music]", "[Host]: Thanks."]))
+    doc = read_vtt(write(tmp_path, "pod.vtt", content))
+    assert doc.speakers == ["Host", "Guest 1", "Guest 2", "SPEAKER_??", "Dr. Anna Weber (IHK)"]
+    assert [(t.speaker, doc.turn_text(t)) for t in doc.turns][-2:] == [
+        ("Guest 1", "Language, mostly. [Music]"), ("Host", "Thanks.")]
