@@ -21,7 +21,7 @@ __all__ = ["SUPPORTED_SUFFIXES", "Block", "ParsedDocument", "ParsedTurn", "Reade
 _TEXT_SUFFIXES = (".txt", ".text")
 _PARAGRAPH_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".odt": "odt",
                       ".rtf": "rtf", ".pdf": "pdf"}
-_STRUCTURED_FORMATS = (".srt", ".vtt", ".json", ".csv", ".tsv", ".xlsx")
+_STRUCTURED_FORMATS = (".srt", ".vtt", ".json", ".html", ".htm", ".csv", ".tsv", ".xlsx")
 SUPPORTED_SUFFIXES: tuple[str, ...] = (*_PARAGRAPH_FORMATS, *_STRUCTURED_FORMATS)
 
 
@@ -65,6 +65,10 @@ def _structured_reader(suffix: str) -> Callable[[Path], ParsedDocument]:
         from app.importers.subtitles import read_srt, read_vtt
 
         return read_srt if suffix == ".srt" else read_vtt
+    if suffix in (".html", ".htm"):
+        from app.importers.html_reader import read_html
+
+        return read_html
     if suffix == ".json":
         from app.importers.whisper_json import read_whisper_json
 
