@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.bench_import_formats import measure_noscribe_html, measure_text_pdf, measure_whisper_json
 from benchmarks.fixtures import CACHE, Prepared
 
 
@@ -538,6 +539,12 @@ def measure_lemma_search(prepared: Prepared, scratch: Path) -> tuple[float, None
 CASES = (
     Case("import transcripts", measure_import, Target(ratio=3.0, exponent=1.1),
          "read .txt transcripts, recognise speakers, write documents and turns"),
+    Case("import Whisper JSON", measure_whisper_json, Target(seconds=1.0),
+         "a two-hour recording (20,000 words, WhisperX segments with speakers and words) into a new project"),
+    Case("import noScribe HTML", measure_noscribe_html, Target(seconds=1.0),
+         "a two-hour recording (20,000 words) as noScribe's HTML into a new project"),
+    Case("import a PDF", measure_text_pdf, Target(seconds=5.0),
+         "a 100-page text PDF with paragraph numbers and page footers into a new project"),
     Case("apply one code", measure_apply_code, Target(seconds=0.020),
          "median of 100 apply_code service calls, each committed"),
     Case("code frequencies", _analysis("code", FREQUENCIES_FLOOR), Target(ratio=2.0, seconds=0.200),
