@@ -93,6 +93,10 @@ ASR_LABEL = re.compile(r"(?i)speaker_(?:\d{1,3}|\?\?)")
 # WhisperX's text output: a "Speaker: SPEAKER_01" line, then "Text: ..." with the segment's words.
 _SPEAKER_FIELD = re.compile(rf"{_SPACE}*(?i:speaker){_SPACE}*:{_SPACE}*(?P<name>\S[^\n]{{0,60}}?){_SPACE}*")
 _TEXT_FIELD = re.compile(rf"{_SPACE}*(?i:text){_SPACE}*:")
+# aTrain's text output: the machine label alone on a line ("SPEAKER_00", "Speaker undefined"), the segments below,
+# each perhaps after a "[00:00:03] - " or "00:00:03 - " mark.
+_MACHINE_LABEL_LINE = re.compile(rf"{_SPACE}*(?P<name>(?i:speaker_(?:\d{{1,3}}|\?\?)|speaker undefined)){_SPACE}*")
+_SEGMENT_TIME = re.compile(rf"{_SPACE}*\[?(?P<time>{CLOCK})\]?{_SPACE}+-{_SPACE}+")
 _NUMBERED = re.compile(r"[^\W\d_]{1,15}[ _-]?\d{1,3}")
 
 _PARTICLES = frozenset(
@@ -240,6 +244,18 @@ def match_text_field(line: str) -> int | None:
     """Where the words begin in WhisperX's "Text: ..." line, or None when it is not one."""
     match = _TEXT_FIELD.match(line)
     return None if match is None else match.end()
+
+
+def match_machine_label_line(line: str) -> str | None:
+    """The machine label that is all of aTrain's speaker line ("SPEAKER_00"), or None."""
+    match = _MACHINE_LABEL_LINE.fullmatch(line) if len(line) <= 40 else None
+    return None if match is None else match["name"]
+
+
+def match_segment_time(line: str) -> tuple[int, int | None] | None:
+    """(where the words begin, ms) after aTrain's "[00:00:03] - " at the start of a segment's line, or None."""
+    match = _SEGMENT_TIME.match(line)
+    return None if match is None else (match.end(), clock_to_ms(match["time"]))
 
 
 def match_time_line(line: str) -> tuple[int | None, int | None] | None:

@@ -33,7 +33,9 @@ from app.importers.speaker_labels import (
     accept_labels,
     match_label,
     match_name_line,
+    match_machine_label_line,
     match_name_with_time,
+    match_segment_time,
     match_speaker_field,
     match_text_field,
     match_time_line,
@@ -218,35 +220,44 @@ def _auto_events(
 def _speaker_fields(
     texts: list[str], starts: list[int], table_events: dict[int, _Event]
 ) -> tuple[dict[int, _Event], frozenset[int]]:
-    """WhisperX's "Speaker: SPEAKER_01" / "Text: ..." blocks (in one paragraph or two): the events they open, and
-    the "Text:" paragraphs, which are no labels. Only as a convention seen twice; consecutive blocks of one
-    speaker are one turn, as segments are."""
+    """Speakers that transcription tools write on a line of their own, above the words: WhisperX's "Speaker:
+    SPEAKER_01" / "Text: ..." blocks (only as a convention seen twice), aTrain's "SPEAKER_00" line above its
+    segments (each perhaps after "[00:00:03] - "). The events they open (in one paragraph or two), and the "Text:"
+    paragraphs, which are no labels. Consecutive blocks of one speaker are one turn, as segments are."""
     if not any(text[:8].lstrip().lower().startswith("speaker") for text in texts):
         return {}, frozenset()  # the usual transcript: one look at each paragraph's start
-    events: dict[int, _Event] = {}
+    fields: dict[int, _Event] = {}
+    lines: dict[int, _Event] = {}
     text_paragraphs: set[int] = set()
     for index, text in enumerate(texts):
         if index in table_events:
             continue
         line = _first_line(text)
-        name = match_speaker_field(line)
-        if name is None:
+        field_name = match_speaker_field(line)
+        line_name = None if field_name is not None else match_machine_label_line(line)
+        if field_name is None and line_name is None:
             continue
         if len(line) < len(text):
-            field_index, field_start, field_line = index, starts[index] + len(line) + 1, text[len(line) + 1 :]
+            below_index, below_start, below = index, starts[index] + len(line) + 1, text[len(line) + 1 :]
         elif index + 1 < len(texts) and index + 1 not in table_events:
-            field_index, field_start, field_line = index + 1, starts[index + 1], texts[index + 1]
+            below_index, below_start, below = index + 1, starts[index + 1], texts[index + 1]
         else:
             continue
-        words_at = match_text_field(field_line)
-        if words_at is None:
+        if field_name is not None:
+            words_at = match_text_field(below)
+            if words_at is not None:
+                fields[index] = (field_name, speaker_key(field_name), below_start + words_at, None, None, True)
+                if below_index != index:
+                    text_paragraphs.add(below_index)
             continue
-        events[index] = (name, speaker_key(name), field_start + words_at, None, None, True)
-        if field_index != index:
-            text_paragraphs.add(field_index)
-    if len(events) < 2:
-        return {}, frozenset()
-    return events, frozenset(text_paragraphs)
+        if match_time_line(_first_line(below)) is not None:
+            continue  # a name line, then a time line: a Teams pair (see _name_then_time)
+        timed = match_segment_time(below)
+        words_at, start_ms = timed if timed is not None else (0, None)
+        lines[index] = (line_name, speaker_key(line_name), below_start + words_at, start_ms, None, True)
+    if len(fields) < 2:
+        fields, text_paragraphs = {}, set()
+    return {**fields, **lines}, frozenset(text_paragraphs)
 
 
 def _name_then_time(

@@ -440,3 +440,47 @@ def test_a_time_ending_one_sentence_is_words() -> None:
     doc = parse("I: Wann fängt der Kurs an?", "B: Morgen um 10:30", "I: Danke.", "B: Bitte.")
     assert said(doc)[1] == ("B", "Morgen um 10:30")
     assert times(doc)[1] == (None, None)
+
+
+ATRAIN_SEGMENTS = [(0, "SPEAKER_00", "Hallo und willkommen."), (2, "SPEAKER_00", "Wir fangen an."),
+                   (5, "SPEAKER_01", "Danke."), (7, "SPEAKER_00", "Gern.")]
+
+
+def atrain_text(*, timestamps: bool, brackets: bool = True, maxqda: bool = False, speakers: bool = True) -> str:
+    """A transcript laid out as aTrain writes its text files (transcription.txt, _timestamps, _nvivo, _maxqda)."""
+    text = "Transcription for 2412071030-intervi" + ("" if maxqda and speakers else "\n") + ("" if speakers else "\n")
+    current = None
+    for second, speaker, words in ATRAIN_SEGMENTS:
+        if speaker != current and speakers:
+            text += ("\n\n" if maxqda else "\n") + speaker + "\n"
+            current = speaker
+        if timestamps:
+            mark = f"00:00:{second:02d}"
+            words = f"[{mark}] - {words}" if brackets else f"{mark} - {words}"
+        text += words + (" " if maxqda else "\n")
+    return text
+
+
+@pytest.mark.parametrize(("timestamps", "brackets", "maxqda"),
+                         [(False, True, False), (True, True, False), (True, False, False), (True, True, True)])
+def test_atrain_text_layouts(timestamps: bool, brackets: bool, maxqda: bool) -> None:
+    lines = [line for line in atrain_text(timestamps=timestamps, brackets=brackets, maxqda=maxqda).split("\n")
+             if line.strip()]
+    doc = parse(*lines)
+    assert [t.speaker for t in doc.turns] == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00"]
+    said_text = [doc.turn_text(t) for t in doc.turns]
+    assert said_text[0].startswith("Hallo und willkommen.") and said_text[0].endswith("Wir fangen an.")
+    assert said_text[1:] == ["Danke.", "Gern."]
+    assert doc.text.startswith("Transcription for 2412071030-intervi\nSPEAKER_00\n")
+    assert [t.start_ms for t in doc.turns] == ([0, 5_000, 7_000] if timestamps else [None, None, None])
+
+
+def test_atrain_without_speaker_detection_has_no_speakers() -> None:
+    lines = [line for line in atrain_text(timestamps=True, speakers=False).split("\n") if line.strip()]
+    assert parse(*lines).turns == ()
+
+
+def test_a_machine_label_above_a_time_line_is_a_teams_pair() -> None:
+    doc = parse("SPEAKER_00", "0:03", "Guten Morgen.", "SPEAKER_01", "0:09", "Hallo.")
+    assert said(doc) == [("SPEAKER_00", "Guten Morgen."), ("SPEAKER_01", "Hallo.")]
+    assert times(doc) == [(3000, None), (9000, None)]
