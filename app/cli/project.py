@@ -36,7 +36,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app.importers import read_document
     from app.services import import_documents
 
-    parsed = [read_document(Path(file), speakers=args.speakers) for file in args.files]
+    from app.importers.conventions import parse_mapping, rename_speakers
+
+    mapping = parse_mapping(args.map or [])
+    parsed = [rename_speakers(read_document(Path(file), speakers=args.speakers), mapping) for file in args.files]
     preview = {
         "documents": [
             {
@@ -105,13 +108,20 @@ def add_commands(command: Command) -> None:
     p.add_argument("project")
     p.add_argument("--language", choices=("de", "en"), default="de")
     p.add_argument("--name", help="the project's name (default: the file name)")
+    from app.importers.conventions import CONVENTIONS
+
     p = command("import", cmd_import,
-                "import transcripts (txt, docx, odt, rtf, srt, vtt, csv, xlsx) or a REFI-QDA .qdpx/.qdc")
+                "import transcripts (txt, md, docx, odt, rtf, pdf, html, srt, vtt, json, csv, xlsx) or a REFI-QDA "
+                ".qdpx/.qdc")
     p.add_argument("project")
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--speakers", default="auto", metavar="auto|none|REGEX",
-                   help="recognise speaker labels automatically, not at all, or with a regular expression "
-                        "(the group 'speaker' or the first group is the name)")
+    p.add_argument("--speakers", default="auto", metavar="auto|none|CONVENTION|REGEX",
+                   help="recognise speaker labels automatically, not at all, by a convention ("
+                        + "; ".join(f"{name}: {what}" for name, (what, _) in CONVENTIONS.items())
+                        + ") or with a regular expression (the group 'speaker' or the first group is the name)")
+    p.add_argument("--map", action="append", metavar="OLD=NEW",
+                   help="rename a speaker found (repeatable): two old names to one new merges them, a name "
+                        "already in the project joins that speaker, OLD= takes the speaker away from its turns")
     p.add_argument("--dry-run", action="store_true", help="show what would be imported; change nothing")
     p.add_argument("--json", action="store_true")
     p = command("info", cmd_info, "what the project holds")

@@ -27,6 +27,7 @@ from itertools import accumulate
 
 from app.importers.base import Block, ParsedDocument, ParsedTurn, ReaderError, gc_paused
 from app.importers.canonical import canonical_text
+from app.importers.conventions import speaker_pattern
 from app.importers.speaker_labels import (
     ASR_LABEL,
     Label,
@@ -58,11 +59,12 @@ _Event = tuple[str, str, int, "int | None", "int | None", bool]
 
 
 def compile_speaker_pattern(speakers: str) -> re.Pattern[str] | None:
-    """The user's ``--speakers`` regex, compiled; None for "auto" and "none". Raises ReaderError if invalid."""
+    """The user's ``--speakers`` convention (see ``conventions``) or regex, compiled; None for "auto" and "none".
+    Raises ReaderError if invalid."""
     if speakers in ("auto", "none"):
         return None
     try:
-        return re.compile(speakers)
+        return re.compile(speaker_pattern(speakers))  # a named convention, or the user's own pattern
     except (re.error, RecursionError, OverflowError) as exc:
         raise ReaderError(None, f"the speaker pattern {speakers!r} is not a valid regular expression: {exc}") from exc
 

@@ -484,3 +484,21 @@ def test_a_machine_label_above_a_time_line_is_a_teams_pair() -> None:
     doc = parse("SPEAKER_00", "0:03", "Guten Morgen.", "SPEAKER_01", "0:09", "Hallo.")
     assert said(doc) == [("SPEAKER_00", "Guten Morgen."), ("SPEAKER_01", "Hallo.")]
     assert times(doc) == [(3000, None), (9000, None)]
+
+
+@pytest.mark.parametrize(
+    ("convention", "paragraphs", "expected"),
+    [
+        ("name-colon", ["Dr. Anna Weber (IHK): Ja.", "anna: nein", "Ende"], [("Dr. Anna Weber (IHK)", "Ja."),
+                                                                          ("anna", "nein\nEnde")]),
+        ("code-colon", ["I: Wie?", "Fazit: gut", "B1: So.", "SPEAKER_??: Hm."],
+         [("I", "Wie?\nFazit: gut"), ("B1", "So."), ("SPEAKER_??", "Hm.")]),
+        ("upper-colon", ["LEHRER: Gut.", "Romney: nein", "OBAMA: Ja."], [("LEHRER", "Gut.\nRomney: nein"),
+                                                                        ("OBAMA", "Ja.")]),
+        ("bracket", ["[id1] hallo", "[Guest 1]: hi"], [("id1", "hallo"), ("Guest 1", "hi")]),
+        ("timed-name", ["[00:01:22] Anna: Ja.", "00:12\u00a0I: So?", "Anna: ohne Zeit"],
+         [("Anna", "Ja."), ("I", "So?\nAnna: ohne Zeit")]),
+    ],
+)
+def test_named_conventions(convention: str, paragraphs: list[str], expected: list[tuple[str, str]]) -> None:
+    assert said(parse(*paragraphs, speakers=convention)) == expected
