@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.importers import SUPPORTED_SUFFIXES
 from app.ui.commands import ImportDocuments
 from app.ui.context import ApplicationContext
 from app.ui.tasks import TaskState
 
-FILE_FILTER = "Transcripts (*.txt *.docx *.odt *.rtf *.vtt *.srt *.csv *.xlsx);;All files (*)"
+# Every format a reader exists for (Qt matches the patterns without regard to case on Windows and macOS only).
+FILE_FILTER = f"Transcripts ({' '.join('*' + suffix for suffix in SUPPORTED_SUFFIXES)});;All files (*)"
 
 
 def read_files(state: TaskState, paths: list[str]) -> tuple[list, list[str]]:
