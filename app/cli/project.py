@@ -97,6 +97,10 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+# app.importers.conventions.CONVENTIONS, by name (tests/cli/test_cli_import_speakers.py checks they agree).
+SPEAKER_CONVENTIONS = "name-colon, code-colon, upper-colon, bracket, timed-name"
+
+
 def add_commands(command: Command) -> None:
     """Add ``gui``, ``new``, ``import``, ``info`` and ``sample``."""
     p = command("gui", cmd_gui, "open the desktop app (on the sample project when no project is named)")
@@ -108,16 +112,14 @@ def add_commands(command: Command) -> None:
     p.add_argument("project")
     p.add_argument("--language", choices=("de", "en"), default="de")
     p.add_argument("--name", help="the project's name (default: the file name)")
-    from app.importers.conventions import CONVENTIONS
-
     p = command("import", cmd_import,
                 "import transcripts (txt, md, docx, odt, rtf, pdf, html, srt, vtt, json, csv, xlsx) or a REFI-QDA "
                 ".qdpx/.qdc")
     p.add_argument("project")
     p.add_argument("files", nargs="+", metavar="FILE")
+    # The conventions are named here, not imported: --help loads neither the readers nor the database layer.
     p.add_argument("--speakers", default="auto", metavar="auto|none|CONVENTION|REGEX",
-                   help="recognise speaker labels automatically, not at all, by a convention ("
-                        + "; ".join(f"{name}: {what}" for name, (what, _) in CONVENTIONS.items())
+                   help="recognise speaker labels automatically, not at all, by a convention (" + SPEAKER_CONVENTIONS
                         + ") or with a regular expression (the group 'speaker' or the first group is the name)")
     p.add_argument("--map", action="append", metavar="OLD=NEW",
                    help="rename a speaker found (repeatable): two old names to one new merges them, a name "

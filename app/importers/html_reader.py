@@ -37,11 +37,11 @@ _BLOCK_TAGS = frozenset("p div h1 h2 h3 h4 h5 h6 li dt dd blockquote pre address
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _SKIPPED = frozenset("script style head template noscript title meta link object embed iframe svg math".split())
 _OVERLAP_LABEL = re.compile(r"\s*//\s*(?P<name>[^:/\n]{1,40}?)\s*:")
-_MARKS = " \t\n\u00a0/"
+_MARKS = " \t\n\u00a0/"  # what a turn's span does not start or end with: spaces, the "//" of overlapping speech
 _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
 # A document type with an internal subset ("<!DOCTYPE html [<!ENTITY ...>]>"): the HTML parser reads no entities
 # from it, but would leave its "]>" as text.
-_DOCTYPE = re.compile(r"\A\s*<!DOCTYPE[^\[>]*(?:\[[^\]]*\])?\s*>", re.IGNORECASE)  # what a turn's span does not start or end with: spaces, the "//" of overlapping speech
+_DOCTYPE = re.compile(r"\A\s*<!DOCTYPE[^\[>]*(?:\[[^\]]*\])?\s*>", re.IGNORECASE)
 
 
 def read_html(path: str | Path) -> ParsedDocument:

@@ -226,7 +226,7 @@ def _speaker_fields(
     SPEAKER_01" / "Text: ..." blocks (only as a convention seen twice), aTrain's "SPEAKER_00" line above its
     segments (each perhaps after "[00:00:03] - "). The events they open (in one paragraph or two), and the "Text:"
     paragraphs, which are no labels. Consecutive blocks of one speaker are one turn, as segments are."""
-    if not any(text[:8].lstrip().lower().startswith("speaker") for text in texts):
+    if not any(text[:24].lstrip().lower().startswith("speaker") for text in texts):
         return {}, frozenset()  # the usual transcript: one look at each paragraph's start
     fields: dict[int, _Event] = {}
     lines: dict[int, _Event] = {}

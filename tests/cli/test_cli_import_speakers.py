@@ -50,3 +50,10 @@ def test_a_mapping_without_equals_is_one_clear_error(tmp_path: Path, capsys) -> 
     code, out, err = run(capsys, "import", str(project), str(transcript), "--map", "Interviewerin")
     assert code == 1 and out == ""
     assert err.startswith("error: the speaker mapping 'Interviewerin' is not OLD=NEW") and err.count("\n") == 1
+
+
+def test_the_help_names_every_convention() -> None:
+    from app.cli.project import SPEAKER_CONVENTIONS
+    from app.importers.conventions import CONVENTIONS
+
+    assert SPEAKER_CONVENTIONS.split(", ") == list(CONVENTIONS)

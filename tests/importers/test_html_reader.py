@@ -117,12 +117,16 @@ def test_noscribe_without_speaker_detection(tmp_path: Path) -> None:
                 (6_500, 9_000, "", "Und der Betrieb.")]
     doc = read_document(write(tmp_path, noscribe_html(segments)))
     assert doc.speakers == []
-    assert said(doc) == [(None, "Also, wir fangen an.", 0, 3_000), (None, "Die Sprache ist das Wichtigste.", 3_000, 6_500),
-                         (None, "Und der Betrieb.", 6_500, 9_000)]
+    assert said(doc) == [
+        (None, "Also, wir fangen an.", 0, 3_000),
+        (None, "Die Sprache ist das Wichtigste.", 3_000, 6_500),
+        (None, "Und der Betrieb.", 6_500, 9_000),
+    ]
 
 
 def test_noscribe_speakers_renamed_in_its_editor(tmp_path: Path) -> None:
-    content = noscribe_html(SEGMENTS[:3]).replace('S00 <span', 'Moderatorin <span').replace("S01 <span", "Herr Brandt <span")
+    content = noscribe_html(SEGMENTS[:3]).replace("S00 <span", "Moderatorin <span")
+    content = content.replace("S01 <span", "Herr Brandt <span")
     doc = read_document(write(tmp_path, content))
     assert doc.speakers == ["Moderatorin", "Herr Brandt"]
 
@@ -136,8 +140,10 @@ def test_html_in_general(tmp_path: Path) -> None:
 <div><p>Moderatorin: Danke.</p></div>
 <ul><li>erste Maßnahme</li><li>zweite Maßnahme</li></ul>
 <table><tr><th>Sprecher</th><th>Text</th></tr>
-<tr><td>I:</td><td>Was war das größte Hindernis?</td></tr><tr><td>B1:</td><td>Die Sprache, ganz klar, ohne Kurs nichts.</td></tr>
-<tr><td>I:</td><td>Und bei Ihnen?</td></tr><tr><td>B2:</td><td>Die Wohnung, weit weg vom Betrieb, jeden Tag zwei Stunden.</td></tr>
+<tr><td>I:</td><td>Was war das größte Hindernis?</td></tr>
+<tr><td>B1:</td><td>Die Sprache, ganz klar, ohne Kurs nichts.</td></tr>
+<tr><td>I:</td><td>Und bei Ihnen?</td></tr>
+<tr><td>B2:</td><td>Die Wohnung, weit weg vom Betrieb, jeden Tag zwei Stunden.</td></tr>
 </table>
 <pre>Notiz:   eingerückt
   zweite Zeile</pre>
