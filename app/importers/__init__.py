@@ -1,9 +1,9 @@
 """Readers: from a transcript file to a ``ParsedDocument`` (canonical text and speaker turns).
 
-``read_document`` picks the reader by the file's suffix. Word-processor and plain-text files are read as
-paragraphs and their speaker labels recognised by ``parse_turns``; subtitle and spreadsheet files carry their
-speakers and times in their structure, so the ``speakers`` option (auto, none, or a regular expression) applies
-only to the first kind.
+``read_document`` picks the reader by the file's suffix. Word-processor, plain-text, Markdown, PDF and HTML files
+are read as paragraphs and their speaker labels recognised by ``parse_turns``; subtitle, Whisper JSON, noScribe
+HTML and spreadsheet files carry their speakers and times in their structure, so the ``speakers`` option (auto,
+none, a convention's name or a regular expression) applies only to the first kind.
 """
 
 from __future__ import annotations
@@ -65,10 +65,6 @@ def _structured_reader(suffix: str) -> Callable[[Path], ParsedDocument]:
         from app.importers.subtitles import read_srt, read_vtt
 
         return read_srt if suffix == ".srt" else read_vtt
-    if suffix in (".html", ".htm"):
-        from app.importers.html_reader import read_html
-
-        return read_html
     if suffix == ".json":
         from app.importers.whisper_json import read_whisper_json
 
@@ -107,6 +103,10 @@ def read_document(path: str | Path, *, speakers: str = "auto", name: str | None 
                 blocks, name=path.stem, source_name=path.name, source_format=_PARAGRAPH_FORMATS[suffix],
                 speakers=speakers,
             )
+        elif suffix in (".html", ".htm"):  # HTML in general is paragraphs: the speakers option applies
+            from app.importers.html_reader import read_html
+
+            document = read_html(path, speakers=speakers)
         else:
             document = _structured_reader(suffix)(path)
     except ReaderError:

@@ -44,9 +44,9 @@ _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
 _DOCTYPE = re.compile(r"\A\s*<!DOCTYPE[^\[>]*(?:\[[^\]]*\])?\s*>", re.IGNORECASE)
 
 
-def read_html(path: str | Path) -> ParsedDocument:
+def read_html(path: str | Path, *, speakers: str = "auto") -> ParsedDocument:
     """An HTML file as a document: noScribe's with its speakers and times, any other's paragraphs through the turn
-    parser."""
+    parser (``speakers`` as for ``parse_turns``; noScribe's structure names its speakers itself)."""
     path = Path(path)
     root = _parse(path)
     body = root.find("body")
@@ -56,7 +56,8 @@ def read_html(path: str | Path) -> ParsedDocument:
         return _noscribe_document(path, body)
     from app.importers.turns import parse_turns
 
-    return parse_turns(list(_blocks(body)), name=path.stem, source_name=path.name, source_format="html")
+    return parse_turns(list(_blocks(body)), name=path.stem, source_name=path.name, source_format="html",
+                       speakers=speakers)
 
 
 def read_html_blocks(path: str | Path) -> list[Block]:

@@ -196,3 +196,9 @@ def test_any_html_gives_a_document_or_a_reader_error(tmp_path: Path, pieces: lis
         assert previous_end <= turn.start < turn.end <= len(doc.text)
         assert doc.turn_text(turn) == doc.turn_text(turn).strip()
         previous_end = turn.end
+
+
+def test_the_speakers_option_applies_to_html_in_general(tmp_path: Path) -> None:
+    path = write(tmp_path, "<p>I: Wie?</p><p>B: So.</p><p>I: Gut.</p>", "kurz.html")
+    assert read_document(path, speakers="none").turns == ()
+    assert [t.speaker for t in read_document(path, speakers=r"(?P<speaker>B):").turns] == ["B"]
