@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from app.importers import canonical
 from app.importers.base import ReaderError
 from app.importers.canonical import canonical_text, decode_bytes, read_file_bytes
+from tests.shared_data import TRANSCRIPTS as DATA, needs_shared_data
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "transcripts"
 
 GERMAN = (
     "Interviewer: Wie würden Sie die Zusammenarbeit beschreiben?\n"
@@ -277,6 +277,7 @@ def test_reading_a_file_canonical_is_decoding_then_making_canonical(text: str, e
         assert canonical.read_canonical_text(path) == expected
 
 
+@needs_shared_data
 def test_real_files_read_canonical_as_before() -> None:
     files = sorted(DATA.glob("*.txt")) + [Path(__file__).resolve().parents[2] / "resources/sample/workshop_de.txt"]
     assert len(files) >= 2

@@ -14,8 +14,8 @@ from docx.oxml.ns import qn
 
 from app.importers.base import Block, ReaderError
 from app.importers.docx_reader import read_docx, table_blocks
+from tests.shared_data import TRANSCRIPTS as DATA, needs_shared_data
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "transcripts"
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NAMESPACES = (
@@ -88,6 +88,7 @@ def read_body(tmp_path: Path, body: str) -> list[Block]:
 # --- the shared real files -------------------------------------------------------------------------------------
 
 
+@needs_shared_data
 def test_shared_german_paired_interview() -> None:
     blocks = read_docx(DATA / "de_haski_interview3_I-S5-S6.docx")
     assert len(blocks) == 23
@@ -107,6 +108,7 @@ def test_shared_german_paired_interview() -> None:
     assert all(b.speaker is None for b in blocks)
 
 
+@needs_shared_data
 def test_shared_presidential_debate() -> None:
     blocks = read_docx(DATA / "en_us_presidential_debate_2012-10-03.docx")
     assert len(blocks) == 214
@@ -123,6 +125,7 @@ def test_shared_presidential_debate() -> None:
     assert sum(len(b.text.split()) for b in blocks) == 8595
 
 
+@needs_shared_data
 def test_shared_oral_history_messy_layout() -> None:
     blocks = read_docx(DATA / "en_oral_history_interview_messy-layout.docx")
     texts = [b.text for b in blocks]
@@ -141,6 +144,7 @@ def test_shared_oral_history_messy_layout() -> None:
     assert all(text.strip() for text in texts)
 
 
+@needs_shared_data
 def test_shared_special_characters() -> None:
     assert [b.text for b in read_docx(DATA / "en_qualcoder_test_file_specialchars.docx")] == [
         "This is a test. ",
@@ -153,6 +157,7 @@ def test_shared_special_characters() -> None:
     ]
 
 
+@needs_shared_data
 def test_shared_files_agree_with_python_docx() -> None:
     """For documents without fields or tables, our paragraphs are python-docx's non-empty ones."""
     for name in ("de_haski_interview3_I-S5-S6.docx", "en_us_presidential_debate_2012-10-03.docx",
@@ -466,6 +471,7 @@ def test_old_doc_file_renamed(tmp_path: Path) -> None:
         read_docx(path)
 
 
+@needs_shared_data
 def test_truncated_docx(tmp_path: Path) -> None:
     whole = (DATA / "de_haski_interview3_I-S5-S6.docx").read_bytes()
     for cut in (10, 100, len(whole) // 2, len(whole) - 30):

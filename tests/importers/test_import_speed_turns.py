@@ -37,9 +37,9 @@ from app.importers.timecodes import CLOCK, clock_to_ms
 from app.importers.turns import compile_speaker_pattern, parse_paragraphs, parse_turns
 from app.models.speaker_names import speaker_key
 from tests.importers.test_import_speed_labels import old_accept_labels as accept_labels
+from tests.shared_data import TRANSCRIPTS as DATA, needs_shared_data
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT.parent / "shared" / "data" / "transcripts"
 
 _F4_MARK_AT_END = re.compile(rf"#(?P<time>{CLOCK})#")
 _F4_MARK_MAX = 16
@@ -327,6 +327,7 @@ def _real_files() -> list[Path]:
     return files
 
 
+@needs_shared_data
 @pytest.mark.parametrize("speakers", ["auto", "none", r"(?P<speaker>[A-Z]\w*):"])
 def test_the_parsers_agree_on_real_transcripts(speakers: str) -> None:
     turns = 0

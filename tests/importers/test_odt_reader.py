@@ -10,8 +10,8 @@ import pytest
 from app.importers.base import Block, ReaderError
 from app.importers.odt_reader import read_odt
 from app.importers.rtf_reader import read_rtf
+from tests.shared_data import TRANSCRIPTS as DATA, needs_shared_data
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "transcripts"
 
 NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -44,6 +44,7 @@ def read_body(tmp_path: Path, body: str) -> list[Block]:
 # --- the shared real file -------------------------------------------------------------------------------------
 
 
+@needs_shared_data
 def test_shared_trans8() -> None:
     blocks = read_odt(DATA / "en_trans8.odt")
     assert [b.text for b in blocks] == [
@@ -61,6 +62,7 @@ def test_shared_trans8() -> None:
     assert all(b.speaker is None for b in blocks)
 
 
+@needs_shared_data
 def test_shared_odt_and_rtf_are_the_same_transcript() -> None:
     """trans7.rtf and trans8.odt hold the same text; both readers must agree to the character."""
     assert read_odt(DATA / "en_trans8.odt") == read_rtf(DATA / "en_word_cp1252_trans7.rtf")
@@ -221,6 +223,7 @@ def test_not_a_zip(tmp_path: Path) -> None:
         read_odt(path)
 
 
+@needs_shared_data
 def test_truncated_odt(tmp_path: Path) -> None:
     whole = (DATA / "en_trans8.odt").read_bytes()
     for cut in (3, len(whole) // 3, len(whole) - 10):

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from app.importers import canonical, read_document
 from app.importers.base import Block, ReaderError
 from app.importers.plaintext import read_lines, read_paragraphs, read_txt
+from tests.shared_data import TRANSCRIPTS as DATA, needs_shared_data
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "transcripts"
 
 TRANSCRIPT = (
     "Fokusgruppe Integration, 12.03.2024\n"
@@ -35,6 +35,7 @@ EXPECTED = [
 ]
 
 
+@needs_shared_data
 def test_shared_utf8_bom_gat_transcript() -> None:
     blocks = read_txt(DATA / "de_lecturer_R2-DESC_utf8-bom_GAT.txt")
     assert [b.text[:40] for b in blocks] == [
@@ -49,6 +50,7 @@ def test_shared_utf8_bom_gat_transcript() -> None:
     assert all("\ufeff" not in b.text and "\r" not in b.text for b in blocks)
 
 
+@needs_shared_data
 def test_shared_idn_labels_transcript() -> None:
     blocks = read_txt(DATA / "en_qualcoder_transcript_idN-labels.txt")
     assert len(blocks) == 7

@@ -19,8 +19,8 @@ from app.importers.odt_reader import read_odt
 from app.importers.pdf_reader import read_pdf
 from app.importers.plaintext import read_txt
 from app.importers.rtf_reader import read_rtf
+from tests.shared_data import TRANSCRIPTS as DATA, needs_shared_data
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "transcripts"
 
 READERS: dict[str, Callable[[Path], list[Block]]] = {
     "txt": read_txt, "docx": read_docx, "odt": read_odt, "rtf": read_rtf, "pdf": read_pdf,
@@ -66,6 +66,7 @@ def test_arbitrary_bytes(tmp_path: Path, kind: str, data: bytes) -> None:
     read_bytes_as(tmp_path, kind, data)
 
 
+@needs_shared_data
 @pytest.mark.parametrize("kind", list(READERS))
 @FUZZ
 @given(edits=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=0, max_size=8)), min_size=1, max_size=6),

@@ -10,8 +10,8 @@ import pytest
 from app.importers import canonical
 from app.importers.base import Block, ReaderError
 from app.importers.rtf_reader import read_rtf
+from tests.shared_data import TRANSCRIPTS as DATA, needs_shared_data
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "transcripts"
 
 HEADER = rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fswiss\fcharset0 Arial;}}\uc1\pard\plain\f0\fs24 "
 
@@ -29,6 +29,7 @@ def texts(blocks: list[Block]) -> list[str]:
 # --- the shared real file -------------------------------------------------------------------------------------
 
 
+@needs_shared_data
 def test_shared_word_rtf_cp1252() -> None:
     blocks = read_rtf(DATA / "en_word_cp1252_trans7.rtf")
     assert texts(blocks) == [
@@ -247,6 +248,7 @@ def test_missing_file(tmp_path: Path) -> None:
         read_rtf(tmp_path / "gone.rtf")
 
 
+@needs_shared_data
 def test_truncated_shared_file(tmp_path: Path) -> None:
     whole = (DATA / "en_word_cp1252_trans7.rtf").read_bytes()
     for cut in range(0, len(whole), 997):

@@ -14,10 +14,10 @@ import pytest
 
 from app.importers import ParsedDocument, read_document
 from app.models.speaker_names import speaker_key
+from tests.shared_data import TRANSCRIPTS as DATA, needs_shared_data
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "transcripts"
 
-pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="the shared test data folder is not there")
+pytestmark = needs_shared_data
 
 
 @cache
