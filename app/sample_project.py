@@ -63,10 +63,29 @@ def build_sample_project(path: Path) -> Path:
                 )
                 if coding.get("memo") and changes.ids("coding"):
                     services.set_memo(project, coding["memo"], coding_id=changes.ids("coding")[0])
+            _add_vote_and_study(project)
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
     return path
+
+
+def _add_vote_and_study(project) -> None:  # noqa: ANN001 - a Project
+    """The workshop's dot vote as the transcript reports it, and the study's description (``votes.json``,
+    ``study.json``)."""
+    from datetime import date
+
+    from app.services.study import StudyInfo, set_study_info
+    from app.services.votes import set_measures_parent, set_votes
+
+    vote = json.loads((RESOURCES / "votes.json").read_text(encoding="utf-8"))
+    set_measures_parent(project, vote["measures"])
+    for code, points in vote["points"].items():
+        set_votes(project, code, points)
+    study = json.loads((RESOURCES / "study.json").read_text(encoding="utf-8"))
+    set_study_info(project, StudyInfo(**{
+        **study, "date": date.fromisoformat(study["date"]), "phases": tuple(study["phases"]),
+    }))
 
 
 # German attribute names: the sample is a German project.

@@ -4,38 +4,15 @@ puts the previous one back."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date
 
 from app.models import Project, Study
+from app.models.study_info import StudyInfo, split_phases
 from app.services.changes import ChangeSet, Ref, ServiceError
 from app.services.votes import study_row
 
 MAX_NUMBER = 100_000
-
-
-@dataclass(frozen=True)
-class StudyInfo:
-    title: str = ""
-    date: date | None = None
-    place: str = ""
-    duration_minutes: int | None = None
-    phases: tuple[str, ...] = ()  # one phase each, in their order
-    transcription_rules: str = ""
-    coding_procedure: str = ""
-    points_per_person: int | None = None
-    max_points_per_measure: int | None = None
-    voters: int | None = None
-
-    def is_empty(self) -> bool:
-        return self == StudyInfo()
-
-    @property
-    def total_points(self) -> int | None:
-        """The points the vote handed out (voters × points per person), when both are known."""
-        if self.voters is None or self.points_per_person is None:
-            return None
-        return self.voters * self.points_per_person
 
 
 _NUMBERS = ("duration_minutes", "points_per_person", "max_points_per_measure", "voters")
@@ -51,7 +28,7 @@ def info_of_row(study: Study) -> StudyInfo:
     return StudyInfo(
         title=study.title or "", date=study.date, place=study.place or "",
         duration_minutes=study.duration_minutes,
-        phases=tuple(line.strip() for line in (study.phases or "").split("\n") if line.strip()),
+        phases=split_phases(study.phases),
         transcription_rules=study.transcription_rules or "", coding_procedure=study.coding_procedure or "",
         points_per_person=study.points_per_person, max_points_per_measure=study.max_points_per_measure,
         voters=study.voters,

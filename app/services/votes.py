@@ -46,7 +46,7 @@ def votes_of(project: Project, code: str) -> dict[str, int]:
         code_id = get_code_id(session, code)
         return dict(session.execute(
             select(Vote.institution, Vote.points).where(Vote.code_id == code_id).order_by(Vote.institution)
-        ).tuples().all())
+        ).all())
 
 
 def entered_votes(project: Project) -> list[EnteredVote]:
@@ -73,7 +73,7 @@ def set_votes(project: Project, code: str, points: object | None, *, institution
         institution = institution.strip()
         if not institution:
             raise ServiceError("An institution needs a name.")
-        rows = dict(session.execute(select(Vote.institution, Vote.points).where(Vote.code_id == code_id)).tuples())
+        rows = dict(session.execute(select(Vote.institution, Vote.points).where(Vote.code_id == code_id)).all())
         if checked is None:
             rows.pop(institution, None)
         else:
