@@ -174,3 +174,27 @@ def ranked_rows(rows: list[PriorityRow]) -> list[PriorityRow]:
 
 def _with_rank(row: PriorityRow, rank: int | None) -> PriorityRow:
     return replace(row, rank=rank)
+
+
+@dataclass(frozen=True)
+class MeasurePoints:
+    code: str  # path
+    name: str
+    points: int | None  # None: not voted on
+    entered: bool  # the points were entered (else they come from cards, or there are none)
+
+
+def measure_points(source: Project | ProjectData, parent: str | None = None) -> list[MeasurePoints]:
+    """The measures under ``parent`` (None: ``measures_parent``) in the code tree's order, with their points:
+    what the "Punktabfrage" table shows and edits. Empty when there is no parent of measures."""
+    data = as_data(source)
+    parent = parent if parent is not None else measures_parent(data)
+    if parent is None or not any(code.path == parent for code in data.codes.values()):
+        return []
+    points = {row.code: row.points for row in priority_ranking(data, parent)}
+    parent_id = next(code.id for code in data.codes.values() if code.path == parent)
+    return [
+        MeasurePoints(data.codes[c].path, data.codes[c].name, points[data.codes[c].path],
+                      data.votes.points_entered(c) is not None)
+        for c in data.children.get(parent_id, [])
+    ]

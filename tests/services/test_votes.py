@@ -138,3 +138,14 @@ def test_a_project_of_the_revision_before_takes_votes_after_its_upgrade(tmp_path
     with project.reading() as session:  # the card's points, from before the upgrade, are still there
         votes = session.connection().exec_driver_sql("SELECT votes FROM turn ORDER BY id").scalars().all()
     assert votes == [2, 3]
+
+
+def test_merging_two_measures_adds_their_points(measures, db):
+    set_votes(measures, "Maßnahmen/Lotsenstelle", 3, institution="IHK")
+    set_votes(measures, "Maßnahmen/Lotsenstelle", 1, institution="Jobcenter")
+    set_votes(measures, "Maßnahmen/Sprachkurs im Betrieb", 2, institution="IHK")
+    from app.services import merge_codes
+
+    merge_codes(measures, "Maßnahmen/Sprachkurs im Betrieb", "Maßnahmen/Lotsenstelle")
+    assert votes_of(measures, "Maßnahmen/Lotsenstelle") == {"IHK": 5, "Jobcenter": 1}
+    assert db.count("vote") == 2
