@@ -78,11 +78,11 @@ def _add_vote_and_study(project) -> None:  # noqa: ANN001 - a Project
     from app.services.study import StudyInfo, set_study_info
     from app.services.votes import set_measures_parent, set_votes
 
-    vote = json.loads((RESOURCES / "votes.json").read_text(encoding="utf-8"))
+    vote = _load("votes.json")
     set_measures_parent(project, vote["measures"])
     for code, points in vote["points"].items():
         set_votes(project, code, points)
-    study = json.loads((RESOURCES / "study.json").read_text(encoding="utf-8"))
+    study = _load("study.json")
     set_study_info(project, StudyInfo(**{
         **study, "date": date.fromisoformat(study["date"]), "phases": tuple(study["phases"]),
     }))
@@ -92,7 +92,7 @@ def _add_vote_and_study(project) -> None:  # noqa: ANN001 - a Project
 _ATTRIBUTE_NAMES = {"role": "Rolle", "institution": "Institution", "gender": "Geschlecht"}
 
 
-def _load(name: str) -> list[dict]:
+def _load(name: str):  # noqa: ANN202 - a list or an object, as the file holds
     return json.loads((RESOURCES / name).read_text(encoding="utf-8"))
 
 
