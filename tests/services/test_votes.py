@@ -149,3 +149,30 @@ def test_merging_two_measures_adds_their_points(measures, db):
     merge_codes(measures, "Maßnahmen/Sprachkurs im Betrieb", "Maßnahmen/Lotsenstelle")
     assert votes_of(measures, "Maßnahmen/Lotsenstelle") == {"IHK": 5, "Jobcenter": 1}
     assert db.count("vote") == 2
+
+
+def test_merging_a_colleagues_project_brings_their_votes_and_keeps_ours(project, tmp_path, opened):
+    from app.services.merge import merge_project
+
+    import_documents(project, [build_document("W", [("Moderatorin", "Hallo"), ("Anna", "Ja")])])
+    for path in ("Maßnahmen/Lotse", "Maßnahmen/Kurs", "Empfehlungen"):
+        add_code(project, path)
+    set_votes(project, "Maßnahmen/Lotse", 4)
+    copy = tmp_path / "ben.fcproj"
+    shutil.copyfile(project.path, copy)
+    other = opened(open_project(copy))
+    set_votes(other, "Maßnahmen/Lotse", 5)  # a different count: ours is kept, and the summary says so
+    set_votes(other, "Maßnahmen/Kurs", 2, institution="IHK")
+    add_code(other, "Maßnahmen/Neu")
+    set_votes(other, "Maßnahmen/Neu", 1)
+    mark_participant(other, "Moderatorin", False)
+    set_measures_parent(other, "Maßnahmen")
+    summary = merge_project(project, copy)
+    assert votes_of(project, "Maßnahmen/Lotse") == {"": 4}
+    assert votes_of(project, "Maßnahmen/Kurs") == {"IHK": 2} and votes_of(project, "Maßnahmen/Neu") == {"": 1}
+    assert summary.added["vote"] == 2 and any(kind == "vote" for kind, _ in summary.left_out)
+    assert "2 votes" in summary.lines()[0]
+    assert participant_mark(project, "Moderatorin") is False
+    assert measures_parent(project) == "Maßnahmen"
+    again = merge_project(project, copy)
+    assert again.added["vote"] == 0 and again.matched["vote"] == 2  # Lotse differs still: left out again
