@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from app.services import ChangeSet
+from app import services
+from app.services import ChangeSet, queries
+from app.services.cards import code_cards_by_cluster
 from app.services.study import StudyInfo, set_study_info, study_info
 from app.services.votes import (
     mark_participant,
@@ -13,7 +15,7 @@ from app.services.votes import (
     set_votes,
     votes_of,
 )
-from app.ui.commands import ProjectCommand, _leaf, tr
+from app.ui.commands import ImportDocuments, ProjectCommand, _leaf, tr
 from app.ui.context import ApplicationContext
 
 
@@ -69,3 +71,36 @@ class SetStudyInfo(ProjectCommand):
 
     def undo_change(self) -> ChangeSet:
         return set_study_info(self.project, self.before)
+
+
+class ImportCards(ImportDocuments):
+    """Import card sheets and code each card with its cluster under ``parent`` (the codes made when missing), as
+    one undo step; undo removes the documents, and the cluster codes it made."""
+
+    def __init__(self, context: ApplicationContext, parsed: list, parent: str) -> None:
+        super().__init__(context, parsed)
+        self.setText(tr("Import cards under “%s”") % _leaf(parent))
+        self.parent = parent
+        self.made_codes: list[str] = []
+
+    def do(self) -> ChangeSet:
+        changes = super().do()
+        made: list[int] = []
+        for document, name in zip(self.parsed, self.names):
+            if document.clusters:
+                coded = code_cards_by_cluster(self.project, name, self.parent, document.clusters,
+                                              coder=self.context.coder)
+                made += coded.ids("code")
+                changes.merge(coded)
+        paths = {row.id: row.path for row in queries.list_codes(self.project)}
+        self.made_codes = [paths[code_id] for code_id in made if code_id in paths]
+        return changes
+
+    def undo_change(self) -> ChangeSet:
+        changes = super().undo_change()
+        existing = {row.path for row in queries.list_codes(self.project)}
+        for path in reversed(self.made_codes):  # children before their parent
+            if path in existing:
+                changes.merge(services.delete_code(self.project, path))
+                existing = {p for p in existing if p != path and not p.startswith(path + "/")}
+        return changes

@@ -230,24 +230,29 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <translation>Sprache von „%s“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/vote_commands.py" line="24" />
+        <location filename="../../app/ui/vote_commands.py" line="26" />
         <source>Points of “%s”</source>
         <translation>Punkte von „%s“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/vote_commands.py" line="37" />
+        <location filename="../../app/ui/vote_commands.py" line="39" />
         <source>Measures under “%s”</source>
         <translation>Maßnahmen unter „%s“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/vote_commands.py" line="50" />
+        <location filename="../../app/ui/vote_commands.py" line="52" />
         <source>Participant “%s”</source>
         <translation>Teilnehmend: „%s“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/vote_commands.py" line="63" />
+        <location filename="../../app/ui/vote_commands.py" line="65" />
         <source>Study details</source>
         <translation>Angaben zur Studie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/vote_commands.py" line="82" />
+        <source>Import cards under “%s”</source>
+        <translation>Karten unter „%s“ importieren</translation>
     </message>
 </context>
 <context>
@@ -987,43 +992,53 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="49" />
-        <location filename="../../app/ui/import_documents.py" line="80" />
+        <location filename="../../app/ui/import_documents.py" line="52" />
+        <location filename="../../app/ui/import_documents.py" line="97" />
         <source>Import documents</source>
         <translation>Dokumente importieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="52" />
+        <location filename="../../app/ui/import_documents.py" line="55" />
         <source>Document / speaker</source>
         <translation>Dokument / Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="52" />
+        <location filename="../../app/ui/import_documents.py" line="55" />
         <source>Turns</source>
         <translation>Redebeiträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="59" />
+        <location filename="../../app/ui/import_documents.py" line="62" />
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="63" />
+        <location filename="../../app/ui/import_documents.py" line="66" />
         <source>These documents and speakers were found. Import them?</source>
         <translation>Diese Dokumente und Sprecher:innen wurden gefunden. Importieren?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="66" />
+        <location filename="../../app/ui/import_documents.py" line="69" />
         <source>Not readable:</source>
         <translation>Nicht lesbar:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="83" />
+        <location filename="../../app/ui/import_documents.py" line="71" />
+        <source>Code each card with its cluster, under:</source>
+        <translation>Jede Karte mit ihrem Cluster codieren, unter:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_documents.py" line="72" />
+        <source>Measures</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_documents.py" line="100" />
         <source>Reading documents…</source>
         <translation>Dokumente werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="83" />
+        <location filename="../../app/ui/import_documents.py" line="100" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

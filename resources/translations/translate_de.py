@@ -477,6 +477,9 @@ GERMAN = {
     "Participants": "Teilnehmende",
     "Passages": "Textstellen",
     "Raised by": "Eingebracht von",
+    "Code each card with its cluster, under:": "Jede Karte mit ihrem Cluster codieren, unter:",
+    "Measures": "Maßnahmen",
+    "Import cards under “%s”": "Karten unter „%s“ importieren",
 }
 
 

@@ -141,3 +141,27 @@ def test_a_date_that_is_none_is_refused_in_the_dialog(qtbot, window, context):
     with qtbot.waitSignal(context.sig_error):
         assert not dialog.save()
     assert context.undo_stack.count() == 0
+
+
+def test_importing_cards_codes_their_clusters_and_undo_takes_it_all_back(qtbot, window, context, tmp_path):
+    from app.ui.import_documents import import_with_preview
+
+    cards = tmp_path / "karten.csv"
+    cards.write_text("Name;Karte;Cluster;Punkte\nAnna;Kurs im Betrieb;Sprache;5\nBen;Lotse;Lotsenstelle;3\n"
+                     "Cem;Noch ein Kurs;Sprache;2\n", encoding="utf-8")
+    panel = window.codes.votes
+    import_with_preview(window, context, [str(cards)])
+    qtbot.waitUntil(lambda: getattr(window, "import_preview", None) is not None and window.import_preview.isVisible())
+    preview = window.import_preview
+    assert preview.clusters.isChecked()
+    preview.clusters_parent.setText("Maßnahmen")
+    preview.accept()
+    qtbot.waitUntil(lambda: cells(panel) == [("Sprache", "7"), ("Lotsenstelle", "3")])  # from the cards: italics
+    assert panel.model.index(0, 1).data(Qt.ItemDataRole.FontRole).italic()
+    assert context.undo_stack.count() == 1
+    qtbot.waitUntil(lambda: context.indexer.task is None, timeout=30_000)  # the language index of the new sheet
+    context.undo_stack.undo()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
+    assert "Maßnahmen" not in [row.path for row in window.codes.tree.code_model.rows]
+    context.undo_stack.redo()
+    qtbot.waitUntil(lambda: cells(panel) == [("Sprache", "7"), ("Lotsenstelle", "3")])
