@@ -160,3 +160,10 @@ def mark_participant(project: Project, speaker: str, participant: bool | None) -
         found.participant = participant
         return ChangeSet(updated=[Ref("speaker", found.id)])
 
+
+
+def participant_marks(project: Project) -> dict[int, bool]:
+    """Speaker id -> participant, for the speakers the user marked (the others' role decides)."""
+    with project.reading() as session:
+        return {sid: bool(mark) for sid, mark in session.execute(
+            select(Speaker.id, Speaker.participant).where(Speaker.participant.is_not(None)))}

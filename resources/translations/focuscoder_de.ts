@@ -2008,62 +2008,77 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
 <context>
     <name>SpeakerModel</name>
     <message>
-        <location filename="../../app/ui/speakers.py" line="50" />
+        <location filename="../../app/ui/speakers.py" line="67" />
         <source>Speaker</source>
         <translation>Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="50" />
+        <location filename="../../app/ui/speakers.py" line="67" />
         <source>Turns</source>
         <translation>Redebeiträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="50" />
+        <location filename="../../app/ui/speakers.py" line="67" />
         <source>Documents</source>
         <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="71" />
+        <source>Participant</source>
+        <translation>Teilnehmend</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="100" />
+        <source>Marked so; their contributions count as support for a measure only if checked.</source>
+        <translation>So markiert; die Beiträge zählen nur angehakt als Unterstützung einer Maßnahme.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="101" />
+        <source>By their role (moderation, minute-taking and research team are no participants); click to mark otherwise.</source>
+        <translation>Nach der Rolle (Moderation, Protokoll und Forschungsteam nehmen nicht teil); anklicken, um es anders zu markieren.</translation>
     </message>
 </context>
 <context>
     <name>SpeakerPanel</name>
     <message>
-        <location filename="../../app/ui/speakers.py" line="131" />
+        <location filename="../../app/ui/speakers.py" line="172" />
         <source>Merge into…</source>
         <translation>Zusammenführen mit …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="132" />
+        <location filename="../../app/ui/speakers.py" line="173" />
         <source>New attribute…</source>
         <translation>Neues Merkmal …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="152" />
-        <location filename="../../app/ui/speakers.py" line="156" />
+        <location filename="../../app/ui/speakers.py" line="193" />
+        <location filename="../../app/ui/speakers.py" line="197" />
         <source>New attribute</source>
         <translation>Neues Merkmal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="152" />
+        <location filename="../../app/ui/speakers.py" line="193" />
         <source>Attribute (e.g. Institution):</source>
         <translation>Merkmal (z. B. Institution):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="156" />
+        <location filename="../../app/ui/speakers.py" line="197" />
         <source>Value for %1:</source>
         <translation>Wert für %1:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="168" />
-        <location filename="../../app/ui/speakers.py" line="172" />
+        <location filename="../../app/ui/speakers.py" line="209" />
+        <location filename="../../app/ui/speakers.py" line="213" />
         <source>Merge speakers</source>
         <translation>Sprecher:innen zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="168" />
+        <location filename="../../app/ui/speakers.py" line="209" />
         <source>Merge “%1” into:</source>
         <translation>„%1“ zusammenführen mit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="173" />
+        <location filename="../../app/ui/speakers.py" line="214" />
         <source>Merge “%1” into “%2”? Their turns, attribute values and memo become one speaker's; Undo separates them again.</source>
         <translation>„%1“ mit „%2“ zusammenführen? Redebeiträge, Attributwerte und Memo gehören dann einer Person; „Rückgängig“ trennt sie wieder.</translation>
     </message>

@@ -480,6 +480,12 @@ GERMAN = {
     "Code each card with its cluster, under:": "Jede Karte mit ihrem Cluster codieren, unter:",
     "Measures": "Maßnahmen",
     "Import cards under “%s”": "Karten unter „%s“ importieren",
+    "Participant": "Teilnehmend",
+    "Marked so; their contributions count as support for a measure only if checked.":
+        "So markiert; die Beiträge zählen nur angehakt als Unterstützung einer Maßnahme.",
+    "By their role (moderation, minute-taking and research team are no participants); click to mark otherwise.":
+        "Nach der Rolle (Moderation, Protokoll und Forschungsteam nehmen nicht teil); anklicken, um es anders "
+        "zu markieren.",
 }
 
 
