@@ -283,7 +283,7 @@ def _priorities(data: ProjectData, labels: dict[str, str], options: ReportOption
         unvoted = [row for row in ranking if row.rank is None]
         by_vote = any(row.points is not None for row in ranking)
         with_institutions = any(row.institutions is not None for row in ranking)
-        columns = [labels["rank"], labels["code"]]
+        columns = [labels["rank"], words["measure"]]
         columns += [words["points"], words["share_of_points"]] if by_vote else []
         columns += [words["participants"]] + ([labels["institutions"]] if with_institutions else [])
         columns += [words["passages"]]
@@ -297,7 +297,9 @@ def _priorities(data: ProjectData, labels: dict[str, str], options: ReportOption
         sub.blocks.append(Paragraph(words["priorities_by_vote" if by_vote else "priorities_by_support"], note=True))
         sub.blocks.append(Table(labels["priorities_of"].format(parent=parent), columns, rows,
                                 numeric={0} | set(range(2, len(columns))), percent={3} if by_vote else set(),
-                                widths=[1.4, 5.6] + [2.2] * (len(columns) - 2)))
+                                # Wide enough for "Teilnehmende" and "Institutionen" unbroken in the header row.
+                                widths=[1.3, 5.2] + ([1.7, 1.8] if by_vote else []) + [2.9] * (len(columns) - 2
+                                                                                               - 2 * by_vote)))
         if unvoted:
             listed = "; ".join(f"{row.name} ({row.speakers} {words['participants']}, {row.codings} "
                                f"{words['passages']})" for row in unvoted)

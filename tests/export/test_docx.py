@@ -98,7 +98,7 @@ def test_report_structure_and_figures(multilingual, tmp_path):
 
     ranking = rows_of(table_named(document, "Rangfolge: Maßnahmen"))
     # No vote recorded: by support (participants, institutions), with the passages.
-    assert ranking[0] == ["Rang", "Code", "Teilnehmende", "Institutionen", "Textstellen"]
+    assert ranking[0] == ["Rang", "Maßnahme", "Teilnehmende", "Institutionen", "Textstellen"]
     assert ranking[1] == ["1", "Kurse", "2", "2", "1"] and ranking[2] == ["2", "Mentoring", "1", "1", "1"]
 
     by_speaker = rows_of(table_named(document, "Codes nach Sprecher:innen"))

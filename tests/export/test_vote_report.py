@@ -41,7 +41,7 @@ def _texts(document) -> list[str]:
 
 def test_the_reports_ranking_is_the_workshops_vote(report):
     ranking = rows_of(table_named(report, "Rangfolge: Maßnahmen"))
-    assert ranking[0] == ["Rang", "Code", "Punkte", "Anteil", "Teilnehmende", "Institutionen", "Textstellen"]
+    assert ranking[0] == ["Rang", "Maßnahme", "Punkte", "Anteil", "Teilnehmende", "Institutionen", "Textstellen"]
     assert ranking[1][:4] == ["1", "Berufsbegleitende Sprachförderung im Betrieb", "14", "25,9 %"]
     assert [row[2] for row in ranking[1:]] == ["14", "10", "8", "7", "5", "4", "3", "2", "1", "0", "0"]
     assert "Weitere Vorschläge ohne Abstimmung" not in [row[1] for row in ranking]
