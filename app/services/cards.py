@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
-from app.models import Code, Coding, Document, Project, Turn
+from app.models import Coding, Document, Project, Turn
 from app.services.changes import ChangeSet, Ref, ServiceError
-from app.services.codes import _check_name, _next_position, _palette_color, _sibling  # the tree's own rules
+from app.services.codes import check_name, ensure_code_path
 from app.services.lookup import ensure_coder_id, get_document, split_code_path
 
 
@@ -19,7 +19,7 @@ def code_cards_by_cluster(
 ) -> ChangeSet:
     """Code the cards (turns, in their order) of ``document`` with the codes ``parent/cluster`` (made when
     missing); ``clusters`` gives each card's cluster, None for a card in none. A card coded so already stays."""
-    names = [_check_name(name) for name in split_code_path(parent)]
+    names = [check_name(name) for name in split_code_path(parent)]
     changes = ChangeSet()
     with project.transaction() as session:
         doc: Document = get_document(session, document)
@@ -28,17 +28,15 @@ def code_cards_by_cluster(
         ).all()
         if len(turns) != len(clusters):
             raise ServiceError(f"'{document}' has {len(turns)} cards, but {len(clusters)} clusters were given.")
-        parent_id = None
-        for name in names:
-            parent_id = _ensured(session, parent_id, name, changes)
+        ensure_code_path(session, names, changes)  # the parent, even when no card has a cluster
         coder_id = ensure_coder_id(session, coder)
         codes: dict[str, int] = {}
         for (start, end), cluster in zip(turns, clusters):
             if not cluster or not cluster.strip() or end <= start:
                 continue
-            name = _check_name(cluster.replace("/", " – "))
+            name = check_name(cluster.replace("/", " – "))
             if name not in codes:
-                codes[name] = _ensured(session, parent_id, name, changes)
+                codes[name] = ensure_code_path(session, [*names, name], changes)
             there = session.scalar(select(Coding.id).where(
                 Coding.document_id == doc.id, Coding.code_id == codes[name], Coding.start == start,
                 Coding.end == end, Coding.coder_id == coder_id,
@@ -50,13 +48,3 @@ def code_cards_by_cluster(
                 changes.created.append(Ref("coding", coding.id))
     return changes
 
-
-def _ensured(session, parent_id: int | None, name: str, changes: ChangeSet) -> int:  # noqa: ANN001 - a Session
-    code = _sibling(session, parent_id, name)
-    if code is None:
-        code = Code(parent_id=parent_id, name=name, color=_palette_color(session),
-                    position=_next_position(session, parent_id))
-        session.add(code)
-        session.flush()
-        changes.created.append(Ref("code", code.id))
-    return code.id
