@@ -63,17 +63,36 @@ def build_sample_project(path: Path) -> Path:
                 )
                 if coding.get("memo") and changes.ids("coding"):
                     services.set_memo(project, coding["memo"], coding_id=changes.ids("coding")[0])
+            _add_vote_and_study(project)
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
     return path
 
 
+def _add_vote_and_study(project) -> None:  # noqa: ANN001 - a Project
+    """The workshop's dot vote as the transcript reports it, and the study's description (``votes.json``,
+    ``study.json``)."""
+    from datetime import date
+
+    from app.services.study import StudyInfo, set_study_info
+    from app.services.votes import set_measures_parent, set_votes
+
+    vote = _load("votes.json")
+    set_measures_parent(project, vote["measures"])
+    for code, points in vote["points"].items():
+        set_votes(project, code, points)
+    study = _load("study.json")
+    set_study_info(project, StudyInfo(**{
+        **study, "date": date.fromisoformat(study["date"]), "phases": tuple(study["phases"]),
+    }))
+
+
 # German attribute names: the sample is a German project.
 _ATTRIBUTE_NAMES = {"role": "Rolle", "institution": "Institution", "gender": "Geschlecht"}
 
 
-def _load(name: str) -> list[dict]:
+def _load(name: str):  # noqa: ANN202 - a list or an object, as the file holds
     return json.loads((RESOURCES / name).read_text(encoding="utf-8"))
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from app.analysis.agreement_stats import AgreementTable, intersection, merged, overlap_share
+from app.analysis.dataset import ProjectData
 from app.models import Coder, Coding, Document, Project
 from app.services.changes import ServiceError
 from app.services.lookup import code_paths
@@ -115,12 +116,33 @@ def intercoder_agreement(
             select(Document.id, Document.name, Document.text).where(Document.id.in_(shared))
             .order_by(Document.position, Document.id)
         ).all()
+    return _compared(report, by_document, [tuple(row) for row in documents])
+
+
+def agreement_of_data(data: ProjectData, coder_a: str, coder_b: str, *, min_overlap: float = 0.5) -> AgreementReport:
+    """``intercoder_agreement`` at the segment level over data already loaded (a report's selection)."""
+    report = AgreementReport((coder_a, coder_b), "segment", min_overlap, False)
+    sides = {coder_id: (0 if name == coder_a else 1) for coder_id, name in data.coders.items()
+             if name in (coder_a, coder_b)}
+    by_document: dict[int, list[tuple[int, str, int, int]]] = defaultdict(list)
+    for _id, document_id, code_id, coder_id, start, end, _weight in data.codings:
+        if coder_id in sides:
+            by_document[document_id].append((sides[coder_id], data.codes[code_id].path, start, end))
+    documents = [(doc.id, doc.name, doc.text) for doc in data.documents.values()
+                 if {side for side, *_ in by_document.get(doc.id, ())} == {0, 1}]
+    return _compared(report, by_document, documents)
+
+
+def _compared(report: AgreementReport, by_document: dict[int, list[tuple[int, str, int, int]]],
+              documents: list[tuple[int, str, str]]) -> AgreementReport:
+    """The report filled in from both coders' codings (side 0 or 1, code path, start, end) by document, over
+    ``documents`` (id, name, text: those both coded, in their order)."""
     tables: dict[str, AgreementTable] = defaultdict(AgreementTable)
-    codes = sorted({code for d in shared for _side, code, *_ in by_document[d]})
-    for _document_id, name, text in documents:
+    codes = sorted({code for d, _, _ in documents for _side, code, *_ in by_document[d]})
+    for document_id, name, text in documents:
         report.documents.append(name)
-        compare = _by_segment if level == "segment" else _by_character
-        for code, table in compare(report, name, text, by_document[_document_id], codes).items():
+        compare = _by_segment if report.level == "segment" else _by_character
+        for code, table in compare(report, name, text, by_document[document_id], codes).items():
             tables[code] = tables[code] + table
     report.codes = [CodeAgreement(code, tables[code]) for code in codes]
     return report

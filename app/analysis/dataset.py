@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from app.analysis.splicing import rows_of, spliced
+from app.analysis.votes import VoteData, read_vote_data
 from app.analysis.word_index import (
     WordCounter,
     corpus_word_positions,
@@ -111,6 +112,7 @@ class ProjectData:
     coding_table: np.ndarray  # (n, 7): columns ID, DOCUMENT, CODE, CODER, START, END, WEIGHT; by position, then id
     coding_memos: dict[int, str] = field(default_factory=dict)
     code_memos: dict[int, str] = field(default_factory=dict)
+    votes: VoteData = field(default_factory=VoteData)  # the dot vote, the participants and the study's description
     _parts: CodingParts | None = field(default=None, repr=False)
 
     @cached_property
@@ -365,6 +367,7 @@ def _read(raw, selection: Selection, coders: dict[int, str]) -> ProjectData:  # 
         coding_table=table,
         coding_memos=coding_memos,
         code_memos=code_memos,
+        votes=read_vote_data(raw),
     )
     if wanted is not None:
         # The chosen speakers' turns only are kept: a coding stays when it touches one of them.
@@ -461,6 +464,7 @@ def _brought_up_to_date(
         coding_table=table,
         coding_memos=coding_memos,
         code_memos=old.code_memos,
+        votes=old.votes,  # another change than of codings would have left a gap in the journal
     )
     for name in _LAYOUT_PROPERTIES:
         if name in old.__dict__:

@@ -13,11 +13,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from app.cli import coding, exchange, install, project, reliability, reports, team, text
+from app.cli import coding, exchange, install, project, reliability, reports, team, text, votes
 from app.cli.common import Options, Parser, UsageError
 
 # In the order ``focuscoder --help`` lists them.
-GROUPS = (project, coding, reports, text, exchange, reliability, team, install)
+GROUPS = (project, coding, reports, text, exchange, reliability, team, install, votes)
 
 
 def build_parser() -> Parser:

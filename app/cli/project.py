@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from app.cli.common import Command, open_location, print_json
@@ -38,6 +39,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     from app.importers.conventions import parse_mapping, rename_speakers
 
+    if args.clusters_under is not None:
+        from app.services.lookup import split_code_path
+
+        split_code_path(args.clusters_under)  # a bad path is refused before anything is imported
     mapping = parse_mapping(args.map or [])
     parsed = [rename_speakers(read_document(Path(file), speakers=args.speakers), mapping) for file in args.files]
     preview = {
@@ -58,6 +63,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         with open_location(args.project) as project:
             changes = import_documents(project, parsed)
             index_documents(project, changes.ids("document"))  # search and word counts read this index
+            if args.clusters_under is not None:
+                _code_clusters(project, parsed, changes, args.clusters_under)
     if args.json:
         print_json(preview)
         return 0
@@ -68,6 +75,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         for warning in doc.warnings:
             print(f"  note: {warning}")
     return 0
+
+
+def _code_clusters(project, parsed, changes, parent: str) -> None:  # noqa: ANN001
+    """Each imported card sheet's clusters as codes under ``parent``, each card coded with its own."""
+    from app.models import Document
+    from app.services.cards import code_cards_by_cluster
+
+    with project.reading() as session:  # the names the documents got (a taken name gets a number)
+        names = [session.get(Document, doc_id).name for doc_id in changes.ids("document")]
+    for doc, name in zip(parsed, names):
+        if doc.clusters:
+            coded = code_cards_by_cluster(project, name, parent, doc.clusters)
+            print(f"{name}: {len(coded.ids('coding'))} card(s) coded under {parent}", file=sys.stderr)
+        else:
+            print(f"note: {name} has no cluster column; nothing coded under {parent}", file=sys.stderr)
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -125,6 +147,9 @@ def add_commands(command: Command) -> None:
                    help="rename a speaker found (repeatable): two old names to one new merges them, a name "
                         "already in the project joins that speaker, OLD= takes the speaker away from its turns")
     p.add_argument("--dry-run", action="store_true", help="show what would be imported; change nothing")
+    p.add_argument("--clusters-under", metavar="PATH",
+                   help="cards (csv, xlsx) with a cluster column: each cluster becomes a code under PATH (e.g. "
+                        "Maßnahmen) and each card is coded with its cluster")
     p.add_argument("--json", action="store_true")
     p = command("info", cmd_info, "what the project holds")
     p.add_argument("project")

@@ -67,7 +67,7 @@ def add_commands(command: Command) -> None:
     p.add_argument("--codebook-only", action="store_true", help="docx: the category system only")
     p.add_argument("--code", metavar="PATH", help="docx: the quotes of this code (with its sub-codes) only")
     p.add_argument("--priorities", nargs="+", metavar="PATH",
-                   help="rank the sub-codes of these codes (default: every top-level code with sub-codes)")
+                   help="rank the sub-codes of these codes (default: the measures, see `priorities`)")
     p.add_argument("--context", action="store_true", help="quotes with the rest of their sentence")
     p.add_argument("--no-charts", action="store_true", help="leave the charts out")
     p.set_defaults(check=check_export)

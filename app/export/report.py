@@ -20,12 +20,14 @@ from app.analysis.matrices import (
     code_by_document,
     code_by_speaker,
 )
-from app.analysis.priorities import institution_attribute, priority_ranking
+from app.analysis.priorities import institution_attribute, measures_parent, priority_ranking
 from app.analysis.quotes import Quote, quotes
 from app.analysis.speaker_overview import speaker_overview
 from app.export import charts
 from app.export.content import Chart, Paragraph, QuoteBlock, Report, Section, Table
 from app.export.labels import enclosed, labels_for
+from app.export.methods import methods_section
+from app.export.vote_labels import vote_labels
 from app.models import Project
 
 MOST_PAIRS = 30  # co-occurring pairs listed in the report (the spreadsheet has all)
@@ -40,7 +42,7 @@ class ReportOptions:
     quotes_per_code: int | None = 5  # None: all
     memos: bool = True
     language: str | None = None  # "de" or "en"; None: the project's language
-    priority_parents: tuple[str, ...] | None = None  # None: every top-level code with sub-codes
+    priority_parents: tuple[str, ...] | None = None  # None: the measures (see analysis.priorities.measures_parent)
     with_context: bool = False  # quotes with the rest of their sentence
     charts: bool = True
 
@@ -55,6 +57,7 @@ def build_report(project: Project | ProjectData, options: ReportOptions = Report
     frequencies = code_tree_frequencies(data)
     report.sections = [
         _basis(data, labels),
+        _methods(data, labels, options),
         _codebook(data, frequencies, labels),
         _frequencies(data, frequencies, labels, options),
         _speakers(data, labels),
@@ -264,31 +267,54 @@ def _cooccurrence(data: ProjectData, labels: dict[str, str]) -> Section | None:
 
 
 def _priorities(data: ProjectData, labels: dict[str, str], options: ReportOptions) -> Section | None:
+    """The measures as the dot vote ranked them (the measures parent, or the parents asked for)."""
+    words = vote_labels(_language(data, options))
     parents = options.priority_parents
     if parents is None:
-        parents = tuple(data.codes[c].path for c in data.children.get(None, []) if data.children.get(c))
-    if not parents or not len(data.coding_table):
+        parent = measures_parent(data)
+        parents = (parent,) if parent is not None and data.children.get(
+            next(c.id for c in data.codes.values() if c.path == parent)) else ()
+    if not parents:
         return None
-    section = Section(labels["priorities"], 1, blocks=[Paragraph(labels["priorities_note"], note=True)])
+    section = Section(labels["priorities"], 1)
     for parent in parents:
         ranking = priority_ranking(data, parent)
+        voted = [row for row in ranking if row.rank is not None]
+        unvoted = [row for row in ranking if row.rank is None]
+        by_vote = any(row.points is not None for row in ranking)
         with_institutions = any(row.institutions is not None for row in ranking)
-        columns = [labels["rank"], labels["code"], labels["speakers"]]
-        columns += [labels["institutions"]] if with_institutions else []
-        columns += [labels["codings"], labels["mean_weight"]]
+        columns = [labels["rank"], words["measure"]]
+        columns += [words["points"], words["share_of_points"]] if by_vote else []
+        columns += [words["participants"]] + ([labels["institutions"]] if with_institutions else [])
+        columns += [words["passages"]]
         rows = []
-        for row in ranking:
-            cells: list[object] = [row.rank, row.name, row.speakers]
-            cells += [row.institutions] if with_institutions else []
-            cells += [row.codings, None if row.mean_weight is None else round(row.mean_weight, 1)]
+        for row in voted:
+            cells: list[object] = [row.rank, row.name]
+            cells += [row.points, row.share] if by_vote else []
+            cells += [row.speakers] + ([row.institutions] if with_institutions else []) + [row.codings]
             rows.append(cells)
         sub = Section(labels["priorities_of"].format(parent=parent), 2)
+        sub.blocks.append(Paragraph(words["priorities_by_vote" if by_vote else "priorities_by_support"], note=True))
         sub.blocks.append(Table(labels["priorities_of"].format(parent=parent), columns, rows,
-                                numeric={0} | set(range(2, len(columns))),
-                                # Wide enough for "Rang" and "Sprecher:innen" unbroken in the header row.
-                                widths=[1.4, 4.0, 3.3] + [2.6] * (len(columns) - 3)))
+                                numeric={0} | set(range(2, len(columns))), percent={3} if by_vote else set(),
+                                # Wide enough for "Teilnehmende" and "Institutionen" unbroken in the header row.
+                                widths=[1.3, 5.2] + ([1.7, 1.8] if by_vote else []) + [2.9] * (len(columns) - 2
+                                                                                               - 2 * by_vote)))
+        if unvoted:
+            listed = "; ".join(f"{row.name} ({row.speakers} {words['participants']}, {row.codings} "
+                               f"{words['passages']})" for row in unvoted)
+            sub.blocks.append(Paragraph(f"{words['priorities_unvoted']} {listed}"))
         section.blocks.append(sub)
     return section
+
+
+def _methods(data: ProjectData, labels: dict[str, str], options: ReportOptions) -> Section | None:
+    return methods_section(data, labels, _language(data, options))
+
+
+def _language(data: ProjectData, options: ReportOptions) -> str:
+    language = (options.language or data.language or "de").split("-")[0]
+    return language if language in ("de", "en") else "de"
 
 
 def _quotes_section(

@@ -7,10 +7,11 @@ from app.analysis.cooccurrence import code_cooccurrence
 from app.analysis.dataset import ProjectData
 from app.analysis.frequencies import code_tree_frequencies
 from app.analysis.matrices import Matrix, code_by_attribute, code_by_document, code_by_speaker
-from app.analysis.priorities import institution_attribute, priority_ranking
+from app.analysis.priorities import institution_attribute, measures_parent, priority_ranking
 from app.analysis.quotes import coded_segments
 from app.analysis.speaker_overview import speaker_overview
 from app.export.content import Table
+from app.export.vote_labels import vote_labels_beside
 
 
 def segments_table(data: ProjectData, labels: dict[str, str], *, memos: bool = True) -> Table:
@@ -76,20 +77,26 @@ def statistics_tables(data: ProjectData, labels: dict[str, str], *, memos: bool 
             f"{labels['cooccurrence']} – {name}", [labels["code"], *found.codes],
             [[path, *row] for path, row in zip(found.codes, cells)], numeric=set(range(1, len(found.codes) + 1)),
         ))
-    parents = [data.codes[c].path for c in data.children.get(None, []) if data.children.get(c)]
-    rows = []
-    for parent in parents:
-        for row in priority_ranking(data, parent, attribute=attribute):
-            rows.append([parent, row.rank, row.code, row.speakers, row.institutions, row.codings,
-                         None if row.mean_weight is None else round(row.mean_weight, 2), row.documents])
-    tables.append(Table(
-        labels["priorities"],
-        [labels["code"], labels["rank"], labels["path"], labels["speakers"], labels["institutions"],
-         labels["codings"], labels["mean_weight"], labels["documents"]],
-        rows, numeric={1, 3, 4, 5, 6, 7},
-    ))
+    tables.append(_priorities(data, labels, attribute))
     tables.append(segments_table(data, labels, memos=memos))
     return tables
+
+
+def _priorities(data: ProjectData, labels: dict[str, str], attribute: str | None) -> Table:
+    """The measures as the dot vote ranked them, with their points; an unvoted measure has no rank or points."""
+    words = vote_labels_beside(labels)
+    parent = measures_parent(data)
+    rows = []
+    for row in priority_ranking(data, parent, attribute=attribute) if parent is not None else []:
+        rows.append([parent, row.rank, row.code, row.points, row.share, row.speakers, row.institutions,
+                     row.codings, row.proposed_by or "", row.documents])
+    return Table(
+        labels["priorities"],
+        [labels["code"], labels["rank"], labels["path"], words["points"], words["share_of_points"],
+         words["participants"], labels["institutions"], words["passages"], words["proposed_by"],
+         labels["documents"]],
+        rows, numeric={1, 3, 4, 5, 6, 7, 9}, percent={4},
+    )
 
 
 def _matrix(matrix: Matrix, name: str, labels: dict[str, str], none_label: str) -> Table:

@@ -117,5 +117,6 @@ def read_document(path: str | Path, *, speakers: str = "auto", name: str | None 
         raise ReaderError(path, f"could not be read: unexpected {type(exc).__name__}: {exc}") from exc
     if name is not None or document.name != path.stem:
         document = ParsedDocument(name if name is not None else path.stem, document.text, document.source_name,
-                                  document.source_format, document.turns, document.warnings).with_utf8(document.utf8)
+                                  document.source_format, document.turns, document.warnings,
+                                  clusters=document.clusters).with_utf8(document.utf8)
     return document

@@ -67,6 +67,9 @@ class ParsedDocument:
     source_format: str
     turns: tuple[ParsedTurn, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # Per turn, the cluster (category) a workshop card was sorted into, when a card sheet says so; else empty.
+    # ``services.cards.code_cards_by_cluster`` makes a code of each cluster and codes the cards with it.
+    clusters: tuple[str | None, ...] = ()
     # The text's UTF-8 bytes, when the reader has them (a UTF-8 file read as it is), so the import need not encode
     # the text again. Never passed in, only given by ``with_utf8`` to a document just made: a copy made by
     # dataclasses.replace (perhaps of another text) has none.

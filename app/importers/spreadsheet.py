@@ -2,9 +2,11 @@
 
 Columns are found by their header, in German or English (``Sprecher``/``Speaker``/``Name``/``Institution``,
 ``Beitrag``/``Text``/``Karte``/``Kommentar``, ``Stimmen``/``Punkte``/``Votes``, ``Priorität``/``Rang``/``Rank``,
-``Zeit``/``Start``). Without a recognisable header the first column is the speaker and the second the text.
+``Zeit``/``Start``, ``Cluster``/``Kategorie``/``Category``). Without a recognisable header the first column is
+the speaker and the second the text.
 The document text is one line per row, ``Speaker: text`` (a cell's own line breaks are kept); each row's turn
-spans its text and carries the votes and the priority.
+spans its text and carries the votes and the priority; a cluster column gives each card's cluster
+(``ParsedDocument.clusters``), which ``services.cards`` turns into codes.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "priority": ("priority", "priorität", "prioritaet", "prio", "rang", "rank", "ranking", "platz",
                  "reihenfolge"),
     "time": ("time", "zeit", "start", "beginn", "begin", "timestamp", "zeitstempel", "startzeit", "uhrzeit"),
+    "cluster": ("cluster", "kategorie", "category", "clusterüberschrift", "überschrift", "heading", "oberbegriff",
+                "themenfeld", "themencluster", "topic", "thema"),
 }
 _ROLE_OF_WORD = {word: (role, rank) for role, words in _HEADER_WORDS.items() for rank, word in enumerate(words)}
 _TOKEN = re.compile(r"\w+")
@@ -201,6 +205,7 @@ def _document(
     shown: dict[str, str] = {}
     lines: list[str] = []
     turns: list[ParsedTurn] = []
+    clusters: list[str | None] = []
     offset = 0
     for number, row in rows:
         words = _cell_text(cell(row, "text"))
@@ -217,8 +222,11 @@ def _document(
             votes=_number(cell(row, "votes"), "votes", number, warnings),
             priority=_number(cell(row, "priority"), "priority", number, warnings),
         ))
+        # A code name holds no "/" (it separates a path): "Führerschein/Jobticket" becomes "Führerschein – Jobticket".
+        clusters.append(" ".join(_cell_text(cell(row, "cluster")).replace("/", " – ").split()) or None)
         lines.append(prefix + words)
         offset += len(prefix) + len(words) + 1
     if not turns:
         raise ReaderError(path, "contains no rows with text")
-    return ParsedDocument(path.stem, "\n".join(lines), path.name, source_format, tuple(turns), tuple(warnings))
+    return ParsedDocument(path.stem, "\n".join(lines), path.name, source_format, tuple(turns), tuple(warnings),
+                          clusters=tuple(clusters) if "cluster" in roles else ())

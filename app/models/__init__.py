@@ -19,7 +19,7 @@ _WHERE = {
     "open_project": "project_file",
     **dict.fromkeys(
         ("Attribute", "AttributeScope", "AttributeType", "AttributeValue", "Base", "Code", "Coder", "Coding",
-         "Document", "Memo", "ProjectInfo", "Speaker", "SpeakerAlias", "Turn"),
+         "Document", "Memo", "ProjectInfo", "Speaker", "SpeakerAlias", "Study", "Turn", "Vote"),
         "schema",
     ),
     "speaker_key": "speaker_names",
@@ -65,7 +65,9 @@ if TYPE_CHECKING:  # for type checkers and editors, which do not run __getattr__
         ProjectInfo,
         Speaker,
         SpeakerAlias,
+        Study,
         Turn,
+        Vote,
     )
     from app.models.speaker_names import speaker_key
     from app.models.text_index import CodeKeyword, StopList, Term, TextIndex

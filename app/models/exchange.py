@@ -100,6 +100,15 @@ class AttributeValueData:
     value: str
 
 
+@dataclass(frozen=True, slots=True)
+class VoteData:
+    """A measure's points from the dot vote (``institution`` empty: not counted by institution)."""
+
+    code_guid: str
+    points: int
+    institution: str = ""
+
+
 @dataclass(slots=True)
 class ProjectData:
     """Everything one project (or one exchange file) holds; ``problems`` lists what a reader had to leave out."""
@@ -114,6 +123,9 @@ class ProjectData:
     memos: list[MemoData] = field(default_factory=list)
     attributes: list[AttributeData] = field(default_factory=list)
     values: list[AttributeValueData] = field(default_factory=list)
+    votes: list[VoteData] = field(default_factory=list)
+    participants: dict[str, bool] = field(default_factory=dict)  # speaker GUID -> marked a participant or not
+    measures_code_guid: str | None = None  # the code whose sub-codes are the measures, if one was chosen
     problems: list[str] = field(default_factory=list)
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import enum
 import uuid
+from datetime import date as date_type
 from datetime import datetime, timezone
 
 from sqlalchemy import (
     CheckConstraint,
+    Date,
     Enum,
     ForeignKey,
     Index,
@@ -110,6 +112,10 @@ class Speaker(Base):
     # Row version, checked by every UPDATE and DELETE: in a team project a change made from a stale copy of the
     # row (a colleague changed it meanwhile) is refused instead of silently overwriting (see ``team.py``).
     version: Mapped[int] = mapped_column(default=1, server_default=_ONE)
+    # Whether the speaker's contributions count as support in the priority ranking: None decides by the speaker's
+    # role (moderation and research team do not count, see ``analysis.participants``); True or False as the user
+    # marked it (revision 0006).
+    participant: Mapped[bool | None] = mapped_column()
     __mapper_args__ = {"version_id_col": version}
 
     aliases: Mapped[list[SpeakerAlias]] = relationship(
@@ -304,3 +310,46 @@ class AttributeValue(Base):
     value: Mapped[str] = mapped_column(Text)
 
     attribute: Mapped[Attribute] = relationship()
+
+
+class Vote(Base):
+    """A measure's points from the workshop's dot vote, as counted on the pinboard and entered (revision 0006).
+
+    One row per measure code, or one per measure and institution when the dots were counted by institution
+    (``institution`` empty: not by institution); the measure's points are the sum of its rows. Cards imported
+    with a points column keep theirs on their turn (``Turn.votes``) instead; an entered count takes precedence.
+    """
+
+    __tablename__ = "vote"
+    __table_args__ = (
+        UniqueConstraint("code_id", "institution"),
+        CheckConstraint("points >= 0", name="points"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = _guid_column()
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
+    institution: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    points: Mapped[int] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class Study(Base):
+    """The one row describing the study for the report's methods section, and which code holds the measures the
+    priority ranking ranks (revision 0006). Missing values are simply left out of the report."""
+
+    __tablename__ = "study"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="", server_default="")
+    date: Mapped[date_type | None] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(Text, default="", server_default="")
+    duration_minutes: Mapped[int | None] = mapped_column()
+    phases: Mapped[str] = mapped_column(Text, default="", server_default="")  # one phase a line
+    transcription_rules: Mapped[str] = mapped_column(Text, default="", server_default="")
+    coding_procedure: Mapped[str] = mapped_column(Text, default="", server_default="")
+    points_per_person: Mapped[int | None] = mapped_column()
+    max_points_per_measure: Mapped[int | None] = mapped_column()
+    voters: Mapped[int | None] = mapped_column()
+    # The parent code whose sub-codes are the measures; None: found by name (Maßnahmen, Measures, ...).
+    measures_code_id: Mapped[int | None] = mapped_column(ForeignKey("code.id", ondelete="SET NULL"))

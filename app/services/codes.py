@@ -7,7 +7,7 @@ import re
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.models import Code, Coding, Memo, Project
+from app.models import Code, Coding, Memo, Project, Vote
 from app.services.changes import ChangeSet, Ref, ServiceError, repeatable
 from app.services.lookup import PATH_SEPARATOR, code_path, get_code, insert_or_find, split_code_path
 
@@ -185,7 +185,8 @@ def merge_codes(project: Project, source_path: str, target_path: str) -> ChangeS
     """Fold ``source`` into ``target``: its codings and sub-codes move over, then ``source`` goes.
 
     A coding that would duplicate one the target already has (same document, span and coder) is dropped rather
-    than doubled. The source's memo is appended to the target's.
+    than doubled. The source's memo is appended to the target's, and its points of the dot vote are added to the
+    target's (two clusters of the pinboard made one).
     """
     with project.transaction() as session:
         source, target = get_code(session, source_path), get_code(session, target_path)
@@ -221,6 +222,7 @@ def merge_codes(project: Project, source_path: str, target_path: str) -> ChangeS
             position += 1
             changes.updated.append(Ref("code", child.id))
         _merge_memo(session, source, target)
+        _merge_votes(session, source.id, target.id)
         source_id = source.id
         session.flush()
         session.expire(source)  # reload its children (now none), or delete-orphan would take the moved ones
@@ -272,3 +274,14 @@ __all__ = [
     "rename_code",
     "update_code",
 ]
+
+
+def _merge_votes(session: Session, source_id: int, target_id: int) -> None:
+    target = {vote.institution: vote for vote in session.scalars(select(Vote).where(Vote.code_id == target_id))}
+    for vote in list(session.scalars(select(Vote).where(Vote.code_id == source_id))):
+        if vote.institution in target:
+            target[vote.institution].points += vote.points
+            session.delete(vote)
+        else:
+            vote.code_id = target_id
+    session.flush()

@@ -27,6 +27,7 @@ from app.services.documents import INSERT_DOCUMENT, free_document_name, text_sha
 from app.services.lookup import ensure_coder
 from app.services.merge_parts import add_attributes, add_codes, add_memos, add_speakers
 from app.services.merge_summary import MergeSummary
+from app.services.merge_votes import add_votes
 from app.services.project_data import read_project_data
 
 __all__ = ["MergeSummary", "bring_in", "merge_project"]
@@ -61,6 +62,7 @@ def bring_in(project: Project, data: ProjectData) -> MergeSummary:
         maps.coding = _add_codings(session, data, maps, summary)
         add_attributes(session, data, maps.speaker, maps.document, summary)
         add_memos(session, data, maps.__dict__, summary)
+        add_votes(session, data, maps.code, maps.speaker, summary)
     return summary
 
 

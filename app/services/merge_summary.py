@@ -17,6 +17,7 @@ KINDS = {
     "memo": "memos",
     "attribute": "attributes",
     "value": "attribute values",
+    "vote": "votes",
 }
 
 

@@ -17,7 +17,9 @@ from app.models import (
     ProjectInfo,
     Speaker,
     SpeakerAlias,
+    Study,
     Turn,
+    Vote,
 )
 from app.models.exchange import (
     AttributeData,
@@ -30,6 +32,7 @@ from app.models.exchange import (
     ProjectData,
     SpeakerData,
     TurnData,
+    VoteData,
 )
 
 
@@ -113,6 +116,13 @@ def project_data(session: Session) -> ProjectData:
     for value in session.scalars(select(AttributeValue).order_by(AttributeValue.id)):
         owner = speaker_guids[value.speaker_id] if value.speaker_id is not None else document_guids[value.document_id]
         data.values.append(AttributeValueData(attribute_guids[value.attribute_id], owner, value.value))
+
+    data.votes = [VoteData(code_guids[code_id], points, institution) for code_id, institution, points in
+                  session.execute(select(Vote.code_id, Vote.institution, Vote.points).order_by(Vote.id))]
+    data.participants = {s.guid: bool(s.participant) for s in speakers if s.participant is not None}
+    study = session.get(Study, 1)
+    if study is not None and study.measures_code_id is not None:
+        data.measures_code_guid = code_guids.get(study.measures_code_id)
     return data
 
 

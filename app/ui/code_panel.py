@@ -25,6 +25,7 @@ from app.services import queries
 from app.ui.commands import AddCode, DeleteCode, MergeCodes, SetMemo, UpdateCode
 from app.ui.context import ApplicationContext
 from app.ui.icons import icon
+from app.ui.vote_panel import VotePanel
 
 
 class CodeEditor(QWidget):
@@ -188,8 +189,11 @@ class CodePanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.editor)
+        self.votes = VotePanel(context)  # the dot vote's points, beside the tree they belong to
+        splitter.addWidget(self.votes)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

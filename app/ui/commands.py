@@ -17,6 +17,7 @@ from app.models import ProjectFileError
 from app.services import ChangeSet, ServiceError
 from app.services import queries
 from app.services.lookup import PATH_SEPARATOR
+from app.services.votes import replace_votes, votes_of
 from app.ui.context import ApplicationContext
 
 
@@ -241,6 +242,7 @@ class _CodeSnapshot:
         ids = [row.id for row in self.codes]
         self.memos = {row.path: text for row in self.codes if (text := queries.code_memos(context.project, [row.id]).get(row.id))}
         self.codings = queries.coding_records(context.project, queries.codings_of_codes(context.project, ids))
+        self.votes = {row.path: votes for row in self.codes if (votes := votes_of(context.project, row.path))}
 
     def restore_codes(self, command: ProjectCommand, *, codings: bool = True) -> ChangeSet:
         project = command.project
@@ -256,6 +258,8 @@ class _CodeSnapshot:
         changes.merge(services.move_code(project, top.path, _parent_path(top.path), position=top.position))
         for code_path, text in self.memos.items():
             changes.merge(services.set_memo(project, text, code=code_path))
+        for code_path, votes in self.votes.items():
+            changes.merge(replace_votes(project, code_path, votes))
         if codings:
             for record in self.codings:
                 changes.merge(command._reapply(record))
@@ -286,6 +290,7 @@ class MergeCodes(ProjectCommand):
         target_id = next(row.id for row in rows if row.path == target)
         self.source_memo = memos.get(self.source_row.id, "")
         self.target_memo = queries.code_memos(context.project, [target_id]).get(target_id, "")
+        self.votes = {path: votes_of(context.project, path) for path in (source, target)}  # merging adds them
         self.records = {
             record.id: record
             for record in queries.coding_records(
@@ -322,6 +327,8 @@ class MergeCodes(ProjectCommand):
         changes.merge(services.set_memo(project, self.target_memo, code=self.target))
         if self.source_memo:
             changes.merge(services.set_memo(project, self.source_memo, code=self.source))
+        for path, votes in self.votes.items():
+            changes.merge(replace_votes(project, path, votes))
         return changes
 
 

@@ -7,10 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressDialog,
     QTreeWidget,
     QTreeWidgetItem,
@@ -66,12 +69,26 @@ class ImportPreview(QDialog):
         layout.addWidget(tree)
         if problems:
             layout.addWidget(QLabel(self.tr("Not readable:") + "\n" + "\n".join(problems)))
+        # Cards sorted into clusters on the pinboard: each cluster a code under the parent named here.
+        self.clusters = QCheckBox(self.tr("Code each card with its cluster, under:"))
+        self.clusters_parent = QLineEdit(self.tr("Measures"))
+        if any(document.clusters for document in parsed):
+            row = QHBoxLayout()
+            row.addWidget(self.clusters)
+            row.addWidget(self.clusters_parent, 1)
+            self.clusters.setChecked(True)
+            layout.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(parsed))
         layout.addWidget(buttons)
         self.tree = tree
+
+    def cluster_parent(self) -> str | None:
+        """The parent to code the cards' clusters under, when that was asked for."""
+        parent = self.clusters_parent.text().strip()
+        return parent if self.clusters.isChecked() and parent else None
 
 
 def import_with_preview(parent: QWidget, context: ApplicationContext, paths: list[str] | None = None) -> None:
@@ -94,11 +111,20 @@ def import_with_preview(parent: QWidget, context: ApplicationContext, paths: lis
         parsed, problems = result
         dialog = ImportPreview(parsed, problems, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: parsed and context.execute(ImportDocuments(context, parsed)))
+        dialog.accepted.connect(lambda: parsed and context.execute(_import_command(context, parsed, dialog)))
         parent.import_preview = dialog  # type: ignore[attr-defined] - for tests and to keep it alive
         dialog.open()  # window-modal but not blocking: the event loop goes on
 
     task.sig_finished.connect(preview)
+
+
+def _import_command(context: ApplicationContext, parsed: list, dialog: ImportPreview):  # noqa: ANN202
+    parent = dialog.cluster_parent()
+    if parent is None:
+        return ImportDocuments(context, parsed)
+    from app.ui.vote_commands import ImportCards
+
+    return ImportCards(context, parsed, parent)
 
 
 def transcript_paths(mime_data) -> list[str]:  # noqa: ANN001 - QMimeData

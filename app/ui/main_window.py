@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions(self.exchange.actions)
         self.export_report_action = self._action(self.tr("&Export report…"), self.reports_dock.open_export, "Ctrl+Shift+E")
         file_menu.addAction(self.export_report_action)
+        file_menu.addAction(self._action(self.tr("&Study details…"), self.edit_study))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Restore a &backup…"), self.choose_backup))
         file_menu.addSeparator()
@@ -389,6 +390,14 @@ class MainWindow(QMainWindow):
 
         return open_with_choices(self, self.context, path, show_error=self.show_error,
                                  show_message=lambda text: self.statusBar().showMessage(text, 15000))
+
+    def edit_study(self) -> None:
+        """The study's details for the report's methods section."""
+        if self.context.project is None:
+            return
+        from app.ui.study_dialog import StudyDialog
+
+        StudyDialog(self.context, self).exec()
 
     def choose_backup(self) -> None:
         from app.ui.backups_dialog import restore_from_backup

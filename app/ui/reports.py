@@ -262,7 +262,11 @@ class ReportsView(QWidget):
         for path in parents:
             self.parent_choice.addItem(_path(path), path)
         if chosen not in parents:  # the workshop's measures when there are any, else the first
-            chosen = next((p for p in parents if p.casefold() in MEASURES), parents[0] if parents else None)
+            from app.analysis.priorities import measures_parent
+
+            measures = measures_parent(data) if data is not None else None
+            chosen = measures if measures in parents else next(
+                (p for p in parents if p.casefold() in MEASURES), parents[0] if parents else None)
         if chosen is not None:
             self.parent_choice.setCurrentIndex(parents.index(chosen))
         self.parent_choice.blockSignals(False)
@@ -280,10 +284,10 @@ class ReportsView(QWidget):
     def _fill_priorities(self) -> None:
         from app.analysis.priorities import priority_ranking
 
-        headers = [self.tr("Rank"), self.tr("Code"), self.tr("Speakers"), self.tr("Institutions"),
-                   self.tr("Codings"), self.tr("Mean weight"), self.tr("Documents")]
+        headers = [self.tr("Rank"), self.tr("Code"), self.tr("Points"), self.tr("Share of points"),
+                   self.tr("Participants"), self.tr("Institutions"), self.tr("Passages"), self.tr("Raised by")]
         parent = self.parent_choice.currentData()
         rows = [] if self._data is None or parent is None else priority_ranking(self._data, parent)
         self.priority_model.set_rows(headers, [
-            (r.rank, r.name, r.speakers, r.institutions, r.codings, r.mean_weight, r.documents) for r in rows
-        ])
+            (r.rank, r.name, r.points, r.share, r.speakers, r.institutions, r.codings, r.proposed_by) for r in rows
+        ], percent_columns=[3])

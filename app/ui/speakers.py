@@ -16,13 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.analysis.votes import is_participant, role_attribute, role_is_participant
 from app.services import queries
+from app.services.votes import participant_marks
 from app.services.queries import SpeakerRow
 from app.ui.commands import MergeSpeakers, RenameSpeaker, SetSpeakerAttribute
 from app.ui.context import ApplicationContext
 from app.ui.tree_model import Index
+from app.ui.vote_commands import MarkParticipant
 
-FIXED_COLUMNS = 3  # name, turns, documents; the speaker attributes follow
+FIXED_COLUMNS = 3  # name, turns, documents; the speaker attributes follow, then whether they are a participant
 
 
 class SpeakerModel(QAbstractTableModel):
@@ -31,18 +34,32 @@ class SpeakerModel(QAbstractTableModel):
         self.context = context
         self.attributes: list[str] = []
         self.speakers: list[SpeakerRow] = []
+        self.marks: dict[int, bool] = {}  # as the user marked them; the others' role decides
 
     def refresh(self) -> None:
         self.beginResetModel()
         project = self.context.project
         self.attributes, self.speakers = ([], []) if project is None else queries.list_speakers(project)
+        self.marks = {} if project is None else participant_marks(project)
         self.endResetModel()
+
+    @property
+    def participant_column(self) -> int:
+        return FIXED_COLUMNS + len(self.attributes)
+
+    def by_role(self, speaker: SpeakerRow) -> bool:
+        """Whether the speaker's role makes them a participant (moderation and research team do not)."""
+        role = role_attribute(self.attributes)
+        return role_is_participant(speaker.attributes.get(role) if role else None)
+
+    def is_participant(self, speaker: SpeakerRow) -> bool:
+        return is_participant(self.marks.get(speaker.id), speaker.attributes.get(role_attribute(self.attributes) or ""))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.speakers)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else FIXED_COLUMNS + len(self.attributes)
+        return 0 if parent.isValid() else FIXED_COLUMNS + len(self.attributes) + 1
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -50,6 +67,8 @@ class SpeakerModel(QAbstractTableModel):
         fixed = (self.tr("Speaker"), self.tr("Turns"), self.tr("Documents"))
         if 0 <= section < FIXED_COLUMNS:
             return fixed[section]
+        if section == self.participant_column:
+            return self.tr("Participant")
         if FIXED_COLUMNS <= section < self.columnCount():
             return self.attributes[section - FIXED_COLUMNS]
         return None
@@ -59,6 +78,8 @@ class SpeakerModel(QAbstractTableModel):
             return None
         speaker = self.speakers[index.row()]
         column = index.column()
+        if column == self.participant_column:
+            return self._participant_data(speaker, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == 0:
                 return speaker.name
@@ -71,15 +92,35 @@ class SpeakerModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _participant_data(self, speaker: SpeakerRow, role: int):  # noqa: ANN202
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if self.is_participant(speaker) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if speaker.id in self.marks:
+                return self.tr("Marked so; their contributions count as support for a measure only if checked.")
+            return self.tr("By their role (moderation, minute-taking and research team are no participants); "
+                           "click to mark otherwise.")
+        return None
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.participant_column:
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
         if index.column() == 0 or index.column() >= FIXED_COLUMNS:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802, ANN001
+        if index.isValid() and index.column() == self.participant_column and role == Qt.ItemDataRole.CheckStateRole:
+            speaker = self.speakers[index.row()]
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            if checked == self.is_participant(speaker):
+                return False
+            mark = None if checked == self.by_role(speaker) else checked  # back to what the role says: unmarked
+            QTimer.singleShot(0, lambda: self.context.execute(MarkParticipant(self.context, speaker.name, mark)))
+            return True
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         speaker, column, text = self.speakers[index.row()], index.column(), str(value).strip()

@@ -28,7 +28,7 @@ SETTLE_MS = 5000  # how often a change whose commit could not be confirmed is lo
 KINDS = {
     "coding": "coding", "coder": "coding", "code": "code", "code_keyword": "code", "memo": "memo", "project": "memo",
     "document": "document", "turn": "document", "speaker": "speaker", "speaker_alias": "speaker",
-    "attribute": "attribute", "attribute_value": "attribute",
+    "attribute": "attribute", "attribute_value": "attribute", "vote": "vote", "study": "study",
 }
 REMOTE_ID = 0  # no row of ours has id 0: the panels re-read what they show
 

@@ -3,97 +3,97 @@
 <context>
     <name />
     <message>
-        <location filename="../../app/ui/commands.py" line="98" />
+        <location filename="../../app/ui/commands.py" line="99" />
         <source>Code as “%s”</source>
         <translation>Codieren mit „%s“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="123" />
+        <location filename="../../app/ui/commands.py" line="124" />
         <source>Remove coding</source>
         <translation>Codierung entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="123" />
+        <location filename="../../app/ui/commands.py" line="124" />
         <source>Remove codings</source>
         <translation>Codierungen entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="143" />
+        <location filename="../../app/ui/commands.py" line="144" />
         <source>Change coding</source>
         <translation>Codierung ändern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="160" />
+        <location filename="../../app/ui/commands.py" line="161" />
         <source>New code “%s”</source>
         <translation>Neuer Code „%s“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="177" />
+        <location filename="../../app/ui/commands.py" line="178" />
         <source>Rename code “%s”</source>
         <translation>Code „%s“ umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="200" />
+        <location filename="../../app/ui/commands.py" line="201" />
         <source>Recolour code “%s”</source>
         <translation>Farbe von „%s“ ändern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="200" />
+        <location filename="../../app/ui/commands.py" line="201" />
         <source>Edit code “%s”</source>
         <translation>Code „%s“ bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="221" />
+        <location filename="../../app/ui/commands.py" line="222" />
         <source>Move code “%s”</source>
         <translation>Code „%s“ verschieben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="267" />
+        <location filename="../../app/ui/commands.py" line="271" />
         <source>Delete code “%s”</source>
         <translation>Code „%s“ löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="280" />
+        <location filename="../../app/ui/commands.py" line="284" />
         <source>Merge “%s” into “%s”</source>
         <translation>„%s“ mit „%s“ zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="332" />
+        <location filename="../../app/ui/commands.py" line="339" />
         <source>Import documents</source>
         <translation>Dokumente importieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="351" />
+        <location filename="../../app/ui/commands.py" line="358" />
         <source>Rename document “%s”</source>
         <translation>Dokument „%s“ umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="367" />
+        <location filename="../../app/ui/commands.py" line="374" />
         <source>Delete document “%s”</source>
         <translation>Dokument „%s“ löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="385" />
+        <location filename="../../app/ui/commands.py" line="392" />
         <source>Rename speaker “%s”</source>
         <translation>Sprecher:in „%s“ umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="399" />
+        <location filename="../../app/ui/commands.py" line="406" />
         <source>Merge speaker “%s” into “%s”</source>
         <translation>Sprecher:in „%s“ mit „%s“ zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="417" />
+        <location filename="../../app/ui/commands.py" line="424" />
         <source>Set %s of “%s”</source>
         <translation>%s von „%s“ setzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="435" />
+        <location filename="../../app/ui/commands.py" line="442" />
         <source>Edit memo</source>
         <translation>Memo bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commands.py" line="457" />
+        <location filename="../../app/ui/commands.py" line="464" />
         <source>Edit project memo</source>
         <translation>Projektmemo bearbeiten</translation>
     </message>
@@ -229,6 +229,31 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
         <source>Language of “%s”</source>
         <translation>Sprache von „%s“</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/vote_commands.py" line="26" />
+        <source>Points of “%s”</source>
+        <translation>Punkte von „%s“</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/vote_commands.py" line="39" />
+        <source>Measures under “%s”</source>
+        <translation>Maßnahmen unter „%s“</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/vote_commands.py" line="52" />
+        <source>Participant “%s”</source>
+        <translation>Teilnehmend: „%s“</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/vote_commands.py" line="65" />
+        <source>Study details</source>
+        <translation>Angaben zur Studie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/vote_commands.py" line="82" />
+        <source>Import cards under “%s”</source>
+        <translation>Karten unter „%s“ importieren</translation>
+    </message>
 </context>
 <context>
     <name>ApplicationContext</name>
@@ -325,32 +350,32 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>CodeEditor</name>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="66" />
+        <location filename="../../app/ui/code_panel.py" line="67" />
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="66" />
+        <location filename="../../app/ui/code_panel.py" line="67" />
         <source>Anchor example</source>
         <translation>Ankerbeispiel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="67" />
+        <location filename="../../app/ui/code_panel.py" line="68" />
         <source>Coding rule</source>
         <translation>Codierregel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="67" />
+        <location filename="../../app/ui/code_panel.py" line="68" />
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="75" />
+        <location filename="../../app/ui/code_panel.py" line="76" />
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="127" />
+        <location filename="../../app/ui/code_panel.py" line="128" />
         <source>%1
 
 ——— Your text, not saved yet ———
@@ -361,7 +386,7 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="148" />
+        <location filename="../../app/ui/code_panel.py" line="149" />
         <source>Edit code “%1”</source>
         <translation>Code „%1“ bearbeiten</translation>
     </message>
@@ -369,63 +394,63 @@ Wenn zwei Personen ein Projekt gleichzeitig ändern, geht Arbeit verloren. Sie k
 <context>
     <name>CodePanel</name>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="204" />
+        <location filename="../../app/ui/code_panel.py" line="208" />
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="205" />
+        <location filename="../../app/ui/code_panel.py" line="209" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="206" />
+        <location filename="../../app/ui/code_panel.py" line="210" />
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="207" />
+        <location filename="../../app/ui/code_panel.py" line="211" />
         <source>Merge</source>
         <translation>Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="208" />
+        <location filename="../../app/ui/code_panel.py" line="212" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="262" />
+        <location filename="../../app/ui/code_panel.py" line="266" />
         <source>Name of the new code (Parent/Child for a sub-code):</source>
         <translation>Name des neuen Codes (Obercode/Subcode für einen Subcode):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="264" />
+        <location filename="../../app/ui/code_panel.py" line="268" />
         <source>New code</source>
         <translation>Neuer Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="289" />
+        <location filename="../../app/ui/code_panel.py" line="293" />
         <source>Colour of “%1”</source>
         <translation>Farbe von „%1“</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="304" />
+        <location filename="../../app/ui/code_panel.py" line="308" />
         <source>Merge codes</source>
         <translation>Codes zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="305" />
+        <location filename="../../app/ui/code_panel.py" line="309" />
         <source>Merge “%1” and its codings into:</source>
         <translation>„%1“ mit seinen Codierungen zusammenführen in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="321" />
-        <location filename="../../app/ui/code_panel.py" line="329" />
+        <location filename="../../app/ui/code_panel.py" line="325" />
+        <location filename="../../app/ui/code_panel.py" line="333" />
         <source>Delete codes</source>
         <translation>Codes löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="322" />
+        <location filename="../../app/ui/code_panel.py" line="326" />
         <source>Delete %1 with its sub-codes and %2 coding(s)? You can undo this.</source>
         <translation>%1 mit Subcodes und %2 Codierung(en) löschen? Das lässt sich rückgängig machen.</translation>
     </message>
@@ -967,43 +992,53 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="49" />
-        <location filename="../../app/ui/import_documents.py" line="80" />
+        <location filename="../../app/ui/import_documents.py" line="52" />
+        <location filename="../../app/ui/import_documents.py" line="97" />
         <source>Import documents</source>
         <translation>Dokumente importieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="52" />
+        <location filename="../../app/ui/import_documents.py" line="55" />
         <source>Document / speaker</source>
         <translation>Dokument / Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="52" />
+        <location filename="../../app/ui/import_documents.py" line="55" />
         <source>Turns</source>
         <translation>Redebeiträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="59" />
+        <location filename="../../app/ui/import_documents.py" line="62" />
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="63" />
+        <location filename="../../app/ui/import_documents.py" line="66" />
         <source>These documents and speakers were found. Import them?</source>
         <translation>Diese Dokumente und Sprecher:innen wurden gefunden. Importieren?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="66" />
+        <location filename="../../app/ui/import_documents.py" line="69" />
         <source>Not readable:</source>
         <translation>Nicht lesbar:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="83" />
+        <location filename="../../app/ui/import_documents.py" line="71" />
+        <source>Code each card with its cluster, under:</source>
+        <translation>Jede Karte mit ihrem Cluster codieren, unter:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_documents.py" line="72" />
+        <source>Measures</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_documents.py" line="100" />
         <source>Reading documents…</source>
         <translation>Dokumente werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="83" />
+        <location filename="../../app/ui/import_documents.py" line="100" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1166,13 +1201,13 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../app/ui/main_window.py" line="125" />
-        <location filename="../../app/ui/main_window.py" line="299" />
+        <location filename="../../app/ui/main_window.py" line="300" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="126" />
-        <location filename="../../app/ui/main_window.py" line="300" />
+        <location filename="../../app/ui/main_window.py" line="301" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
@@ -1232,172 +1267,177 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
         <translation>Bericht &amp;exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217" />
+        <location filename="../../app/ui/main_window.py" line="216" />
+        <source>&amp;Study details…</source>
+        <translation>Angaben zur &amp;Studie…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Restore a &amp;backup…</source>
         <translation>Sicherungskopie &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="220" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="223" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="225" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232" />
+        <location filename="../../app/ui/main_window.py" line="233" />
         <source>&amp;Find in document</source>
         <translation>Im Dokument &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233" />
+        <location filename="../../app/ui/main_window.py" line="234" />
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234" />
+        <location filename="../../app/ui/main_window.py" line="235" />
         <source>&amp;Search the project…</source>
         <translation>Im Projekt &amp;suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235" />
+        <location filename="../../app/ui/main_window.py" line="236" />
         <source>&amp;Memos…</source>
         <translation>&amp;Memos …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239" />
+        <location filename="../../app/ui/main_window.py" line="240" />
         <source>&amp;Coding</source>
         <translation>&amp;Codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246" />
+        <location filename="../../app/ui/main_window.py" line="247" />
         <source>Code with &amp;recent code</source>
         <translation>Mit &amp;zuletzt benutztem Code codieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254" />
+        <location filename="../../app/ui/main_window.py" line="255" />
         <source>Current c&amp;oder…</source>
         <translation>Aktuelle:r C&amp;odierer:in …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256" />
+        <location filename="../../app/ui/main_window.py" line="257" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258" />
+        <location filename="../../app/ui/main_window.py" line="259" />
         <source>&amp;Documents and codes</source>
         <translation>&amp;Dokumente und Codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259" />
+        <location filename="../../app/ui/main_window.py" line="260" />
         <source>Retrieved &amp;segments</source>
         <translation>Liste der codierten &amp;Segmente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260" />
+        <location filename="../../app/ui/main_window.py" line="261" />
         <source>Code &amp;definitions</source>
         <translation>Code-&amp;Definitionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="271" />
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>&amp;Larger text</source>
         <translation>Text &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>&amp;Smaller text</source>
         <translation>Text &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334" />
+        <location filename="../../app/ui/main_window.py" line="335" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339" />
+        <location filename="../../app/ui/main_window.py" line="340" />
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354" />
+        <location filename="../../app/ui/main_window.py" line="355" />
         <source>New project from REFI-QDA</source>
         <translation>Neues Projekt aus REFI-QDA</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368" />
+        <location filename="../../app/ui/main_window.py" line="369" />
         <source>The team server can be reached again; the view is up to date.</source>
         <translation>Der Teamserver ist wieder erreichbar; die Ansicht ist auf dem neuesten Stand.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371" />
+        <location filename="../../app/ui/main_window.py" line="372" />
         <source>Offline, reconnecting: the team server cannot be reached. Changes are not taken until it is back; colleagues' changes will appear then.</source>
         <translation>Offline, Verbindung wird wiederhergestellt: Der Teamserver ist nicht erreichbar. Änderungen sind erst wieder möglich, wenn er zurück ist; dann erscheinen auch die Änderungen aus dem Team.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379" />
+        <location filename="../../app/ui/main_window.py" line="380" />
         <source>Open team project</source>
         <translation>Teamprojekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="380" />
+        <location filename="../../app/ui/main_window.py" line="381" />
         <source>Address of the team project (postgresql://user@server/database; the password is asked for when needed and never stored):</source>
         <translation>Adresse des Teamprojekts (postgresql://benutzer@server/datenbank; das Passwort wird bei Bedarf erfragt und nie gespeichert):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="520" />
+        <location filename="../../app/ui/main_window.py" line="529" />
         <source>Coding as %1</source>
         <translation>Es codiert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524" />
+        <location filename="../../app/ui/main_window.py" line="533" />
         <source>Coder: %1</source>
         <translation>Codierer:in: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525" />
+        <location filename="../../app/ui/main_window.py" line="534" />
         <source>Every coding you make records this name. Click to switch.</source>
         <translation>Jede Ihrer Codierungen hält diesen Namen fest. Klicken zum Wechseln.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="530" />
+        <location filename="../../app/ui/main_window.py" line="539" />
         <source>&lt;i&gt;Choose a document on the left to read and code it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Links ein Dokument wählen, um es zu lesen und zu codieren.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="535" />
+        <location filename="../../app/ui/main_window.py" line="544" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 turns, %3 speakers, %4 codings</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Redebeiträge, %3 Sprecher:innen, %4 Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="557" />
+        <location filename="../../app/ui/main_window.py" line="566" />
         <source>team project on %1</source>
         <translation>Teamprojekt auf %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="558" />
+        <location filename="../../app/ui/main_window.py" line="567" />
         <source> (read-only)</source>
         <translation> (schreibgeschützt)</translation>
     </message>
@@ -1557,7 +1597,6 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
     <message>
         <location filename="../../app/ui/reports.py" line="152" />
         <location filename="../../app/ui/reports.py" line="230" />
-        <location filename="../../app/ui/reports.py" line="283" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
@@ -1590,20 +1629,18 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
         <location filename="../../app/ui/reports.py" line="230" />
         <location filename="../../app/ui/reports.py" line="240" />
         <location filename="../../app/ui/reports.py" line="244" />
-        <location filename="../../app/ui/reports.py" line="283" />
+        <location filename="../../app/ui/reports.py" line="287" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports.py" line="230" />
         <location filename="../../app/ui/reports.py" line="248" />
-        <location filename="../../app/ui/reports.py" line="284" />
         <source>Codings</source>
         <translation>Codierungen</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports.py" line="230" />
-        <location filename="../../app/ui/reports.py" line="284" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
@@ -1632,6 +1669,21 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
         <location filename="../../app/ui/reports.py" line="232" />
         <source>Total words</source>
         <translation>Wörter gesamt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="288" />
+        <source>Participants</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="288" />
+        <source>Passages</source>
+        <translation>Textstellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="288" />
+        <source>Raised by</source>
+        <translation>Eingebracht von</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports.py" line="217" />
@@ -1674,19 +1726,24 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
         <translation>(alle Dokumente)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="283" />
+        <location filename="../../app/ui/reports.py" line="287" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="283" />
-        <source>Institutions</source>
-        <translation>Institutionen</translation>
+        <location filename="../../app/ui/reports.py" line="287" />
+        <source>Points</source>
+        <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="284" />
-        <source>Mean weight</source>
-        <translation>Mittleres Gewicht</translation>
+        <location filename="../../app/ui/reports.py" line="287" />
+        <source>Share of points</source>
+        <translation>Anteil der Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="288" />
+        <source>Institutions</source>
+        <translation>Institutionen</translation>
     </message>
 </context>
 <context>
@@ -1951,62 +2008,77 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
 <context>
     <name>SpeakerModel</name>
     <message>
-        <location filename="../../app/ui/speakers.py" line="50" />
+        <location filename="../../app/ui/speakers.py" line="67" />
         <source>Speaker</source>
         <translation>Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="50" />
+        <location filename="../../app/ui/speakers.py" line="67" />
         <source>Turns</source>
         <translation>Redebeiträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="50" />
+        <location filename="../../app/ui/speakers.py" line="67" />
         <source>Documents</source>
         <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="71" />
+        <source>Participant</source>
+        <translation>Teilnehmend</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="100" />
+        <source>Marked so; their contributions count as support for a measure only if checked.</source>
+        <translation>So markiert; die Beiträge zählen nur angehakt als Unterstützung einer Maßnahme.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/speakers.py" line="101" />
+        <source>By their role (moderation, minute-taking and research team are no participants); click to mark otherwise.</source>
+        <translation>Nach der Rolle (Moderation, Protokoll und Forschungsteam nehmen nicht teil); anklicken, um es anders zu markieren.</translation>
     </message>
 </context>
 <context>
     <name>SpeakerPanel</name>
     <message>
-        <location filename="../../app/ui/speakers.py" line="131" />
+        <location filename="../../app/ui/speakers.py" line="172" />
         <source>Merge into…</source>
         <translation>Zusammenführen mit …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="132" />
+        <location filename="../../app/ui/speakers.py" line="173" />
         <source>New attribute…</source>
         <translation>Neues Merkmal …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="152" />
-        <location filename="../../app/ui/speakers.py" line="156" />
+        <location filename="../../app/ui/speakers.py" line="193" />
+        <location filename="../../app/ui/speakers.py" line="197" />
         <source>New attribute</source>
         <translation>Neues Merkmal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="152" />
+        <location filename="../../app/ui/speakers.py" line="193" />
         <source>Attribute (e.g. Institution):</source>
         <translation>Merkmal (z. B. Institution):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="156" />
+        <location filename="../../app/ui/speakers.py" line="197" />
         <source>Value for %1:</source>
         <translation>Wert für %1:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="168" />
-        <location filename="../../app/ui/speakers.py" line="172" />
+        <location filename="../../app/ui/speakers.py" line="209" />
+        <location filename="../../app/ui/speakers.py" line="213" />
         <source>Merge speakers</source>
         <translation>Sprecher:innen zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="168" />
+        <location filename="../../app/ui/speakers.py" line="209" />
         <source>Merge “%1” into:</source>
         <translation>„%1“ zusammenführen mit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/speakers.py" line="173" />
+        <location filename="../../app/ui/speakers.py" line="214" />
         <source>Merge “%1” into “%2”? Their turns, attribute values and memo become one speaker's; Undo separates them again.</source>
         <translation>„%1“ mit „%2“ zusammenführen? Redebeiträge, Attributwerte und Memo gehören dann einer Person; „Rückgängig“ trennt sie wieder.</translation>
     </message>
@@ -2042,6 +2114,84 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
         <location filename="../../app/ui/stop_words.py" line="74" />
         <source>Words left out of word frequencies, one a line:</source>
         <translation>Wörter, die in Worthäufigkeiten nicht mitzählen, eines je Zeile:</translation>
+    </message>
+</context>
+<context>
+    <name>StudyDialog</name>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="39" />
+        <source>Study details</source>
+        <translation>Angaben zur Studie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="43" />
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="45" />
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="47" />
+        <source>One phase a line</source>
+        <translation>Eine Phase je Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="57" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="58" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="59" />
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="60" />
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="61" />
+        <source>Phases</source>
+        <translation>Ablauf (Phasen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="62" />
+        <source>Transcription rules</source>
+        <translation>Transkriptionsregeln</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="63" />
+        <source>Coding procedure</source>
+        <translation>Vorgehen bei der Codierung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="64" />
+        <source>Points per person</source>
+        <translation>Punkte je Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="65" />
+        <source>At most per measure</source>
+        <translation>Höchstens je Maßnahme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="66" />
+        <source>Voters</source>
+        <translation>Abstimmende</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/study_dialog.py" line="79" />
+        <source>“%1” is not a date; write it as YYYY-MM-DD.</source>
+        <translation>„%1“ ist kein Datum; bitte als JJJJ-MM-TT schreiben.</translation>
     </message>
 </context>
 <context>
@@ -2096,6 +2246,52 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
         <location filename="../../app/ui/transcript_view.py" line="422" />
         <source>&lt;b&gt;%1&lt;/b&gt; — coded by %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — codiert von %2</translation>
+    </message>
+</context>
+<context>
+    <name>VoteModel</name>
+    <message>
+        <location filename="../../app/ui/vote_panel.py" line="89" />
+        <source>“%1” is not a number of points.</source>
+        <translation>„%1“ ist keine Punktzahl.</translation>
+    </message>
+</context>
+<context>
+    <name>VotePanel</name>
+    <message>
+        <location filename="../../app/ui/vote_panel.py" line="136" />
+        <source>Dot vote (Punktabfrage)</source>
+        <translation>Punktabfrage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/vote_panel.py" line="137" />
+        <source>Measures:</source>
+        <translation>Maßnahmen:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/vote_panel.py" line="138" />
+        <source>Measure</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/vote_panel.py" line="138" />
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/vote_panel.py" line="140" />
+        <source>Type the points each measure got; clear a cell if the measure was not voted on. Points in italics come from imported cards.</source>
+        <translation>Tragen Sie die Punkte jeder Maßnahme ein; leeren Sie die Zelle, wenn über die Maßnahme nicht abgestimmt wurde. Kursive Punkte stammen aus importierten Karten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/vote_panel.py" line="171" />
+        <source>(automatic: Maßnahmen, Measures, Handlungsempfehlungen)</source>
+        <translation>(automatisch: Maßnahmen, Measures, Handlungsempfehlungen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/vote_panel.py" line="180" />
+        <source>%1 points on %2 of %3 measures</source>
+        <translation>%1 Punkte auf %2 von %3 Maßnahmen</translation>
     </message>
 </context>
 <context>

@@ -442,6 +442,50 @@ GERMAN = {
     "Who is coding? Please type your name: every coding you make records it, so that colleagues' coding stays apart and can be compared.": 'Wer codiert? Bitte geben Sie Ihren Namen ein: Jede Codierung hält ihn fest, damit die Codierungen von Kolleg:innen getrennt bleiben und verglichen werden können.',
     'Coder: %1': 'Codierer:in: %1',
     'Every coding you make records this name. Click to switch.': 'Jede Ihrer Codierungen hält diesen Namen fest. Klicken zum Wechseln.',
+    # The dot vote (Punktabfrage), the study's details, the ranking by the vote (issue 18)
+    "Points of “%s”": "Punkte von „%s“",
+    "Measures under “%s”": "Maßnahmen unter „%s“",
+    "Participant “%s”": "Teilnehmend: „%s“",
+    "Study details": "Angaben zur Studie",
+    "&Study details…": "Angaben zur &Studie…",
+    "Dot vote (Punktabfrage)": "Punktabfrage",
+    "Measures:": "Maßnahmen:",
+    "Measure": "Maßnahme",
+    "Points": "Punkte",
+    "Type the points each measure got; clear a cell if the measure was not voted on. Points in italics come from imported cards.":
+        "Tragen Sie die Punkte jeder Maßnahme ein; leeren Sie die Zelle, wenn über die Maßnahme nicht abgestimmt "
+        "wurde. Kursive Punkte stammen aus importierten Karten.",
+    "(automatic: Maßnahmen, Measures, Handlungsempfehlungen)": "(automatisch: Maßnahmen, Measures, Handlungsempfehlungen)",
+    "%1 points on %2 of %3 measures": "%1 Punkte auf %2 von %3 Maßnahmen",
+    "“%1” is not a number of points.": "„%1“ ist keine Punktzahl.",
+    "YYYY-MM-DD": "JJJJ-MM-TT",
+    " min": " Min.",
+    "One phase a line": "Eine Phase je Zeile",
+    "Title": "Titel",
+    "Date": "Datum",
+    "Place": "Ort",
+    "Duration": "Dauer",
+    "Phases": "Ablauf (Phasen)",
+    "Transcription rules": "Transkriptionsregeln",
+    "Coding procedure": "Vorgehen bei der Codierung",
+    "Points per person": "Punkte je Person",
+    "At most per measure": "Höchstens je Maßnahme",
+    "Voters": "Abstimmende",
+    "“%1” is not a date; write it as YYYY-MM-DD.": "„%1“ ist kein Datum; bitte als JJJJ-MM-TT schreiben.",
+
+    "Share of points": "Anteil der Punkte",
+    "Participants": "Teilnehmende",
+    "Passages": "Textstellen",
+    "Raised by": "Eingebracht von",
+    "Code each card with its cluster, under:": "Jede Karte mit ihrem Cluster codieren, unter:",
+    "Measures": "Maßnahmen",
+    "Import cards under “%s”": "Karten unter „%s“ importieren",
+    "Participant": "Teilnehmend",
+    "Marked so; their contributions count as support for a measure only if checked.":
+        "So markiert; die Beiträge zählen nur angehakt als Unterstützung einer Maßnahme.",
+    "By their role (moderation, minute-taking and research team are no participants); click to mark otherwise.":
+        "Nach der Rolle (Moderation, Protokoll und Forschungsteam nehmen nicht teil); anklicken, um es anders "
+        "zu markieren.",
 }
 
 

@@ -77,10 +77,11 @@ def test_cooccurrence_by_hand(small_workshop):
 def test_priority_ranking_by_hand(small_workshop):
     project, _ = small_workshop
     ranking = priority_ranking(project, "Maßnahmen")
-    assert [(r.rank, r.name, r.speakers, r.institutions, r.codings, r.mean_weight) for r in ranking] == [
-        (1, "Kurse", 2, 2, 1, None),
-        (2, "Mentoring", 1, 1, 1, 50.0),
+    assert [(r.rank, r.name, r.points, r.speakers, r.institutions, r.codings, r.proposed_by) for r in ranking] == [
+        (1, "Kurse", None, 2, 2, 1, "Anna"),  # no vote: by support alone
+        (2, "Mentoring", None, 1, 1, 1, "Anna"),
     ]
+    assert priority_ranking(project) == ranking  # "Maßnahmen" is found by its name
     with pytest.raises(ServiceError):
         priority_ranking(project, "Gibt es nicht")
 
@@ -198,10 +199,8 @@ def test_random_study_matrices_cooccurrence_priorities_match_plain_python(random
     for row in priority_ranking(data, "Maßnahmen"):
         mine = [c for c in model.codings if c[1] == row.code]
         who = {t.speaker for c in mine for t in _touched(model, c[0], c[2], c[3])}
-        weights = [c[4] for c in mine if c[4] > 0]
-        assert row.codings == len(mine) and row.speakers == len(who)
+        assert row.codings == len({c[:4] for c in mine}) and row.speakers == len(who)  # passages, not codings
         assert row.institutions == len({model.institution[s] for s in who if s in model.institution})
-        assert row.mean_weight == (pytest.approx(sum(weights) / len(weights)) if weights else None)
     segments = coded_segments(data)
     assert len(segments) == len(model.codings)
     assert sorted((s.document, s.code, s.start, s.end, s.weight) for s in segments) == sorted(model.codings)

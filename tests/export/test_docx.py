@@ -68,7 +68,7 @@ def test_report_structure_and_figures(multilingual, tmp_path):
     styles = Counter(p.style.name for p in document.paragraphs)
     assert styles["Title"] == 1 and styles["Heading 1"] >= 6 and styles["Heading 2"] >= 3
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:3] == ["Datengrundlage", "Kategoriensystem", "Codehäufigkeiten"]
+    assert headings[:4] == ["Datengrundlage", "Methodisches Vorgehen", "Kategoriensystem", "Codehäufigkeiten"]
     assert "Zitate" in headings and "Priorisierung" in headings
     xml = zipfile.ZipFile(path).read("word/document.xml").decode()
     assert 'TOC \\o "1-2"' in xml and "w:tblHeader" in xml
@@ -97,8 +97,9 @@ def test_report_structure_and_figures(multilingual, tmp_path):
     assert [number(row[4]) for row in basis[1:]] == [5, 3]
 
     ranking = rows_of(table_named(document, "Rangfolge: Maßnahmen"))
-    assert ranking[1][:5] == ["1", "Kurse", "2", "2", "1"] and ranking[2][:5] == ["2", "Mentoring", "1", "1", "1"]
-    assert ranking[2][5] == "50,0" and ranking[1][5] == "–"
+    # No vote recorded: by support (participants, institutions), with the passages.
+    assert ranking[0] == ["Rang", "Maßnahme", "Teilnehmende", "Institutionen", "Textstellen"]
+    assert ranking[1] == ["1", "Kurse", "2", "2", "1"] and ranking[2] == ["2", "Mentoring", "1", "1", "1"]
 
     by_speaker = rows_of(table_named(document, "Codes nach Sprecher:innen"))
     assert by_speaker[0][1:4] == ["Moderatorin", "Anna", "Yilmaz"]
@@ -126,7 +127,7 @@ def test_options_codes_quotes_memos_language(multilingual, tmp_path):
     options = ReportOptions(codes=("Sprache",), quotes_per_code=1, memos=False, language="en", charts=False)
     document = docx.Document(str(export_report_docx(multilingual, tmp_path / "r.docx", options)))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:3] == ["Data", "Category system", "Code frequencies"]
+    assert headings[:4] == ["Data", "Methods", "Category system", "Code frequencies"]
     frequencies = rows_of(table_named(document, "Code frequencies"))
     assert [row[0] for row in frequencies[1:]] == ["Sprache", "Kurse"]
     quotes = [p.text for p in document.paragraphs if p.style.name == "FC Quote"]

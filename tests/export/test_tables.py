@@ -58,9 +58,12 @@ def test_xlsx_sheets_headers_and_figures(coded, tmp_path):
     assert by_speaker["Maßnahmen/Kurse"] == [0, 1, 1]
     pairs = sheet_rows(workbook["Überschneidungen von Codes"])
     assert ["Sprache", "Sprache/Kurse", 1, 1] in pairs
-    ranking = [row for row in sheet_rows(workbook["Priorisierung"]) if row[0] == "Maßnahmen"]
-    assert [row[1:7] for row in ranking] == [[1, "Maßnahmen/Kurse", 2, 2, 1, None],
-                                             [2, "Maßnahmen/Mentoring", 1, 1, 1, 50]]
+    priorities = sheet_rows(workbook["Priorisierung"])
+    assert priorities[0] == ["Code", "Rang", "Codepfad", "Punkte", "Anteil", "Teilnehmende", "Institutionen",
+                             "Textstellen", "eingebracht von", "Dokumente"]
+    ranking = [row for row in priorities if row[0] == "Maßnahmen"]  # no vote: by support, no points
+    assert [row[1:8] for row in ranking] == [[1, "Maßnahmen/Kurse", None, None, 2, 2, 1],
+                                             [2, "Maßnahmen/Mentoring", None, None, 1, 1, 1]]
     shares = {row[1]: row for row in sheet_rows(workbook["Sprecherübersicht"])[1:] if row[0] == "Workshop"}
     talk = Counter()
     for turn in parsed.turns:

@@ -49,8 +49,8 @@ def _foreign_keys(path: Path, table: str) -> set[tuple]:
 
 
 def test_revisions_run_oldest_first_and_end_at_head():
-    assert migrations.revisions() == ["0001", "0002", "0003", "0004", "0005"]
-    assert migrations.head() == "0005" == migrations.revisions()[-1]
+    assert migrations.revisions() == ["0001", "0002", "0003", "0004", "0005", "0006"]
+    assert migrations.head() == "0006" == migrations.revisions()[-1]
 
 
 def test_each_revision_builds_on_the_one_before():
@@ -129,6 +129,10 @@ def test_the_downgrades_undo_the_upgrades(tmp_path):
     engine = create_engine(f"sqlite:///{path}")
     try:
         with engine.begin() as connection:
+            command.downgrade(migrations._config(connection), "0005")
+            tables = set(connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'").scalars())
+            assert {"vote", "study"}.isdisjoint(tables)
+            assert "participant" not in {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(speaker)")}
             command.downgrade(migrations._config(connection), "0003")
             for table in ("code", "coding", "memo", "speaker"):
                 columns = {row[1] for row in connection.exec_driver_sql(f"PRAGMA table_info({table})")}

@@ -332,3 +332,35 @@ def test_json_files_are_utf8_without_bom(path: Path):
     data = path.read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf")
     json.loads(data.decode("utf-8"))
+
+
+# --------------------------------------------------------------------------- the vote and the study
+
+
+VOTES = SAMPLE_DIR / "votes.json"
+STUDY = SAMPLE_DIR / "study.json"
+
+
+def test_the_vote_data_is_the_vote_the_transcript_reads_out():
+    vote = load(VOTES)
+    paths = {p for p, _ in iter_categories(load(CATEGORIES))}
+    assert set(vote["points"]) <= paths
+    assert {path.split("/", 1)[1]: points for path, points in vote["points"].items()} == dot_vote_points()
+    assert all(path.split("/")[0] == vote["measures"] for path in vote["points"])
+    assert not {path.split("/", 1)[1] for path in vote["points"]} & UNVOTED_MEASURES
+
+
+def test_the_study_description_agrees_with_the_transcript():
+    study = load(STUDY)
+    assert study["date"] == "2024-11-12" and "12. November 2024" in full_text()
+    assert study["voters"] * study["points_per_person"] == sum(dot_vote_points().values()) == 54
+    assert "sechs Punkte" in full_text() and "höchstens zwei Punkte" in full_text()
+    assert study["max_points_per_measure"] == 2
+    assert "[unverständlich]" in study["transcription_rules"]
+
+
+@pytest.mark.parametrize("path", [VOTES, STUDY])
+def test_the_vote_and_study_files_are_utf8_without_bom(path: Path):
+    data = path.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf")
+    json.loads(data.decode("utf-8"))

@@ -69,7 +69,7 @@ def test_tables_show_the_analyses_and_pass_the_model_tester(reports, context, qt
     assert speakers[0][4].endswith(" %")
     assert ["(all documents)", "Dr. Anna Weber", "3"] in [row[:3] for row in speakers]
     assert reports.parent_choice.currentData() == "Sprache"  # the only code with sub-codes
-    assert table(reports.priority_model) == [["1", "Sprachkurs", "1", "–", "1", "–", "1"]]
+    assert table(reports.priority_model) == [["1", "Sprachkurs", "–", "–", "1", "–", "1", "Dr. Anna Weber"]]
     assert not reports.chart.image.isNull() and not reports.chart.pixmap().isNull()
     shot = tmp_path / "reports.png"
     assert reports.grab().save(str(shot)) and shot.stat().st_size > 0
@@ -198,6 +198,7 @@ def test_reports_and_sharing_speak_german(qtbot, qapp, context):
 
 def test_priorities_rank_the_codes_under_the_chosen_parent(qtbot, reports, context, window):
     from app.ui.commands import AddCode
+    from app.ui.vote_commands import SetVotes
 
     context.execute(AddCode(context, "Maßnahmen/Lotsenstelle"))
     context.execute(AddCode(context, "Maßnahmen/Sprachkurse im Betrieb"))
@@ -208,8 +209,13 @@ def test_priorities_rank_the_codes_under_the_chosen_parent(qtbot, reports, conte
     choices = [reports.parent_choice.itemData(i) for i in range(reports.parent_choice.count())]
     assert choices == ["Sprache", "Maßnahmen"]
     assert reports.parent_choice.currentData() == "Maßnahmen"  # the workshop's measures come first
-    assert table(reports.priority_model) == [["1", "Lotsenstelle", "2", "–", "2", "80.0", "2"],
-                                             ["2", "Sprachkurse im Betrieb", "0", "–", "0", "–", "0"]]
+    # No vote yet: by support alone (participants, institutions), with the passages and who raised it first.
+    assert table(reports.priority_model) == [["1", "Lotsenstelle", "–", "–", "2", "–", "2", "Dr. Anna Weber"],
+                                             ["2", "Sprachkurse im Betrieb", "–", "–", "0", "–", "0", "–"]]
+    context.execute(SetVotes(context, "Maßnahmen/Sprachkurse im Betrieb", 3))  # the vote decides
+    settled(qtbot, reports)
+    assert [row[:4] for row in table(reports.priority_model)] == [["1", "Sprachkurse im Betrieb", "3", "100.0 %"],
+                                                                  ["–", "Lotsenstelle", "–", "–"]]
     reports.choose_parent("Sprache")
     assert [row[1] for row in table(reports.priority_model)] == ["Sprachkurs"]
     context.execute(AddCode(context, "Maßnahmen/Kita"))  # a refresh keeps the researcher's choice

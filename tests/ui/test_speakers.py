@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QMessageBox
 
 
 def table(window) -> list[tuple]:
+    """Name, turns, documents and attributes (the participant column is a check box: see ``participants``)."""
     model = window.speakers.model
-    return [tuple(model.index(r, c).data() for c in range(model.columnCount())) for r in range(model.rowCount())]
+    return [tuple(model.index(r, c).data() for c in range(model.participant_column)) for r in range(model.rowCount())]
 
 
 def choose(window, name: str) -> None:
@@ -75,3 +76,32 @@ def test_merge_is_undone_and_redone_exactly(qtbot, window, context, monkeypatch,
     assert table(window) == [("Dr. Anna Weber", 5, 2, "IHK"), ("Moderatorin", 3, 2, "")]
     window.undo_action.trigger()
     assert dump(study) == before
+
+
+def participants(window) -> list[tuple[str, bool]]:
+    from PySide6.QtCore import Qt
+
+    model = window.speakers.model
+    column = model.participant_column
+    return [(model.speakers[r].name, model.index(r, column).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked)
+            for r in range(model.rowCount())]
+
+
+def test_a_speaker_is_marked_as_no_participant_and_back(qtbot, window, context, qtmodeltester):
+    from PySide6.QtCore import Qt
+
+    from app.services.votes import participant_mark
+
+    model = window.speakers.model
+    assert participants(window) == [("Dr. Anna Weber", True), ("Herr Yilmaz", True), ("Moderatorin", True)]
+    choose(window, "Moderatorin")
+    assert window.speakers.add_attribute("Rolle", "Moderation")
+    qtbot.waitUntil(lambda: participants(window)[2] == ("Moderatorin", False))  # by role now
+    assert participant_mark(context.project, "Moderatorin") is None
+    assert model.setData(model.index(2, model.participant_column), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: participants(window)[2] == ("Moderatorin", True))
+    assert participant_mark(context.project, "Moderatorin") is True
+    qtmodeltester.check(model)
+    context.undo_stack.undo()
+    qtbot.waitUntil(lambda: participants(window)[2] == ("Moderatorin", False))
+    assert participant_mark(context.project, "Moderatorin") is None

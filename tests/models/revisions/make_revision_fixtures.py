@@ -52,7 +52,10 @@ ROWS_0004 = [
     "UPDATE coding SET weight = 75, version = 2 WHERE id = 1",  # changed once since it was made
     "INSERT INTO coding VALUES (3, 'cd3-guid', 1, 2, 2, 41, 60, 0, :now, 1)",
 ]
-ROWS = {"0001": ROWS_0001, "0002": ROWS_0002, "0003": ROWS_0003, "0004": ROWS_0004}  # each revision's file holds the rows of those before it too
+ROWS_0005 = [
+    "UPDATE turn SET votes = 2 WHERE id = 1",  # a card's points, before votes were data of their own
+]
+ROWS = {"0001": ROWS_0001, "0002": ROWS_0002, "0003": ROWS_0003, "0004": ROWS_0004, "0005": ROWS_0005}  # each revision's file holds the rows of those before it too
 
 
 def build(revision: str, path: Path) -> None:
