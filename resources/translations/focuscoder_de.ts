@@ -992,53 +992,53 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="52" />
-        <location filename="../../app/ui/import_documents.py" line="97" />
+        <location filename="../../app/ui/import_documents.py" line="54" />
+        <location filename="../../app/ui/import_documents.py" line="99" />
         <source>Import documents</source>
         <translation>Dokumente importieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="55" />
+        <location filename="../../app/ui/import_documents.py" line="57" />
         <source>Document / speaker</source>
         <translation>Dokument / Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="55" />
+        <location filename="../../app/ui/import_documents.py" line="57" />
         <source>Turns</source>
         <translation>Redebeiträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="62" />
+        <location filename="../../app/ui/import_documents.py" line="64" />
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="66" />
+        <location filename="../../app/ui/import_documents.py" line="68" />
         <source>These documents and speakers were found. Import them?</source>
         <translation>Diese Dokumente und Sprecher:innen wurden gefunden. Importieren?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="69" />
+        <location filename="../../app/ui/import_documents.py" line="71" />
         <source>Not readable:</source>
         <translation>Nicht lesbar:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="71" />
+        <location filename="../../app/ui/import_documents.py" line="73" />
         <source>Code each card with its cluster, under:</source>
         <translation>Jede Karte mit ihrem Cluster codieren, unter:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="72" />
+        <location filename="../../app/ui/import_documents.py" line="74" />
         <source>Measures</source>
         <translation>Maßnahmen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="100" />
+        <location filename="../../app/ui/import_documents.py" line="102" />
         <source>Reading documents…</source>
         <translation>Dokumente werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_documents.py" line="100" />
+        <location filename="../../app/ui/import_documents.py" line="102" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
