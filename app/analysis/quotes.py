@@ -106,7 +106,10 @@ def _quotes(data: ProjectData, indexes: np.ndarray, *, with_context: bool) -> li
     first_turn = np.where(highs > lows, parts.turn[np.minimum(lows, len(parts.turn) - 1)], NONE)
     last_turn = np.where(highs > lows, parts.turn[np.maximum(highs - 1, 0)], NONE)
     turn_table = data.turn_table
-    start_ms = np.where(first_turn != NONE, turn_table[np.maximum(first_turn, 0), 6], -1)
+    # A project may have no turns at all (a protocol, a field note, a project from another tool): then no
+    # passage has a turn to take a time from, and the table has no row to look one up in.
+    start_ms = (np.where(first_turn != NONE, turn_table[np.maximum(first_turn, 0), 6], -1) if len(turn_table)
+                else np.full(len(indexes), -1, dtype=np.int64))
     rows = data.coding_table[indexes]
     paragraphs = _paragraphs(data, data.global_spans[0][indexes], data.document_index[indexes])
     paths = {code_id: code.path for code_id, code in data.codes.items()}
