@@ -12,7 +12,7 @@ from datetime import date
 import numpy as np
 
 from app.analysis.cooccurrence import code_cooccurrence
-from app.analysis.dataset import CODE, ProjectData, Selection, load
+from app.analysis.dataset import CODE, ProjectData, Selection, as_data
 from app.analysis.frequencies import CodeFrequency, code_tree_frequencies
 from app.analysis.matrices import (
     Matrix,
@@ -51,7 +51,7 @@ class ReportOptions:
 
 
 def build_report(project: Project | ProjectData, options: ReportOptions = ReportOptions()) -> Report:
-    data = project if isinstance(project, ProjectData) else load(project, options.selection())
+    data = as_data(project, options.selection())
     report = _report_frame(data, options, subtitle_key="report")
     labels = report.labels
     frequencies = code_tree_frequencies(data)
@@ -71,7 +71,7 @@ def build_report(project: Project | ProjectData, options: ReportOptions = Report
 
 
 def build_codebook(project: Project | ProjectData, options: ReportOptions = ReportOptions()) -> Report:
-    data = project if isinstance(project, ProjectData) else load(project, options.selection())
+    data = as_data(project, options.selection())
     report = _report_frame(data, options, subtitle_key="codebook")
     report.with_contents = False
     report.sections = [_codebook(data, code_tree_frequencies(data), report.labels)]
@@ -82,7 +82,7 @@ def build_code_quotes(
     project: Project | ProjectData, code: str, options: ReportOptions = ReportOptions()
 ) -> Report:
     """The quotes of one code (with its sub-codes), all of them unless ``quotes_per_code`` says otherwise."""
-    data = project if isinstance(project, ProjectData) else load(project, options.selection())
+    data = as_data(project, options.selection())
     report = _report_frame(data, options, subtitle_key="quotes_of")
     report.subtitle = f"{report.labels['quotes_of']} {enclosed(code, report.language)}"
     report.with_contents = False

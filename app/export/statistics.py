@@ -30,6 +30,7 @@ def segments_table(data: ProjectData, labels: dict[str, str], *, memos: bool = T
 
 
 def statistics_tables(data: ProjectData, labels: dict[str, str], *, memos: bool = True) -> list[Table]:
+    data = data.segments()
     tables = []
     frequencies = code_tree_frequencies(data)
     tables.append(Table(

@@ -196,9 +196,12 @@ def test_sample_project_report(tmp_path):
         target = export_report_docx(project, tmp_path / "sample.docx")
     document = docx.Document(str(target))
     with sqlite3.connect(path) as db:
-        counts = dict(db.execute("SELECT c.name, count(g.id) FROM code c LEFT JOIN coding g ON g.code_id = c.id "
-                                 "GROUP BY c.id").fetchall())
-        codings = db.execute("SELECT count(*) FROM coding").fetchone()[0]
+        # Segments: distinct coded passages (the sample has a passage coded by two coders: one segment).
+        counts = dict(db.execute("SELECT c.name, count(DISTINCT g.document_id || ':' || g.start || ':' || g.\"end\") "
+                                 "FROM code c LEFT JOIN coding g ON g.code_id = c.id GROUP BY c.id").fetchall())
+        codings = db.execute("SELECT count(*) FROM (SELECT DISTINCT document_id, code_id, start, \"end\" "
+                             "FROM coding)").fetchone()[0]
+        assert codings < db.execute("SELECT count(*) FROM coding").fetchone()[0]
         text = db.execute("SELECT text FROM document").fetchone()[0]
     frequencies = rows_of(table_named(document, "Codehäufigkeiten"))
     assert sum(number(row[1]) for row in frequencies[1:]) == codings
