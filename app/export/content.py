@@ -34,6 +34,7 @@ class Chart:
     png: bytes
     caption: str
     width_cm: float = 16.0
+    description: str = ""  # the picture in words (its alt text): what it shows and its figures
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Report:
     coders: list[str]
     sections: list[Section]
     with_contents: bool = True  # a table of contents after the title page
+    audience: str = "internal"  # "partner": to hand out (no memos, no coders' names)
 
     def tables(self) -> list[Table]:
         return [block for block in walk(self.sections) if isinstance(block, Table)]

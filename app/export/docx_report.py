@@ -256,7 +256,11 @@ class _Writer:
         picture = self.paragraph()
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True
-        picture.add_run().add_picture(io.BytesIO(chart.png), width=Cm(min(chart.width_cm, style.TEXT_WIDTH_CM)))
+        shape = picture.add_run().add_picture(io.BytesIO(chart.png),
+                                              width=Cm(min(chart.width_cm, style.TEXT_WIDTH_CM)))
+        # The alt text a screen reader reads (and Word shows under "Alternativtext"): the caption and the figures.
+        shape._inline.docPr.set("descr", _NOT_IN_XML.sub("", f"{chart.caption}. {chart.description}".strip()))
+        shape._inline.docPr.set("title", _NOT_IN_XML.sub("", chart.caption))
         caption = self.paragraph(f"{self.labels['figure']} {self.figures}: {chart.caption}", "Caption")
         caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
 

@@ -82,7 +82,7 @@ def test_report_structure_and_figures(multilingual, tmp_path):
            "Maßnahmen/Kurse": 1, "Leer": 0}
     total = dict(own, Sprache=4, Maßnahmen=2)
     frequencies = rows_of(table_named(document, "Codehäufigkeiten"))
-    assert frequencies[0][:3] == ["Code", "Codierungen", "inkl. Subcodes"]
+    assert frequencies[0][:3] == ["Code", "Segmente (eigene)", "Segmente inkl. Subcodes"]
     names = [path.rsplit("/", 1)[-1] for path in own]
     assert [row[0] for row in frequencies[1:]] == names
     for row, path in zip(frequencies[1:], own):
@@ -104,7 +104,9 @@ def test_report_structure_and_figures(multilingual, tmp_path):
     by_speaker = rows_of(table_named(document, "Codes nach Sprecher:innen"))
     assert by_speaker[0][1:4] == ["Moderatorin", "Anna", "Yilmaz"]
     kurse = next(row for row in by_speaker if row[0] == "Kurse" and row[2] == "1" and row[3] == "1")
-    assert kurse[-1] == "2"  # Σ: one coding spanning Anna's and Yilmaz's turns counts for both
+    assert kurse[-2] == "2"  # Σ: one coding spanning Anna's and Yilmaz's turns counts for both
+    assert [row[0] for row in by_speaker[1:]] == ["Sprache", "Kurse", "Anerkennung", "Maßnahmen", "Mentoring", "Kurse"]
+    assert by_speaker[4][-2:] == ["0", "3"]  # the parent without segments of its own: Σ 0, with its sub-codes 3
 
     quotes = [p for p in document.paragraphs if p.style.name == "FC Quote"]
     texts = [p.text for p in quotes]
