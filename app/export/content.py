@@ -18,8 +18,10 @@ class Table:
     numeric: set[int] = field(default_factory=set)  # right-aligned figure columns
     percent: set[int] = field(default_factory=set)  # 0..1 values shown as per cent
     depths: list[int] | None = None  # per row, how far to indent the first cell (code tree depth)
-    widths: list[float] | None = None  # relative column widths in the Word table
-    small: bool = False  # a wide matrix: smaller type, column headings turned upright
+    widths: list[float] | None = None  # not used: the Word writer sizes the columns by their content
+    small: bool = False  # a wide matrix: smaller type
+    # Short headers (e.g. "S1", "S2" for speakers), used in Word when the full ones do not fit, with a legend
+    keys: list[str] | None = None
     landscape: bool = False  # long texts in many columns: a landscape page reads better
 
 

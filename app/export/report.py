@@ -50,6 +50,8 @@ class ReportOptions:
     # "internal": everything, for the research team.
     audience: str = "internal"
     speaker_label: str = "name"  # how speakers are named (speaker_labels.SPEAKER_LABELS)
+    # The table of contents' page numbers from LibreOffice's layout (when installed; it takes some seconds)
+    page_numbers: bool = False
 
     def selection(self) -> Selection:
         return Selection(codes=self.codes, documents=self.documents, speakers=self.speakers, coders=self.coders)
@@ -85,13 +87,15 @@ def build_report(project: Project | ProjectData, options: ReportOptions = Report
     report.sections = [
         _basis(data, labels),
         _methods(data, labels, options),
-        _codebook(data, frequencies, labels),
         _frequencies(data, frequencies, labels, options),
         _speakers(data, labels, options),
         *_matrices(data, labels, options),
         _cooccurrence(data, labels),
         _priorities(data, labels, options),
         _quotes_section(data, frequencies, labels, options),
+        # Last, as an appendix: its landscape pages would otherwise break the results apart (and leave the page
+        # before them nearly empty).
+        _codebook(data, frequencies, labels),
     ]
     report.sections = [section for section in report.sections if section is not None]
     return report
@@ -199,12 +203,13 @@ def _frequencies(
     if not data.codes:
         return None
     section = Section(labels["frequencies"], 1)
-    rows = [[f.name, f.codings, f.total_codings, f.words, f.total_words, f.total_documents, f.total_speakers]
+    # Segments both ways; words, documents and speakers with the sub-codes (each code's own: the .xlsx).
+    rows = [[f.name, f.codings, f.total_codings, f.total_words, f.total_documents, f.total_speakers]
             for f in frequencies]
     section.blocks.append(Table(
-        labels["frequencies"], [labels["code"], labels["segments_own"], labels["segments_total"], labels["words_own"],
+        labels["frequencies"], [labels["code"], labels["segments_own"], labels["segments_total"],
                                 labels["words_total"], labels["documents_total"], labels["speakers_total"]],
-        rows, numeric={1, 2, 3, 4, 5, 6}, depths=[f.depth for f in frequencies],
+        rows, numeric={1, 2, 3, 4, 5}, depths=[f.depth for f in frequencies],
     ))
     section.blocks.append(Paragraph(labels["frequencies_note"], note=True))
     if options.charts and any(f.total_codings for f in frequencies):
@@ -213,7 +218,7 @@ def _frequencies(
     if attribute is not None and len(data.coding_table):
         matrix = code_by_attribute(data, attribute).without_empty_rows()
         title = labels["by_attribute"].format(attribute=attribute)
-        sub = _matrix_table(matrix, title, labels, labels["no_value"])
+        sub = _matrix_table(matrix, title, labels, labels["no_value"], attribute[:1].upper())
         section.blocks.append(Section(title, 2, blocks=[sub, Paragraph(labels["matrix_note"], note=True)]))
     return section
 
@@ -281,7 +286,8 @@ def _matrices(data: ProjectData, labels: dict[str, str], options: ReportOptions)
     if data.speakers:
         by_speaker = code_by_speaker(data).without_empty_rows()
         section = Section(labels["code_by_speaker"], 1)
-        section.blocks.append(_matrix_table(by_speaker, labels["code_by_speaker"], labels, labels["no_speaker"]))
+        section.blocks.append(_matrix_table(by_speaker, labels["code_by_speaker"], labels, labels["no_speaker"],
+                                            labels["key_speaker"]))
         section.blocks.append(Paragraph(labels["matrix_note"], note=True))
         if options.charts:
             parts = charts.heat_maps(by_speaker, labels)
@@ -293,21 +299,22 @@ def _matrices(data: ProjectData, labels: dict[str, str], options: ReportOptions)
         sections.append(section)
     if len(data.documents) > 1:
         by_document = _matrix_table(code_by_document(data).without_empty_rows(), labels["code_by_document"],
-                                    labels, "")
+                                    labels, "", labels["key_document"])
         sections.append(Section(labels["code_by_document"], 1, blocks=[
             by_document, Paragraph(labels["matrix_note"], note=True)]))
     return sections
 
 
-def _matrix_table(matrix: Matrix, name: str, labels: dict[str, str], none_label: str) -> Table:
+def _matrix_table(matrix: Matrix, name: str, labels: dict[str, str], none_label: str, key: str) -> Table:
     """Codes (the tree, parents kept) × columns: each code's own segments, then their sum and the sum with its
-    sub-codes."""
+    sub-codes. ``key``: the letter of the short headers (S1, S2 ...) used when the names do not fit."""
     columns = [labels["code"]] + [c if c is not None else none_label for c in matrix.columns]
     columns += [labels["sum_own"], labels["sum_total"]]
+    keys = [labels["code"]] + [f"{key}{n}" for n in range(1, len(matrix.columns) + 1)] + [labels["sum_own"], "Σ+"]
     rows = [[path.rsplit("/", 1)[-1], *cells, sum(cells), total]
             for path, cells, total in zip(matrix.rows, matrix.cells, matrix.subtree_totals())]
     return Table(name, columns, rows, numeric=set(range(1, len(columns))), depths=matrix.depths,
-                 small=len(columns) > 8)
+                 small=len(columns) > 10, keys=keys)
 
 
 def _cooccurrence(data: ProjectData, labels: dict[str, str]) -> Section | None:
