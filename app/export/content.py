@@ -22,6 +22,7 @@ class Table:
     small: bool = False  # a wide matrix: smaller type
     # Short headers (e.g. "S1", "S2" for speakers), used in Word when the full ones do not fit, with a legend
     keys: list[str] | None = None
+    sheet: str | None = None  # the spreadsheet's sheet name (at most 31 characters), when ``name`` is longer
     landscape: bool = False  # long texts in many columns: a landscape page reads better
 
 

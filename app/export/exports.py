@@ -13,7 +13,7 @@ from app.export import office
 from app.export.docx_report import write_docx
 from app.export.files import ExportError, atomic_output
 from app.export.labels import labels_for
-from app.export.report import ReportOptions, build_code_quotes, build_codebook, build_report
+from app.export.report import ReportOptions, build_code_quotes, build_codebook, build_report, report_data
 from app.export.spreadsheet import write_csv, write_xlsx
 from app.export.statistics import segments_table, statistics_tables
 from app.models import Project
@@ -53,15 +53,16 @@ def export_code_quotes_docx(
 
 
 def export_xlsx(project: Project, target: str | Path, options: ReportOptions = ReportOptions()) -> Path:
-    data = load(project, options.selection())
+    data = report_data(load(project, options.selection()), options)
     labels = labels_for(options.language or data.language)
-    return write_xlsx(statistics_tables(data, labels, memos=options.memos), target)
+    return write_xlsx(statistics_tables(data, labels, memos=options.shows_memos, coders=options.shows_coders),
+                      target)
 
 
 def export_csv(project: Project, target: str | Path, options: ReportOptions = ReportOptions()) -> Path:
     """Coded segments, one row per coding. German projects get ";" as the delimiter (what Excel expects
     where the decimal mark is a comma), English ones ","."""
-    data = load(project, options.selection())
+    data = report_data(load(project, options.selection()), options)
     language = (options.language or data.language or "de").split("-")[0]
-    table = segments_table(data, labels_for(language), memos=options.memos)
+    table = segments_table(data, labels_for(language), memos=options.shows_memos, coders=options.shows_coders)
     return write_csv(table, target, delimiter=";" if language == "de" else ",")
