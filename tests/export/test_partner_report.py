@@ -175,3 +175,43 @@ def test_two_documents_speaker_sheet_lists_each_speaker_once(random_study, tmp_p
 def test_soffice_lookup_follows_the_path(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: "/opt/lo/soffice" if name == "libreoffice" else None)
     assert office.soffice() == "/opt/lo/soffice"
+
+
+def test_cli_export_partner_by_default_internal_when_asked(workshop, tmp_path, capsys, monkeypatch):
+    from app.cli import main
+
+    path = str(workshop.path)
+    workshop.close()
+    assert main(["export", path, "--output", str(tmp_path / "p.docx"), "--no-page-numbers", "--no-charts"]) == 0
+    assert "(partner)" in capsys.readouterr().out
+    written = texts(docx.Document(str(tmp_path / "p.docx")))
+    assert "codiert von" not in written and "Memo:" not in written and "Ausbilderin (IHK)" in written
+    assert main(["export", path, "--output", str(tmp_path / "i.docx"), "--internal", "--no-page-numbers",
+                 "--no-charts"]) == 0
+    written = texts(docx.Document(str(tmp_path / "i.docx")))
+    assert "codiert von" in written and "Memo: Interne Notiz zur Anerkennung" in written
+    assert main(["export", path, "--output", str(tmp_path / "n.docx"), "--partner", "--speaker-label", "name",
+                 "--no-page-numbers", "--no-charts"]) == 0
+    assert "— Anna, Workshop" in texts(docx.Document(str(tmp_path / "n.docx")))
+    capsys.readouterr()
+    # Both at once: a usage error. A PDF without LibreOffice: one clear line, nothing written.
+    assert main(["export", path, "--output", str(tmp_path / "x.docx"), "--partner", "--internal"]) == 2
+    capsys.readouterr()
+    monkeypatch.setattr(office, "soffice", lambda: None)
+    assert main(["export", path, "--output", str(tmp_path / "r.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: LibreOffice is not installed") and err.count("\n") == 1
+    assert not (tmp_path / "r.pdf").exists()
+    assert main(["export", path, "--output", str(tmp_path / "t.docx"), "--no-charts"]) == 0
+    assert "note: LibreOffice is not installed" in capsys.readouterr().err
+
+
+@needs_office
+def test_cli_export_pdf(workshop, tmp_path, capsys):
+    from app.cli import main
+
+    path = str(workshop.path)
+    workshop.close()
+    assert main(["export", path, "--format", "pdf", "--output", str(tmp_path / "bericht.pdf"), "--no-charts"]) == 0
+    assert (tmp_path / "bericht.pdf").read_bytes().startswith(b"%PDF")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no scratch left behind
