@@ -112,7 +112,7 @@ def frequency_bars(codes: list[tuple[str, int, str]], language: dict[str, str]) 
     with mpl.rc_context(FONT):
         figure = _figure(6.3, 0.8 + 0.27 * max(len(shown), 1))
         axes = figure.subplots()
-        labels = [_short_path(path) for path, _, _ in shown]
+        labels = [_short_path(path, 58) for path, _, _ in shown]
         values = [count for _, count, _ in shown]
         bars = axes.barh(range(len(shown)), values, color=[color for _, _, color in shown], edgecolor="#555555",
                          linewidth=0.4)
@@ -134,9 +134,10 @@ def bars_description(codes: list[tuple[str, int, str]], shown: int, language: di
                                                                            ranked))
 
 
-def heat_maps(matrix: Matrix, language: dict[str, str]) -> list[tuple[bytes, str]]:
+def heat_maps(matrix: Matrix, language: dict[str, str], keys: list[str] | None = None) -> list[tuple[bytes, str]]:
     """The heat map of ``matrix`` in parts of at most ``MOST_ROWS`` rows and ``MOST_COLUMNS`` columns (nothing
-    left out: a long matrix becomes several pictures, its rows split evenly), each with its alt text."""
+    left out: a long matrix becomes several pictures, its rows split evenly), each with its alt text. ``keys``:
+    short column labels (one per column) in place of the names."""
     row_parts = max(1, -(-len(matrix.rows) // MOST_ROWS))
     column_parts = max(1, -(-len(matrix.columns) // MOST_COLUMNS))
     row_size = -(-len(matrix.rows) // row_parts) if matrix.rows else 0
@@ -149,7 +150,8 @@ def heat_maps(matrix: Matrix, language: dict[str, str]) -> list[tuple[bytes, str
             columns = slice(c * column_size, (c + 1) * column_size)
             part = Matrix(matrix.rows[rows], matrix.columns[columns], [row[columns] for row in matrix.cells[rows]],
                           matrix.depths[rows])
-            found.append((heat_map(part, language, peak=peak), _heat_description(part, language)))
+            part_keys = keys[columns] if keys else None
+            found.append((heat_map(part, language, peak=peak, keys=part_keys), _heat_description(part, language)))
     return found
 
 
@@ -163,7 +165,8 @@ def _heat_description(matrix: Matrix, language: dict[str, str]) -> str:
                                               cells=cells or "0")
 
 
-def heat_map(matrix: Matrix, language: dict[str, str], *, peak: int | None = None) -> bytes:
+def heat_map(matrix: Matrix, language: dict[str, str], *, peak: int | None = None,
+             keys: list[str] | None = None) -> bytes:
     """Codes (rows) × speakers (columns), each cell shaded by its count and labelled with it; all of ``matrix``
     (``heat_maps`` splits a large one). ``peak``: the count of the darkest shade (the same in every part)."""
     rows = matrix.rows
@@ -177,8 +180,12 @@ def heat_map(matrix: Matrix, language: dict[str, str], *, peak: int | None = Non
         image = axes.pcolormesh(shades, cmap="Blues", vmin=0, vmax=peak)
         axes.set_xlim(0, shades.shape[1])
         axes.set_ylim(shades.shape[0], 0)
-        axes.set_xticks(np.arange(len(columns)) + 0.5, [_short(c, 24) for c in columns], rotation=40, ha="right")
-        axes.set_yticks(np.arange(len(rows)) + 0.5, [_short_path(path, 40) for path in rows])
+        if keys:  # short column keys, explained beside the table the map shows: upright, nothing shortened
+            axes.set_xticks(np.arange(len(columns)) + 0.5, keys)
+        else:
+            axes.set_xticks(np.arange(len(columns)) + 0.5, [_short(c, 24) for c in columns], rotation=40,
+                            ha="right")
+        axes.set_yticks(np.arange(len(rows)) + 0.5, [_short_path(path, 52) for path in rows])
         inside = TransformedPatchPath(axes.patch)  # one for all the numbers: Axes.text would make one for each
         for i, row in enumerate(cells):
             for j, value in enumerate(row):

@@ -29,18 +29,21 @@ from app.export.files import atomic_output
 from app.export.labels import enclosed
 
 INDENT_CM = 0.35  # per level of the code tree in a table's first column
+KEPT_WHOLE_ROWS = 12  # a table of at most this many rows is not broken across pages
 
 
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _paragraph_properties(style_id: str | None, *, right: bool = False, indent_cm: float = 0.0,
-                          right_to_left: bool = False):
-    """A w:pPr in schema order (pStyle, bidi, ind, jc), built directly: python-docx's setters search for
+                          right_to_left: bool = False, keep_next: bool = False):
+    """A w:pPr in schema order (pStyle, keepNext, bidi, ind, jc), built directly: python-docx's setters search for
     each child's place on every call, which dominates a report of thousands of paragraphs."""
     properties = OxmlElement("w:pPr")
     if style_id:
         properties.append(OxmlElement("w:pStyle", {qn("w:val"): style_id}))
+    if keep_next:
+        properties.append(OxmlElement("w:keepNext"))
     if right_to_left:
         properties.append(OxmlElement("w:bidi"))
     if indent_cm:
@@ -273,9 +276,12 @@ class _Writer:
         text_style = self.styles["FC Table Small" if small else "FC Table Text"]
         # The cells' paragraphs straight from the XML: python-docx's row.cells recomputes the grid every time.
         grid = [[tc.p_lst[0] for tc in tr.tc_lst] for tr in word_table._tbl.tr_lst]
+        # A short table stays on one page (its rows kept with the next), a long one breaks between rows.
+        whole = len(texts) <= KEPT_WHOLE_ROWS
         for j, (element, heading) in enumerate(zip(grid[0], header)):
             paragraph = WordParagraph(element, word_table)
             paragraph._p.style = self.styles["FC Table Heading"]
+            paragraph.paragraph_format.keep_with_next = True
             run = paragraph.add_run(heading)
             run.bold, run.font.color.rgb = True, RGBColor(0xFF, 0xFF, 0xFF)
             if small:
@@ -288,7 +294,8 @@ class _Writer:
                 numeric = j in table.numeric
                 indent = INDENT_CM * depth if (j == 0 and depth) else 0.0
                 properties = _paragraph_properties(text_style, right=numeric, indent_cm=indent,
-                                                   right_to_left=not numeric and style.is_right_to_left(text))
+                                                   right_to_left=not numeric and style.is_right_to_left(text),
+                                                   keep_next=whole and i < len(texts) - 1)
                 element.append(properties)
                 element.append(_run_element(text, bold=j == 0 and depth == 0 and not numeric,
                                             right_to_left=not numeric and style.is_right_to_left(text)))

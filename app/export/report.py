@@ -290,11 +290,16 @@ def _matrices(data: ProjectData, labels: dict[str, str], options: ReportOptions)
                                             labels["key_speaker"]))
         section.blocks.append(Paragraph(labels["matrix_note"], note=True))
         if options.charts:
-            parts = charts.heat_maps(by_speaker, labels)
+            # Long names (role and institution) as the table's short keys: turned and cut, they could not be read.
+            keyed = any(len(c or labels["no_speaker"]) > 24 for c in by_speaker.columns)
+            keys = [f"{labels['key_speaker']}{n}" for n in range(1, len(by_speaker.columns) + 1)] if keyed else None
+            parts = charts.heat_maps(by_speaker, labels, keys)
             for number, (png, description) in enumerate(parts, start=1):
                 caption = labels["heatmap"]
                 if len(parts) > 1:
                     caption += f" ({labels['part_of'].format(part=number, parts=len(parts))})"
+                if keys:
+                    caption += f"; {labels['heatmap_keys'].format(last=keys[-1])}"
                 section.blocks.append(Chart(png, caption, description=description))
         sections.append(section)
     if len(data.documents) > 1:
