@@ -32,6 +32,7 @@ from app.export.vote_labels import vote_labels
 from app.models import Project
 
 MOST_PAIRS = 30  # co-occurring pairs listed in the report (the spreadsheet has all)
+MOST_CHILD_CHARTS = 3  # charts of sub-codes: for the largest top-level codes (the table has every figure)
 
 
 @dataclass(frozen=True)
@@ -223,18 +224,21 @@ def _frequencies(
     return section
 
 
-def _frequency_charts(data: ProjectData, frequencies: list[CodeFrequency], labels: dict[str, str]) -> list[Chart]:
-    """Bars of the top-level codes, then of the sub-codes of each top-level code that has three or more with
-    codings: each series holds siblings only (a parent's bar would hold its children's again), each bar a code
-    with its sub-codes."""
+def _frequency_charts(data: ProjectData, frequencies: list[CodeFrequency],
+                      labels: dict[str, str]) -> list[Chart | Paragraph]:
+    """Bars of the top-level codes, then of the sub-codes of the (at most ``MOST_CHILD_CHARTS``) largest top-level
+    codes that have three or more with segments: each series holds siblings only (a parent's bar would hold its
+    children's again), each bar a code with its sub-codes. A note says which are drawn when not all are."""
     by_id = {code_id: f for code_id, f in zip(data.codes, frequencies)}
     colors = {code.path: code.color for code in data.codes.values()}
     series = [(labels["chart_top_level"], data.children.get(None, []))]
-    for code_id in data.children.get(None, []):
+    parents = [code_id for code_id in data.children.get(None, [])
+               if sum(1 for c in data.children.get(code_id, []) if by_id[c].total_codings) >= 3]
+    drawn = sorted(parents, key=lambda c: -by_id[c].total_codings)[:MOST_CHILD_CHARTS]
+    for code_id in (c for c in parents if c in drawn):  # in the tree's order
         children = [c for c in data.children.get(code_id, []) if by_id[c].total_codings]
-        if len(children) >= 3:
-            series.append((labels["chart_children"].format(parent=data.codes[code_id].name), children))
-    found = []
+        series.append((labels["chart_children"].format(parent=data.codes[code_id].name), children))
+    found: list[Chart | Paragraph] = []
     for title, members in series:
         bars = [(by_id[c].name, by_id[c].total_codings, colors[by_id[c].code]) for c in members]
         with_codings = sum(1 for _, count, _ in bars if count)
@@ -245,6 +249,10 @@ def _frequency_charts(data: ProjectData, frequencies: list[CodeFrequency], label
         if shown < with_codings:
             caption += f" ({labels['chart_top'].format(count=shown, total=with_codings)})"
         found.append(Chart(png, caption, description=charts.bars_description(bars, shown, labels)))
+    if len(drawn) < len(parents):
+        found.append(Paragraph(labels["charts_children_shown"].format(
+            count=len(drawn), total=len(parents), codes=", ".join(data.codes[c].name for c in parents if c in drawn)),
+            note=True))
     return found
 
 
