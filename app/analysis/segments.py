@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from app.analysis.dataset import CODE, CODER, ID, WEIGHT, ProjectData
+from app.analysis.parts import sorted_distinct
 
 # What ProjectData derives from its documents, turns and codes only: the view shares it.
 _LAYOUT = ("turns", "turn_spans", "turn_speakers", "line_breaks", "speaker_ids", "children", "words")
@@ -51,22 +52,28 @@ def segments_of(data: ProjectData) -> ProjectData:
     np.maximum.at(view_table[:, WEIGHT], representative, table[order, WEIGHT])
     view_table = view_table[keep]
 
-    # Coders and memos of the segments of several codings (few: the rest keep their own).
-    coder_rank = {coder_id: rank for rank, coder_id in enumerate(data.coders)}  # coders are sorted by name
+    # Coders and memos of the segments of several codings, as arrays: 40,000 such segments took 1.4 s one by one.
+    several = group_sizes_over(first) > 1
+    rows, reps = order[several], representative[several]
+    rank = np.zeros(int(table[:, CODER].max()) + 1, dtype=np.int64)
+    for position, coder_id in enumerate(data.coders):  # coders are sorted by name
+        if coder_id < len(rank):
+            rank[coder_id] = position
+    coder_of_rank = np.array(list(data.coders) or [0], dtype=np.int64)
+    width = len(coder_of_rank) + 1
+    keys = sorted_distinct(reps * width + rank[table[rows, CODER]])  # by segment, then coder's name
     segment_coders: dict[int, tuple[int, ...]] = {}
+    for rep_id, coder_id in zip(table[keys // width, ID].tolist(), coder_of_rank[keys % width].tolist()):
+        found = segment_coders.get(rep_id)
+        segment_coders[rep_id] = (coder_id,) if found is None else (*found, coder_id)
     memos = dict(data.coding_memos)
-    members: dict[int, list[int]] = {}
-    for rep, row in zip(representative[group_sizes_over(first) > 1].tolist(),
-                        order[group_sizes_over(first) > 1].tolist()):
-        members.setdefault(rep, []).append(row)
-    for rep, rows in members.items():
-        rep_id = int(table[rep, ID])
-        coders = {int(table[r, CODER]) for r in rows}
-        segment_coders[rep_id] = tuple(sorted(coders, key=lambda c: coder_rank.get(c, len(coder_rank))))
-        texts = [data.coding_memos[int(table[r, ID])] for r in rows if int(table[r, ID]) in data.coding_memos]
-        for r in rows:
-            memos.pop(int(table[r, ID]), None)
-        if texts:
+    if memos:
+        member_ids = table[rows, ID]
+        noted = np.isin(member_ids, np.fromiter(memos, dtype=np.int64, count=len(memos)))
+        gathered: dict[int, list[str]] = {}
+        for member, rep in zip(member_ids[noted].tolist(), reps[noted].tolist()):
+            gathered.setdefault(int(table[rep, ID]), []).append(memos.pop(member))
+        for rep_id, texts in gathered.items():
             memos[rep_id] = "\n".join(dict.fromkeys(texts))
 
     view = ProjectData(
