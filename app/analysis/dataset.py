@@ -113,7 +113,11 @@ class ProjectData:
     coding_memos: dict[int, str] = field(default_factory=dict)
     code_memos: dict[int, str] = field(default_factory=dict)
     votes: VoteData = field(default_factory=VoteData)  # the dot vote, the participants and the study's description
+    # In the segments view (``segments()``): per segment of several codings (by its row's coding id) the coders
+    # of them all, in the order of ``coders``; a segment of one coding is its coder's alone.
+    segment_coders: dict[int, tuple[int, ...]] = field(default_factory=dict)
     _parts: CodingParts | None = field(default=None, repr=False)
+    _segments: ProjectData | None = field(default=None, repr=False)
 
     @cached_property
     def turns(self) -> list[TurnInfo]:
@@ -196,6 +200,20 @@ class ProjectData:
     def speaker_ids(self) -> list[int]:
         return list(self.speakers)
 
+    def segments(self) -> ProjectData:
+        """The distinct coded passages (document, code, span): several coders' codings of one passage are one
+        segment (``segments.py``). What the analyses count and quote; ``self`` when no two codings share one."""
+        if self._segments is None:
+            from app.analysis.segments import segments_of
+
+            self._segments = segments_of(self)
+        return self._segments
+
+    def coders_of(self, index: int) -> tuple[str, ...]:
+        """The names of the coders of the segment (or coding) in row ``index`` of the coding table."""
+        coding_id, coder_id = int(self.coding_table[index, ID]), int(self.coding_table[index, CODER])
+        return tuple(self.coders.get(c, "") for c in self.segment_coders.get(coding_id, (coder_id,)))
+
     def parts(self) -> CodingParts:
         """Each coding cut at turn boundaries: which turn and speaker each part belongs to, and its words."""
         if self._parts is None:
@@ -251,10 +269,10 @@ def _lookup_array(mapping: dict[int, int]) -> np.ndarray:
 
 
 def as_data(source: Project | ProjectData, selection: Selection | None = None) -> ProjectData:
-    """The loaded data of a project, or the data itself when it is loaded already."""
-    if isinstance(source, ProjectData):
-        return source
-    return load(source, selection)
+    """What the analyses count: the segments (``ProjectData.segments()``) of the loaded data of a project, or of
+    the data itself when it is loaded already."""
+    data = source if isinstance(source, ProjectData) else load(source, selection)
+    return data.segments()
 
 
 def load(project: Project, selection: Selection | None = None) -> ProjectData:

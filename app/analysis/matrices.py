@@ -30,8 +30,25 @@ class Matrix:
     def row_totals(self) -> list[int]:
         return [sum(row) for row in self.cells]
 
+    def subtree_totals(self) -> list[int]:
+        """Per row, its sum with the sums of all rows below it in the code tree (its sub-codes')."""
+        totals = self.row_totals()
+        index = {path: i for i, path in enumerate(self.rows)}
+        for i in reversed(range(len(self.rows))):  # tree order: a code's sub-codes come after it
+            parent = index.get(self.rows[i].rsplit("/", 1)[0]) if "/" in self.rows[i] else None
+            if parent is not None:
+                totals[parent] += totals[i]
+        return totals
+
     def without_empty_rows(self) -> Matrix:
-        keep = [i for i, row in enumerate(self.cells) if any(row)]
+        """The rows with something in them or below them: a parent without codings of its own stays with its
+        sub-codes, so that every code is shown under its own parent."""
+        shown = set()
+        for path, row in zip(self.rows, self.cells):
+            if any(row):
+                parts = path.split("/")
+                shown.update("/".join(parts[: n + 1]) for n in range(len(parts)))
+        keep = [i for i, path in enumerate(self.rows) if path in shown]
         return Matrix(
             rows=[self.rows[i] for i in keep],
             columns=self.columns,

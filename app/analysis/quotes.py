@@ -1,7 +1,8 @@
 """Quotes: the coded passages of a code with where they come from (document, speaker, time stamp or
 paragraph), who coded them, their weight and memo, and optionally the sentence around them.
 
-``coded_segments`` gives every coding this way (the CSV export); ``quotes`` those of one code or of each code,
+A coded passage is a segment (``segments.py``): several coders' codings of it are one quote.
+``coded_segments`` gives every segment this way (the CSV export); ``quotes`` those of one code or of each code,
 in the code tree's order, then the documents' order and position in the text.
 """
 
@@ -31,8 +32,8 @@ class Quote(NamedTuple):  # a named tuple, not a frozen dataclass: a report make
     text: str
     time: str | None  # the time stamp of the turn where it starts, h:mm:ss
     paragraph: int  # the line of the document it starts in, from 1
-    coder: str
-    weight: int
+    coder: str  # the coders of the passage (several coders' codings of one passage are one segment), ", "-joined
+    weight: int  # the highest of its codings' weights
     memo: str | None
     before: str = ""  # the rest of the sentence before the passage (with_context only)
     after: str = ""  # the rest of the sentence after it
@@ -44,7 +45,7 @@ class Quote(NamedTuple):  # a named tuple, not a frozen dataclass: a report make
 
 
 def coded_segments(source: Project | ProjectData, selection: Selection | None = None) -> list[Quote]:
-    """Every coding, in the order of ``quotes``."""
+    """Every segment, in the order of ``quotes``."""
     data = as_data(source, selection)
     return _quotes(data, _ordered(data, np.arange(len(data.coding_table))), with_context=False)
 
@@ -106,13 +107,16 @@ def _quotes(data: ProjectData, indexes: np.ndarray, *, with_context: bool) -> li
     first_turn = np.where(highs > lows, parts.turn[np.minimum(lows, len(parts.turn) - 1)], NONE)
     last_turn = np.where(highs > lows, parts.turn[np.maximum(highs - 1, 0)], NONE)
     turn_table = data.turn_table
-    start_ms = np.where(first_turn != NONE, turn_table[np.maximum(first_turn, 0), 6], -1)
+    # A project may have no turns at all (a protocol, a field note, a project from another tool): then no
+    # passage has a turn to take a time from, and the table has no row to look one up in.
+    start_ms = (np.where(first_turn != NONE, turn_table[np.maximum(first_turn, 0), 6], -1) if len(turn_table)
+                else np.full(len(indexes), -1, dtype=np.int64))
     rows = data.coding_table[indexes]
     paragraphs = _paragraphs(data, data.global_spans[0][indexes], data.document_index[indexes])
     paths = {code_id: code.path for code_id, code in data.codes.items()}
     speaker_names = [data.speakers[sid] for sid in data.speaker_ids]
     times: dict[int, str | None] = {-1: None}  # many quotes start in the same turn
-    coders, memos, documents = data.coders, data.coding_memos, data.documents
+    coders, memos, documents, shared = data.coders, data.coding_memos, data.documents, data.segment_coders
     found = []
     for (coding_id, doc_id, code_id, coder_id, start, end, weight), low, high, first, last, ms, paragraph in zip(
         rows.tolist(), lows.tolist(), highs.tolist(), first_turn.tolist(), last_turn.tolist(), start_ms.tolist(),
@@ -133,7 +137,8 @@ def _quotes(data: ProjectData, indexes: np.ndarray, *, with_context: bool) -> li
             before, after = _sentence_around(document.text, start, end, min(lower, start), max(upper, end))
         found.append(
             Quote(paths[code_id], document.name, speaker, start, end, document.text[start:end], times[ms], paragraph,
-                  coders.get(coder_id, ""), weight, memos.get(coding_id), before, after)
+                  ", ".join(coders.get(c, "") for c in shared[coding_id]) if coding_id in shared
+                  else coders.get(coder_id, ""), weight, memos.get(coding_id), before, after)
         )
     return found
 

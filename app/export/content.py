@@ -18,8 +18,11 @@ class Table:
     numeric: set[int] = field(default_factory=set)  # right-aligned figure columns
     percent: set[int] = field(default_factory=set)  # 0..1 values shown as per cent
     depths: list[int] | None = None  # per row, how far to indent the first cell (code tree depth)
-    widths: list[float] | None = None  # relative column widths in the Word table
-    small: bool = False  # a wide matrix: smaller type, column headings turned upright
+    widths: list[float] | None = None  # not used: the Word writer sizes the columns by their content
+    small: bool = False  # a wide matrix: smaller type
+    # Short headers (e.g. "S1", "S2" for speakers), used in Word when the full ones do not fit, with a legend
+    keys: list[str] | None = None
+    sheet: str | None = None  # the spreadsheet's sheet name (at most 31 characters), when ``name`` is longer
     landscape: bool = False  # long texts in many columns: a landscape page reads better
 
 
@@ -34,6 +37,7 @@ class Chart:
     png: bytes
     caption: str
     width_cm: float = 16.0
+    description: str = ""  # the picture in words (its alt text): what it shows and its figures
 
 
 @dataclass
@@ -66,6 +70,7 @@ class Report:
     coders: list[str]
     sections: list[Section]
     with_contents: bool = True  # a table of contents after the title page
+    audience: str = "internal"  # "partner": to hand out (no memos, no coders' names)
 
     def tables(self) -> list[Table]:
         return [block for block in walk(self.sections) if isinstance(block, Table)]

@@ -9,7 +9,7 @@ import unicodedata
 
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -25,7 +25,7 @@ PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)  # A4
 MARGIN_LEFT, MARGIN_RIGHT = Cm(2.5), Cm(2.0)
 TEXT_WIDTH_CM = 16.5
 LANDSCAPE_TEXT_WIDTH_CM = 29.7 - 2.5 - 2.0
-LONG_CELL = 250  # characters: rows with longer cells may break across pages, or they leave half-empty pages
+TABLE_PT, HEADING_PT, SMALL_PT = 9.0, 8.5, 7.5  # table text, table headings, a wide table's smaller type
 
 
 def set_up(document: WordDocument, language: str) -> None:
@@ -73,9 +73,9 @@ def set_up(document: WordDocument, language: str) -> None:
         if "line" in options:
             fmt.line_spacing = options["line"]
 
-    paragraph_style("FC Table Text", 9, line=1.0)
-    paragraph_style("FC Table Heading", 8.5, line=1.0)
-    paragraph_style("FC Table Small", 7.5, line=1.0)
+    paragraph_style("FC Table Text", TABLE_PT, line=1.0)
+    paragraph_style("FC Table Heading", HEADING_PT, line=1.0)
+    paragraph_style("FC Table Small", SMALL_PT, line=1.0)
     paragraph_style("FC Note", 8.5, before=2, after=10, muted=True, italic=True)
     paragraph_style("FC Quote", 10.5, before=6, after=1, indent=0.5)
     paragraph_style("FC Attribution", 8.5, after=3, indent=0.5, muted=True)
@@ -83,6 +83,16 @@ def set_up(document: WordDocument, language: str) -> None:
     paragraph_style("FC Title Detail", 11, after=4, muted=True)
     for level in (1, 2):
         paragraph_style(f"toc {level}", 10.5, after=2, indent=0.6 * (level - 1))
+    # Titles, headings and table headings are not hyphenated: "Subco-des" in a header reads as a cut.
+    for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "FC Table Heading", "Caption",
+                 "toc 1", "toc 2"):
+        no_hyphens(styles[name].element)
+
+
+def no_hyphens(style_element) -> None:
+    ppr = style_element.get_or_add_pPr()
+    if ppr.find(qn("w:suppressAutoHyphens")) is None:
+        ppr.insert_element_before(OxmlElement("w:suppressAutoHyphens"), *_AFTER_SUPPRESS_HYPHENS)
 
 
 def _fonts(style_element, font: str, language: str) -> None:
@@ -123,6 +133,7 @@ _AFTER_PBDR = (
     "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
 )
 _AFTER_BIDI = _AFTER_PBDR[_AFTER_PBDR.index("w:bidi") + 1 :]
+_AFTER_SUPPRESS_HYPHENS = _AFTER_PBDR[_AFTER_PBDR.index("w:suppressAutoHyphens") + 1 :]
 _AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
 _AFTER_TBLCELLMAR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 _AFTER_AUTOHYPHENATION = (
@@ -135,12 +146,6 @@ _AFTER_AUTOHYPHENATION = (
     "w:noLineBreaksBefore", "w:savePreviewPicture", "w:doNotValidateAgainstSchema", "w:saveInvalidXml",
     "w:ignoreMixedContent", "w:alwaysShowPlaceholderText", "w:doNotDemarcateInvalidXml", "w:saveXmlDataOnly",
     "w:useXSLTWhenSaving", "w:saveThroughXslt", "w:showXMLTags", "w:alwaysMergeEmptyNamespace", "w:updateFields",
-)
-_AFTER_UPDATEFIELDS = (
-    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
-    "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
-    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
-    "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
 )
 
 
@@ -202,14 +207,17 @@ def _field_char(paragraph: WordParagraph, kind: str) -> None:
     paragraph.add_run()._r.append(char)
 
 
-def table_of_contents(document: WordDocument, entries: list[tuple[int, str]], empty_text: str) -> None:
-    """A real TOC field over headings 1–2. Its cached result lists the headings (without page numbers), so
-    the document reads well before Word updates it; ``updateFields`` asks Word to update it on opening."""
+def table_of_contents(document: WordDocument, entries: list[tuple[int, str, str]], empty_text: str) -> list:
+    """A real TOC field over headings 1–2, written as Word writes its result: per entry a link to the heading's
+    bookmark, a dotted tab and a PAGEREF field whose result is the page. ``entries``: (level, text, bookmark).
+    Returns the runs holding the page numbers (their ``w:t``), empty until ``set_pages`` fills them; the field is
+    not marked for updating, so Word opens the report without asking."""
     if not entries:
         paragraph = document.add_paragraph()
         add_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', empty_text)
-        return
-    for index, (level, text) in enumerate(entries):
+        return []
+    pages = []
+    for index, (level, text, bookmark) in enumerate(entries):
         paragraph = document.add_paragraph(style=document.styles[f"toc {min(level, 2)}"])
         if index == 0:
             _field_char(paragraph, "begin")
@@ -219,13 +227,60 @@ def table_of_contents(document: WordDocument, entries: list[tuple[int, str]], em
             instruction.text = ' TOC \\o "1-2" \\h \\z \\u '
             run._r.append(instruction)
             _field_char(paragraph, "separate")
-        paragraph.add_run(text)
+        link = OxmlElement("w:hyperlink", {qn("w:anchor"): bookmark, qn("w:history"): "1"})
+        link.append(_text_run(text))
+        link.append(_tab_run())
+        for kind, content in (("begin", None), ("instr", f" PAGEREF {bookmark} \\h "), ("separate", None),
+                              ("page", ""), ("end", None)):
+            if kind == "instr":
+                run = OxmlElement("w:r")
+                instruction = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+                instruction.text = content
+                run.append(instruction)
+            elif kind == "page":
+                run = _text_run(content)
+                pages.append(run.find(qn("w:t")))
+            else:
+                run = OxmlElement("w:r")
+                run.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): kind}))
+            link.append(run)
+        paragraph._p.append(link)
         if index == len(entries) - 1:
             _field_char(paragraph, "end")
-    settings = document.settings.element
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.insert_element_before(update, *_AFTER_UPDATEFIELDS)
+    return pages
+
+
+def _text_run(text: str):
+    run = OxmlElement("w:r")
+    piece = OxmlElement("w:t", {qn("xml:space"): "preserve"})
+    piece.text = text
+    run.append(piece)
+    return run
+
+
+def _tab_run():
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:tab"))
+    return run
+
+
+def toc_tabs(document: WordDocument, width_cm: float) -> None:
+    """The TOC styles' right tab with a dotted leader at the text's right edge, where the page numbers stand."""
+    for level in (1, 2):
+        tab_stops = document.styles[f"toc {level}"].paragraph_format.tab_stops
+        tab_stops.add_tab_stop(Cm(width_cm), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+
+
+def bookmark(paragraph: WordParagraph, name: str, number: int) -> None:
+    """A bookmark around the paragraph's text (what the TOC's PAGEREF fields and links point to)."""
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(number), qn("w:name"): name})
+    end = OxmlElement("w:bookmarkEnd", {qn("w:id"): str(number)})
+    ppr = paragraph._p.pPr
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        paragraph._p.insert(0, start)
+    paragraph._p.append(end)
 
 
 def page_footer(document: WordDocument, text: str, page: str, of: str) -> None:
@@ -243,10 +298,11 @@ def page_footer(document: WordDocument, text: str, page: str, of: str) -> None:
         run.font.size, run.font.color.rgb = Pt(8.5), MUTED
 
 
-def table_look(table: WordTable, widths_cm: list[float], *, keep_rows: bool = True, upright: bool = False) -> None:
+def table_look(table: WordTable, widths_cm: list[float]) -> None:
     """Thin horizontal rules, no vertical lines, fixed column widths (Word reads the cells', LibreOffice the
-    grid's), the header row repeated on every page, rows kept whole (``keep_rows``), and with ``upright`` the
-    column headings turned to read bottom-up, as matrices with many columns have them."""
+    grid's), the header row repeated on every page, and every row kept whole on one page (``cantSplit``: a
+    category system's row split over two pages is hard to read). Headings lie flat and wrap: turned upright they
+    were cut off when they did not fit the row's height."""
     tbl = table._tbl
     tblpr = tbl.tblPr
     borders = OxmlElement("w:tblBorders")
@@ -272,23 +328,14 @@ def table_look(table: WordTable, widths_cm: list[float], *, keep_rows: bool = Tr
         column.w = Cm(width)
     for index, row in enumerate(tbl.tr_lst):
         trpr = row.get_or_add_trPr()
-        if keep_rows or index == 0:
-            trpr.append(OxmlElement("w:cantSplit"))
+        trpr.append(OxmlElement("w:cantSplit"))
         if index == 0:
-            if upright:
-                height = OxmlElement("w:trHeight")
-                height.set(qn("w:val"), str(int(Cm(3.2).twips)))
-                height.set(qn("w:hRule"), "atLeast")
-                trpr.append(height)
             trpr.append(OxmlElement("w:tblHeader"))
-        for column, (cell, width) in enumerate(zip(row.tc_lst, widths_cm)):
+        for cell, width in zip(row.tc_lst, widths_cm):
             cell.width = Cm(width)
             if index == 0 or index % 2 == 0:
                 _shade(cell, HEADER_FILL if index == 0 else BAND_FILL)
-            if index == 0 and upright and column > 0:
-                direction = OxmlElement("w:textDirection")
-                direction.set(qn("w:val"), "btLr")
-                cell.get_or_add_tcPr().append(direction)
+            if index == 0:
                 align = OxmlElement("w:vAlign")
                 align.set(qn("w:val"), "bottom")
                 cell.get_or_add_tcPr().append(align)

@@ -12,7 +12,7 @@ from datetime import date
 import numpy as np
 
 from app.analysis.cooccurrence import code_cooccurrence
-from app.analysis.dataset import CODE, ProjectData, Selection, load
+from app.analysis.dataset import CODE, ProjectData, Selection, as_data
 from app.analysis.frequencies import CodeFrequency, code_tree_frequencies
 from app.analysis.matrices import (
     Matrix,
@@ -22,6 +22,7 @@ from app.analysis.matrices import (
 )
 from app.analysis.priorities import institution_attribute, measures_parent, priority_ranking
 from app.analysis.quotes import Quote, quotes
+from app.analysis.speaker_labels import speaker_labels, with_speaker_names
 from app.analysis.speaker_overview import speaker_overview
 from app.export import charts
 from app.export.content import Chart, Paragraph, QuoteBlock, Report, Section, Table
@@ -31,6 +32,7 @@ from app.export.vote_labels import vote_labels
 from app.models import Project
 
 MOST_PAIRS = 30  # co-occurring pairs listed in the report (the spreadsheet has all)
+MOST_CHILD_CHARTS = 3  # charts of sub-codes: for the largest top-level codes (the table has every figure)
 
 
 @dataclass(frozen=True)
@@ -45,33 +47,63 @@ class ReportOptions:
     priority_parents: tuple[str, ...] | None = None  # None: the measures (see analysis.priorities.measures_parent)
     with_context: bool = False  # quotes with the rest of their sentence
     charts: bool = True
+    # "partner": a report to hand out: no memos, no coders' names, speakers by ``speaker_label``;
+    # "internal": everything, for the research team.
+    audience: str = "internal"
+    speaker_label: str = "name"  # how speakers are named (speaker_labels.SPEAKER_LABELS)
+    # The table of contents' page numbers from LibreOffice's layout (when installed; it takes some seconds)
+    page_numbers: bool = False
 
     def selection(self) -> Selection:
         return Selection(codes=self.codes, documents=self.documents, speakers=self.speakers, coders=self.coders)
 
+    @property
+    def partner(self) -> bool:
+        return self.audience == "partner"
+
+    @property
+    def shows_memos(self) -> bool:
+        return self.memos and not self.partner
+
+    @property
+    def shows_coders(self) -> bool:
+        return not self.partner
+
+
+AUDIENCES = ("partner", "internal")
+
+
+def report_data(project: Project | ProjectData, options: ReportOptions) -> ProjectData:
+    """The segments a report counts, its speakers named as ``options`` say."""
+    data = as_data(project, options.selection())
+    labels = labels_for(options.language or data.language)
+    return with_speaker_names(data, speaker_labels(data, options.speaker_label, unknown=labels["person"]))
+
 
 def build_report(project: Project | ProjectData, options: ReportOptions = ReportOptions()) -> Report:
-    data = project if isinstance(project, ProjectData) else load(project, options.selection())
+    data = report_data(project, options)
     report = _report_frame(data, options, subtitle_key="report")
     labels = report.labels
     frequencies = code_tree_frequencies(data)
     report.sections = [
         _basis(data, labels),
         _methods(data, labels, options),
-        _codebook(data, frequencies, labels),
         _frequencies(data, frequencies, labels, options),
-        _speakers(data, labels),
+        _speakers(data, labels, options),
         *_matrices(data, labels, options),
         _cooccurrence(data, labels),
         _priorities(data, labels, options),
         _quotes_section(data, frequencies, labels, options),
+        # Last, as an appendix: its landscape pages would otherwise break the results apart (and leave the page
+        # before them nearly empty).
+        _codebook(data, frequencies, labels),
     ]
     report.sections = [section for section in report.sections if section is not None]
     return report
 
 
 def build_codebook(project: Project | ProjectData, options: ReportOptions = ReportOptions()) -> Report:
-    data = project if isinstance(project, ProjectData) else load(project, options.selection())
+    data = report_data(project, options)
     report = _report_frame(data, options, subtitle_key="codebook")
     report.with_contents = False
     report.sections = [_codebook(data, code_tree_frequencies(data), report.labels)]
@@ -82,7 +114,7 @@ def build_code_quotes(
     project: Project | ProjectData, code: str, options: ReportOptions = ReportOptions()
 ) -> Report:
     """The quotes of one code (with its sub-codes), all of them unless ``quotes_per_code`` says otherwise."""
-    data = project if isinstance(project, ProjectData) else load(project, options.selection())
+    data = report_data(project, options)
     report = _report_frame(data, options, subtitle_key="quotes_of")
     report.subtitle = f"{report.labels['quotes_of']} {enclosed(code, report.language)}"
     report.with_contents = False
@@ -113,7 +145,8 @@ def _report_frame(data: ProjectData, options: ReportOptions, *, subtitle_key: st
         labels=labels,
         documents=[doc.name for doc in data.documents.values()],
         coders=sorted({data.coders[c] for c in data.coding_table[:, 3].tolist()}, key=str.casefold)
-        if len(data.coding_table) else [],
+        if len(data.coding_table) and options.shows_coders else [],
+        audience=options.audience,
         sections=[],
     )
 
@@ -124,6 +157,7 @@ def _basis(data: ProjectData, labels: dict[str, str]) -> Section:
         documents=len(data.documents), speakers=len(data.speakers), codes=len(data.codes),
         codings=len(data.coding_table),
     )))
+    section.blocks.append(Paragraph(labels["segment_note"], note=True))
     if not data.documents:
         section.blocks.append(Paragraph(labels["no_documents"]))
         return section
@@ -141,8 +175,7 @@ def _basis(data: ProjectData, labels: dict[str, str]) -> Section:
         for doc in data.documents.values()
     ]
     section.blocks.append(Table(labels["documents"], [labels["document"], labels["words"], labels["turns"],
-                                labels["speakers"], labels["codings"]], rows, numeric={1, 2, 3, 4},
-                                widths=[5.5, 2, 2, 2.9, 2.6]))
+                                labels["speakers"], labels["segments_col"]], rows, numeric={1, 2, 3, 4}))
     return section
 
 
@@ -159,8 +192,7 @@ def _codebook(data: ProjectData, frequencies: list[CodeFrequency], labels: dict[
     section.blocks.append(Table(
         labels["codebook"], [labels["code"], labels["definition"], labels["anchor"], labels["rule"],
                              labels["frequency"]],
-        rows, numeric={4}, depths=[code.depth for code in data.codes.values()], widths=[4, 6.5, 5.5, 6.5, 2.3],
-        landscape=True,
+        rows, numeric={4}, depths=[code.depth for code in data.codes.values()], landscape=True,
     ))
     section.blocks.append(Paragraph(labels["frequency_note"], note=True))
     return section
@@ -172,48 +204,78 @@ def _frequencies(
     if not data.codes:
         return None
     section = Section(labels["frequencies"], 1)
-    rows = [[f.name, f.codings, f.total_codings, f.total_documents, f.total_speakers, f.total_words]
+    # Segments both ways; words, documents and speakers with the sub-codes (each code's own: the .xlsx).
+    rows = [[f.name, f.codings, f.total_codings, f.total_words, f.total_documents, f.total_speakers]
             for f in frequencies]
     section.blocks.append(Table(
-        labels["frequencies"], [labels["code"], labels["own"], labels["with_subcodes"], labels["documents"],
-                                labels["speakers"], labels["words"]],
-        rows, numeric={1, 2, 3, 4, 5}, depths=[f.depth for f in frequencies], widths=[4.6, 2.6, 2.3, 2.5, 2.8, 1.9],
+        labels["frequencies"], [labels["code"], labels["segments_own"], labels["segments_total"],
+                                labels["words_total"], labels["documents_total"], labels["speakers_total"]],
+        rows, numeric={1, 2, 3, 4, 5}, depths=[f.depth for f in frequencies],
     ))
     section.blocks.append(Paragraph(labels["frequencies_note"], note=True))
     if options.charts and any(f.total_codings for f in frequencies):
-        colors = {code.path: code.color for code in data.codes.values()}
-        png, shown = charts.frequency_bars(
-            [(f.code, f.total_codings, colors[f.code]) for f in frequencies], language=labels
-        )
-        caption = labels["chart_frequencies"]
-        if shown < len(frequencies):
-            caption += f" ({labels['chart_top'].format(count=shown, total=len(frequencies))})"
-        section.blocks.append(Chart(png, caption))
+        section.blocks += _frequency_charts(data, frequencies, labels)
     attribute = institution_attribute(data)
     if attribute is not None and len(data.coding_table):
         matrix = code_by_attribute(data, attribute).without_empty_rows()
-        sub = _matrix_table(matrix, labels["by_attribute"].format(attribute=attribute), labels, labels["no_value"])
-        section.blocks.append(Section(labels["by_attribute"].format(attribute=attribute), 2, blocks=[sub]))
+        title = labels["by_attribute"].format(attribute=attribute)
+        sub = _matrix_table(matrix, title, labels, labels["no_value"], attribute[:1].upper())
+        section.blocks.append(Section(title, 2, blocks=[sub, Paragraph(labels["matrix_note"], note=True)]))
     return section
 
 
-def _speakers(data: ProjectData, labels: dict[str, str]) -> Section | None:
+def _frequency_charts(data: ProjectData, frequencies: list[CodeFrequency],
+                      labels: dict[str, str]) -> list[Chart | Paragraph]:
+    """Bars of the top-level codes, then of the sub-codes of the (at most ``MOST_CHILD_CHARTS``) largest top-level
+    codes that have three or more with segments: each series holds siblings only (a parent's bar would hold its
+    children's again), each bar a code with its sub-codes. A note says which are drawn when not all are."""
+    by_id = {code_id: f for code_id, f in zip(data.codes, frequencies)}
+    colors = {code.path: code.color for code in data.codes.values()}
+    series = [(labels["chart_top_level"], data.children.get(None, []))]
+    parents = [code_id for code_id in data.children.get(None, [])
+               if sum(1 for c in data.children.get(code_id, []) if by_id[c].total_codings) >= 3]
+    drawn = sorted(parents, key=lambda c: -by_id[c].total_codings)[:MOST_CHILD_CHARTS]
+    for code_id in (c for c in parents if c in drawn):  # in the tree's order
+        children = [c for c in data.children.get(code_id, []) if by_id[c].total_codings]
+        series.append((labels["chart_children"].format(parent=data.codes[code_id].name), children))
+    found: list[Chart | Paragraph] = []
+    for title, members in series:
+        bars = [(by_id[c].name, by_id[c].total_codings, colors[by_id[c].code]) for c in members]
+        with_codings = sum(1 for _, count, _ in bars if count)
+        if not with_codings:
+            continue
+        png, shown = charts.frequency_bars(bars, language=labels)
+        caption = f"{labels['chart_frequencies']}: {title}"
+        if shown < with_codings:
+            caption += f" ({labels['chart_top'].format(count=shown, total=with_codings)})"
+        found.append(Chart(png, caption, description=charts.bars_description(bars, shown, labels)))
+    if len(drawn) < len(parents):
+        found.append(Paragraph(labels["charts_children_shown"].format(
+            count=len(drawn), total=len(parents), codes=", ".join(data.codes[c].name for c in parents if c in drawn)),
+            note=True))
+    return found
+
+
+def _speakers(data: ProjectData, labels: dict[str, str], options: ReportOptions) -> Section | None:
     if not data.speakers:
         return None
     section = Section(labels["speaker_overview"], 1)
     attribute = institution_attribute(data)
     shares = speaker_overview(data)
     several = len(data.documents) > 1
+    # Speakers named by role and institution carry the institution in their label already.
+    attribute = None if options.speaker_label == "role_institution" else attribute
     columns = ([labels["document"]] if several else []) + [labels["speaker"]]
-    columns += ([attribute] if attribute else []) + [labels["turns"], labels["words"], labels["share"], labels["codings"]]
+    columns += ([attribute] if attribute else []) + [labels["turns"], labels["words"], labels["share"],
+                                                     labels["segments_col"]]
+    ids = {name: sid for sid, name in data.speakers.items()}
     rows = []
     for share in shares:
         if share.document is None and not several:
             continue  # one document: its rows are the totals
-        speaker_id = next(sid for sid, name in data.speakers.items() if name == share.speaker)
         row: list[object] = ([share.document or labels["all_documents"]] if several else []) + [share.speaker]
         if attribute:
-            row.append(data.attribute_of(speaker_id, attribute) or "")
+            row.append(data.attribute_of(ids[share.speaker], attribute) or "")
         row += [share.turns, share.words, share.share, share.codings]
         rows.append(row)
     first_figure = len(columns) - 4
@@ -221,6 +283,7 @@ def _speakers(data: ProjectData, labels: dict[str, str]) -> Section | None:
         labels["speaker_overview"], columns, rows, numeric=set(range(first_figure, len(columns))),
         percent={len(columns) - 2},
     ))
+    section.blocks.append(Paragraph(labels["speaker_note"], note=True))
     return section
 
 
@@ -231,23 +294,40 @@ def _matrices(data: ProjectData, labels: dict[str, str], options: ReportOptions)
     if data.speakers:
         by_speaker = code_by_speaker(data).without_empty_rows()
         section = Section(labels["code_by_speaker"], 1)
-        section.blocks.append(_matrix_table(by_speaker, labels["code_by_speaker"], labels, labels["no_speaker"]))
+        section.blocks.append(_matrix_table(by_speaker, labels["code_by_speaker"], labels, labels["no_speaker"],
+                                            labels["key_speaker"]))
         section.blocks.append(Paragraph(labels["matrix_note"], note=True))
         if options.charts:
-            section.blocks.append(Chart(charts.heat_map(by_speaker, labels), labels["heatmap"]))
+            # Long names (role and institution) as the table's short keys: turned and cut, they could not be read.
+            keyed = any(len(c or labels["no_speaker"]) > 24 for c in by_speaker.columns)
+            keys = [f"{labels['key_speaker']}{n}" for n in range(1, len(by_speaker.columns) + 1)] if keyed else None
+            parts = charts.heat_maps(by_speaker, labels, keys)
+            for number, (png, description) in enumerate(parts, start=1):
+                caption = labels["heatmap"]
+                if len(parts) > 1:
+                    caption += f" ({labels['part_of'].format(part=number, parts=len(parts))})"
+                if keys:
+                    caption += f"; {labels['heatmap_keys'].format(last=keys[-1])}"
+                section.blocks.append(Chart(png, caption, description=description))
         sections.append(section)
     if len(data.documents) > 1:
         by_document = _matrix_table(code_by_document(data).without_empty_rows(), labels["code_by_document"],
-                                    labels, "")
-        sections.append(Section(labels["code_by_document"], 1, blocks=[by_document]))
+                                    labels, "", labels["key_document"])
+        sections.append(Section(labels["code_by_document"], 1, blocks=[
+            by_document, Paragraph(labels["matrix_note"], note=True)]))
     return sections
 
 
-def _matrix_table(matrix: Matrix, name: str, labels: dict[str, str], none_label: str) -> Table:
-    columns = [labels["code"]] + [c if c is not None else none_label for c in matrix.columns] + ["Σ"]
-    rows = [[path.rsplit("/", 1)[-1], *cells, sum(cells)] for path, cells in zip(matrix.rows, matrix.cells)]
+def _matrix_table(matrix: Matrix, name: str, labels: dict[str, str], none_label: str, key: str) -> Table:
+    """Codes (the tree, parents kept) × columns: each code's own segments, then their sum and the sum with its
+    sub-codes. ``key``: the letter of the short headers (S1, S2 ...) used when the names do not fit."""
+    columns = [labels["code"]] + [c if c is not None else none_label for c in matrix.columns]
+    columns += [labels["sum_own"], labels["sum_total"]]
+    keys = [labels["code"]] + [f"{key}{n}" for n in range(1, len(matrix.columns) + 1)] + [labels["sum_own"], "Σ+"]
+    rows = [[path.rsplit("/", 1)[-1], *cells, sum(cells), total]
+            for path, cells, total in zip(matrix.rows, matrix.cells, matrix.subtree_totals())]
     return Table(name, columns, rows, numeric=set(range(1, len(columns))), depths=matrix.depths,
-                 small=len(columns) > 7, widths=[4.5] + [1.6] * (len(columns) - 1))
+                 small=len(columns) > 10, keys=keys)
 
 
 def _cooccurrence(data: ProjectData, labels: dict[str, str]) -> Section | None:
@@ -358,16 +438,17 @@ def _add_quotes(
     for quote in shown:
         section.blocks.append(QuoteBlock(
             text=quote.text.strip(),
-            attribution=attribution(quote, labels),
-            memo=quote.memo if options.memos else None,
+            attribution=attribution(quote, labels, with_coders=options.shows_coders),
+            memo=quote.memo if options.shows_memos else None,
             before=quote.before,
             after=quote.after,
             color=colors.get(quote.code, "#808080"),
         ))
 
 
-def attribution(quote: Quote, labels: dict[str, str]) -> str:
+def attribution(quote: Quote, labels: dict[str, str], *, with_coders: bool = True) -> str:
+    """Who said it, where, and (``with_coders``: the internal report) who coded it."""
     where = quote.time if quote.time is not None else f"{labels['paragraph']} {quote.paragraph}"
     parts = [quote.speaker or labels["no_speaker"], quote.document, where]
     line = ", ".join(parts)
-    return f"{line} · {labels['coder']} {quote.coder}" if quote.coder else line
+    return f"{line} · {labels['coder']} {quote.coder}" if quote.coder and with_coders else line

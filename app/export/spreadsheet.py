@@ -41,7 +41,7 @@ def write_xlsx(tables: list[Table], target: str | Path) -> Path:
     workbook = Workbook(write_only=True)
     taken: set[str] = set()
     for table in tables:
-        sheet = workbook.create_sheet(sheet_name(table.name, taken))
+        sheet = workbook.create_sheet(sheet_name(table.sheet or table.name, taken))
         widths = _widths(table)
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width

@@ -1,5 +1,6 @@
-"""The export dialog: a Word report, the codebook, the statistics workbook or the coded segments as CSV, for the
-codes, documents and speakers chosen; written in the background with a progress bar, then offered to open."""
+"""The export dialog: a Word or PDF report (for partners or internal), the codebook, the statistics workbook or the
+coded segments as CSV, for the codes, documents and speakers chosen; written in the background with a progress bar,
+then offered to open."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ from PySide6.QtWidgets import (
 from app.ui.context import ApplicationContext
 from app.ui.tasks import TaskState
 
-SUFFIXES = {"docx": ".docx", "codebook": ".docx", "xlsx": ".xlsx", "csv": ".csv"}
+SUFFIXES = {"docx": ".docx", "pdf": ".pdf", "codebook": ".docx", "xlsx": ".xlsx", "csv": ".csv"}
+REPORTS = ("docx", "pdf")  # the kinds that go to partners unless the user says otherwise
 
 
 def run_export(state: TaskState, project, kind: str, target: str, options) -> Path:  # noqa: ANN001
@@ -37,8 +39,8 @@ def run_export(state: TaskState, project, kind: str, target: str, options) -> Pa
     from app.export import exports
 
     state.report(0.05, Path(target).name)
-    write = {"docx": exports.export_report_docx, "codebook": exports.export_codebook_docx,
-             "xlsx": exports.export_xlsx, "csv": exports.export_csv}[kind]
+    write = {"docx": exports.export_report_docx, "pdf": exports.export_report_pdf,
+             "codebook": exports.export_codebook_docx, "xlsx": exports.export_xlsx, "csv": exports.export_csv}[kind]
     written = write(project, target, options)
     state.report(1.0, Path(target).name)
     return written
@@ -74,10 +76,25 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export report"))
         self.resize(760, 520)
         self.kind = QComboBox()
-        for label, kind in ((self.tr("Word report (.docx)"), "docx"), (self.tr("Codebook only (.docx)"), "codebook"),
+        from app.export import office
+
+        for label, kind in ((self.tr("Word report (.docx)"), "docx"), (self.tr("PDF report (.pdf)"), "pdf"),
+                            (self.tr("Codebook only (.docx)"), "codebook"),
                             (self.tr("Tables for statistics (.xlsx)"), "xlsx"),
                             (self.tr("Coded segments (.csv)"), "csv")):
             self.kind.addItem(label, kind)
+        self.office = office.available()
+        if not self.office:  # a PDF is laid out by LibreOffice: offered, but not choosable, without it
+            item = self.kind.model().item(self.kind.findData("pdf"))
+            item.setEnabled(False)
+            item.setToolTip(self.tr("Needs LibreOffice, which is not installed."))
+        self.audience = QComboBox()
+        self.audience.addItem(self.tr("Partners (no memos, no coders' names)"), "partner")
+        self.audience.addItem(self.tr("Internal (everything)"), "internal")
+        self.audience.setToolTip(self.tr("A report for partners leaves out what stays within the research team."))
+        self.speaker_label = QComboBox()
+        self.speaker_label.addItem(self.tr("Role (institution)"), "role_institution")
+        self.speaker_label.addItem(self.tr("Name"), "name")
         self.quotes = QSpinBox()
         self.quotes.setRange(0, 10_000)
         self.quotes.setValue(5)
@@ -117,6 +134,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Format:"), self.kind)
         form.addRow(self.tr("Quotes per code:"), self.quotes)
         form.addRow(self.tr("Labels:"), self.language)
+        form.addRow(self.tr("Report for:"), self.audience)
+        form.addRow(self.tr("Speakers shown as:"), self.speaker_label)
         form.addRow("", self.memos)
         lists = QHBoxLayout()
         for title, widget in ((self.tr("Codes (with their sub-codes)"), self.codes),
@@ -134,13 +153,26 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.kind.currentIndexChanged.connect(self._update_choices)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.audience.currentIndexChanged.connect(self._audience_changed)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        """A report goes to partners by default, the tables stay with the team (as ``focuscoder export``)."""
+        kind = self.kind.currentData()
+        self.audience.setCurrentIndex(self.audience.findData("partner" if kind in REPORTS else "internal"))
+        self._audience_changed()
+
+    def _audience_changed(self) -> None:
+        partner = self.audience.currentData() == "partner"
+        self.speaker_label.setCurrentIndex(self.speaker_label.findData("role_institution" if partner else "name"))
         self._update_choices()
 
     def _update_choices(self) -> None:
         kind = self.kind.currentData()
-        self.quotes.setEnabled(kind == "docx")
-        self.memos.setEnabled(kind != "codebook")
+        self.quotes.setEnabled(kind in REPORTS)
+        partner = self.audience.currentData() == "partner"
+        self.memos.setEnabled(kind != "codebook" and not partner)  # partners never get the memos
 
     def options(self):  # noqa: ANN201 - ReportOptions, or None when a list has nothing checked
         from app.export.report import ReportOptions
@@ -151,7 +183,8 @@ class ExportDialog(QDialog):
         return ReportOptions(
             codes=codes, documents=documents, speakers=speakers,
             quotes_per_code=self.quotes.value() or None, memos=self.memos.isChecked(),
-            language=self.language.currentData(),
+            language=self.language.currentData(), audience=self.audience.currentData(),
+            speaker_label=self.speaker_label.currentData(), page_numbers=self.office,
         )
 
     def export(self, target: str | None = None) -> bool:

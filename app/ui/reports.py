@@ -61,7 +61,10 @@ def analyse(state: TaskState, project, coders: tuple[str, ...] = ()) -> Analyses
     chart = None
     if any(f.total_codings for f in frequencies):
         colors = {code.path: code.color for code in data.codes.values()}
-        chart, _ = frequency_bars([(f.code, f.total_codings, colors[f.code]) for f in frequencies],
+        # The top-level codes, each with its sub-codes: a parent and its children are never bars of one series.
+        top = set(data.children.get(None, []))
+        chart, _ = frequency_bars([(f.code, f.total_codings, colors[f.code])
+                                   for code_id, f in zip(data.codes, frequencies) if code_id in top],
                                   language=labels_for(data.language))
     return Analyses(data, frequencies, code_by_speaker(data), code_by_document(data), speaker_overview(data), chart)
 

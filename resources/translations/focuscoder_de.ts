@@ -821,104 +821,149 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="74" />
-        <location filename="../../app/ui/export_dialog.py" line="169" />
-        <location filename="../../app/ui/export_dialog.py" line="201" />
+        <location filename="../../app/ui/export_dialog.py" line="76" />
+        <location filename="../../app/ui/export_dialog.py" line="202" />
+        <location filename="../../app/ui/export_dialog.py" line="234" />
         <source>Export report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="77" />
+        <location filename="../../app/ui/export_dialog.py" line="81" />
         <source>Word report (.docx)</source>
         <translation>Word-Bericht (.docx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="77" />
+        <location filename="../../app/ui/export_dialog.py" line="81" />
+        <source>PDF report (.pdf)</source>
+        <translation>PDF-Bericht (.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="82" />
         <source>Codebook only (.docx)</source>
         <translation>Nur Codesystem (.docx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="78" />
+        <location filename="../../app/ui/export_dialog.py" line="83" />
         <source>Tables for statistics (.xlsx)</source>
         <translation>Tabellen für die Statistik (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="79" />
+        <location filename="../../app/ui/export_dialog.py" line="84" />
         <source>Coded segments (.csv)</source>
         <translation>Codierte Segmente (.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="84" />
+        <location filename="../../app/ui/export_dialog.py" line="90" />
+        <source>Needs LibreOffice, which is not installed.</source>
+        <translation>Braucht LibreOffice, das nicht installiert ist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="92" />
+        <source>Partners (no memos, no coders' names)</source>
+        <translation>Partner (ohne Memos und Namen der Codierenden)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="93" />
+        <source>Internal (everything)</source>
+        <translation>Intern (alles)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="94" />
+        <source>A report for partners leaves out what stays within the research team.</source>
+        <translation>Ein Bericht für Partner lässt weg, was im Forschungsteam bleibt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="96" />
+        <source>Role (institution)</source>
+        <translation>Rolle (Institution)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="97" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="101" />
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="85" />
+        <location filename="../../app/ui/export_dialog.py" line="102" />
         <source>With memos</source>
         <translation>Mit Memos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="88" />
+        <location filename="../../app/ui/export_dialog.py" line="105" />
         <source>Project language</source>
         <translation>Sprache des Projekts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="117" />
+        <location filename="../../app/ui/export_dialog.py" line="134" />
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="118" />
+        <location filename="../../app/ui/export_dialog.py" line="135" />
         <source>Quotes per code:</source>
         <translation>Zitate je Code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="119" />
+        <location filename="../../app/ui/export_dialog.py" line="136" />
         <source>Labels:</source>
         <translation>Beschriftung:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="122" />
+        <location filename="../../app/ui/export_dialog.py" line="137" />
+        <source>Report for:</source>
+        <translation>Bericht für:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="138" />
+        <source>Speakers shown as:</source>
+        <translation>Sprecher:innen als:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="141" />
         <source>Codes (with their sub-codes)</source>
         <translation>Codes (mit ihren Subcodes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="123" />
+        <location filename="../../app/ui/export_dialog.py" line="142" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="123" />
+        <location filename="../../app/ui/export_dialog.py" line="142" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="128" />
+        <location filename="../../app/ui/export_dialog.py" line="147" />
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="164" />
+        <location filename="../../app/ui/export_dialog.py" line="197" />
         <source>Choose at least one code, document and speaker.</source>
         <translation>Bitte mindestens einen Code, ein Dokument und eine Sprecher:in wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="177" />
+        <location filename="../../app/ui/export_dialog.py" line="210" />
         <source>Writing %1…</source>
         <translation>%1 wird geschrieben …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="192" />
+        <location filename="../../app/ui/export_dialog.py" line="225" />
         <source>Not written: %1</source>
         <translation>Nicht geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="198" />
+        <location filename="../../app/ui/export_dialog.py" line="231" />
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="201" />
+        <location filename="../../app/ui/export_dialog.py" line="234" />
         <source>“%1” is written. Open it now?</source>
         <translation>„%1“ ist geschrieben. Jetzt öffnen?</translation>
     </message>
@@ -1575,173 +1620,173 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../app/ui/reports.py" line="154" />
+        <location filename="../../app/ui/reports.py" line="157" />
         <source>Rank the codes under:</source>
         <translation>Codes einordnen unter:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="151" />
+        <location filename="../../app/ui/reports.py" line="154" />
         <source>Code frequencies</source>
         <translation>Code-Häufigkeiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="151" />
+        <location filename="../../app/ui/reports.py" line="154" />
         <source>Codes × speakers</source>
         <translation>Codes × Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="152" />
+        <location filename="../../app/ui/reports.py" line="155" />
         <source>Codes × documents</source>
         <translation>Codes × Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="152" />
-        <location filename="../../app/ui/reports.py" line="230" />
+        <location filename="../../app/ui/reports.py" line="155" />
+        <location filename="../../app/ui/reports.py" line="233" />
         <source>Speakers</source>
         <translation>Sprecher:innen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="152" />
+        <location filename="../../app/ui/reports.py" line="155" />
         <source>Priorities</source>
         <translation>Prioritäten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="155" />
+        <location filename="../../app/ui/reports.py" line="158" />
         <source>Export report…</source>
         <translation>Bericht exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="156" />
+        <location filename="../../app/ui/reports.py" line="159" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="201" />
+        <location filename="../../app/ui/reports.py" line="204" />
         <source>Not computed: %1</source>
         <translation>Nicht berechnet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="224" />
+        <location filename="../../app/ui/reports.py" line="227" />
         <source>Documents: %1 · codes: %2 · codings: %3</source>
         <translation>Dokumente: %1 · Codes: %2 · Codierungen: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="230" />
-        <location filename="../../app/ui/reports.py" line="240" />
-        <location filename="../../app/ui/reports.py" line="244" />
-        <location filename="../../app/ui/reports.py" line="287" />
+        <location filename="../../app/ui/reports.py" line="233" />
+        <location filename="../../app/ui/reports.py" line="243" />
+        <location filename="../../app/ui/reports.py" line="247" />
+        <location filename="../../app/ui/reports.py" line="290" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="230" />
-        <location filename="../../app/ui/reports.py" line="248" />
+        <location filename="../../app/ui/reports.py" line="233" />
+        <location filename="../../app/ui/reports.py" line="251" />
         <source>Codings</source>
         <translation>Codierungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="230" />
+        <location filename="../../app/ui/reports.py" line="233" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="230" />
-        <location filename="../../app/ui/reports.py" line="247" />
+        <location filename="../../app/ui/reports.py" line="233" />
+        <location filename="../../app/ui/reports.py" line="250" />
         <source>Words</source>
         <translation>Wörter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="231" />
+        <location filename="../../app/ui/reports.py" line="234" />
         <source>Total codings</source>
         <translation>Codierungen gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="231" />
+        <location filename="../../app/ui/reports.py" line="234" />
         <source>Total documents</source>
         <translation>Dokumente gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="231" />
+        <location filename="../../app/ui/reports.py" line="234" />
         <source>Total speakers</source>
         <translation>Sprecher:innen gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="232" />
+        <location filename="../../app/ui/reports.py" line="235" />
         <source>Total words</source>
         <translation>Wörter gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="288" />
+        <location filename="../../app/ui/reports.py" line="291" />
         <source>Participants</source>
         <translation>Teilnehmende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="288" />
+        <location filename="../../app/ui/reports.py" line="291" />
         <source>Passages</source>
         <translation>Textstellen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="288" />
+        <location filename="../../app/ui/reports.py" line="291" />
         <source>Raised by</source>
         <translation>Eingebracht von</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="217" />
+        <location filename="../../app/ui/reports.py" line="220" />
         <source>No codings yet: the chart appears once something is coded.</source>
         <translation>Noch keine Codierungen: Das Diagramm erscheint, sobald etwas codiert ist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="242" />
+        <location filename="../../app/ui/reports.py" line="245" />
         <source>(no speaker)</source>
         <translation>(ohne Sprecher:in)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="244" />
+        <location filename="../../app/ui/reports.py" line="247" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="247" />
+        <location filename="../../app/ui/reports.py" line="250" />
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="247" />
+        <location filename="../../app/ui/reports.py" line="250" />
         <source>Speaker</source>
         <translation>Sprecher:in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="247" />
+        <location filename="../../app/ui/reports.py" line="250" />
         <source>Turns</source>
         <translation>Redebeiträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="248" />
+        <location filename="../../app/ui/reports.py" line="251" />
         <source>Share of talk</source>
         <translation>Redeanteil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="249" />
+        <location filename="../../app/ui/reports.py" line="252" />
         <source>(all documents)</source>
         <translation>(alle Dokumente)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="287" />
+        <location filename="../../app/ui/reports.py" line="290" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="287" />
+        <location filename="../../app/ui/reports.py" line="290" />
         <source>Points</source>
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="287" />
+        <location filename="../../app/ui/reports.py" line="290" />
         <source>Share of points</source>
         <translation>Anteil der Punkte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="288" />
+        <location filename="../../app/ui/reports.py" line="291" />
         <source>Institutions</source>
         <translation>Institutionen</translation>
     </message>

@@ -82,3 +82,29 @@ def test_heat_map_scale_counts_in_whole_numbers(monkeypatch):
 def test_a_long_code_path_keeps_the_codes_own_name(path, label):
     assert charts._short_path(path, 42) == label
     assert len(charts._short_path(path, 42)) <= 42
+
+
+def test_ties_are_kept_together():
+    # 20 codes above, then 10 tied at 3 across the 25th place: all ten are shown, not five picked among equals.
+    counts = [50 - n for n in range(20)] + [3] * 10 + [1] * 5
+    assert charts.bars_shown(counts) == 30
+    # A tie too long for a page is cut before it, not inside it.
+    assert charts.bars_shown([9] * 20 + [2] * 40) == 20
+    assert charts.bars_shown([2] * 60) == 60  # all equal: all of them
+    codes = [(f"Code {n}", count, "#4477AA") for n, count in enumerate(counts)]
+    _, shown = charts.frequency_bars(codes, LANGUAGE)
+    assert shown == 30
+    assert "Code 29 3" in charts.bars_description(codes, shown, LANGUAGE)
+
+
+def test_a_long_heat_map_is_split_into_parts_holding_every_row_and_column():
+    rows = [f"Kategorie/Code {n}" for n in range(42)]
+    columns = [f"Person {n}" for n in range(charts.MOST_COLUMNS + 3)]
+    cells = [[(r + c) % 4 for c in range(len(columns))] for r in range(len(rows))]
+    parts = charts.heat_maps(Matrix(rows=rows, columns=columns, cells=cells, depths=[1] * len(rows)), LANGUAGE)
+    assert len(parts) == 2 * 2  # 42 rows in two parts of 21, 17 columns in two of 9 and 8
+    described = " ".join(description for _, description in parts)
+    for n in range(42):
+        assert f"Code {n}:" in described
+    for png, _ in parts:
+        assert_framed(decoded(png))

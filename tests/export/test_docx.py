@@ -68,21 +68,24 @@ def test_report_structure_and_figures(multilingual, tmp_path):
     styles = Counter(p.style.name for p in document.paragraphs)
     assert styles["Title"] == 1 and styles["Heading 1"] >= 6 and styles["Heading 2"] >= 3
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:4] == ["Datengrundlage", "Methodisches Vorgehen", "Kategoriensystem", "Codehäufigkeiten"]
+    # The category system last, as an appendix: its landscape pages do not break the results apart.
+    assert headings[:3] == ["Datengrundlage", "Methodisches Vorgehen", "Codehäufigkeiten"]
+    assert headings[-1] == "Kategoriensystem"
     assert "Zitate" in headings and "Priorisierung" in headings
     xml = zipfile.ZipFile(path).read("word/document.xml").decode()
     assert 'TOC \\o "1-2"' in xml and "w:tblHeader" in xml
     footer = "".join(zipfile.ZipFile(path).read(n).decode() for n in zipfile.ZipFile(path).namelist()
                      if n.startswith("word/footer"))
     assert " PAGE " in footer and " NUMPAGES " in footer
-    assert "w:updateFields" in zipfile.ZipFile(path).read("word/settings.xml").decode()
+    # Word is not asked to update the fields on opening (it would ask the partner first).
+    assert "w:updateFields" not in zipfile.ZipFile(path).read("word/settings.xml").decode()
 
     # Frequencies: own codings and totals with sub-codes, counted here from what the fixtures coded.
     own = {"Sprache": 3, "Sprache/Kurse": 1, "Anerkennung": 2, "Maßnahmen": 0, "Maßnahmen/Mentoring": 1,
            "Maßnahmen/Kurse": 1, "Leer": 0}
     total = dict(own, Sprache=4, Maßnahmen=2)
     frequencies = rows_of(table_named(document, "Codehäufigkeiten"))
-    assert frequencies[0][:3] == ["Code", "Codierungen", "inkl. Subcodes"]
+    assert frequencies[0][:3] == ["Code", "Segmente (eigene)", "Segmente inkl. Subcodes"]
     names = [path.rsplit("/", 1)[-1] for path in own]
     assert [row[0] for row in frequencies[1:]] == names
     for row, path in zip(frequencies[1:], own):
@@ -104,7 +107,9 @@ def test_report_structure_and_figures(multilingual, tmp_path):
     by_speaker = rows_of(table_named(document, "Codes nach Sprecher:innen"))
     assert by_speaker[0][1:4] == ["Moderatorin", "Anna", "Yilmaz"]
     kurse = next(row for row in by_speaker if row[0] == "Kurse" and row[2] == "1" and row[3] == "1")
-    assert kurse[-1] == "2"  # Σ: one coding spanning Anna's and Yilmaz's turns counts for both
+    assert kurse[-2] == "2"  # Σ: one coding spanning Anna's and Yilmaz's turns counts for both
+    assert [row[0] for row in by_speaker[1:]] == ["Sprache", "Kurse", "Anerkennung", "Maßnahmen", "Mentoring", "Kurse"]
+    assert by_speaker[4][-2:] == ["0", "3"]  # the parent without segments of its own: Σ 0, with its sub-codes 3
 
     quotes = [p for p in document.paragraphs if p.style.name == "FC Quote"]
     texts = [p.text for p in quotes]
@@ -127,7 +132,7 @@ def test_options_codes_quotes_memos_language(multilingual, tmp_path):
     options = ReportOptions(codes=("Sprache",), quotes_per_code=1, memos=False, language="en", charts=False)
     document = docx.Document(str(export_report_docx(multilingual, tmp_path / "r.docx", options)))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:4] == ["Data", "Methods", "Category system", "Code frequencies"]
+    assert headings[:3] == ["Data", "Methods", "Code frequencies"] and headings[-1] == "Category system"
     frequencies = rows_of(table_named(document, "Code frequencies"))
     assert [row[0] for row in frequencies[1:]] == ["Sprache", "Kurse"]
     quotes = [p.text for p in document.paragraphs if p.style.name == "FC Quote"]
@@ -196,9 +201,12 @@ def test_sample_project_report(tmp_path):
         target = export_report_docx(project, tmp_path / "sample.docx")
     document = docx.Document(str(target))
     with sqlite3.connect(path) as db:
-        counts = dict(db.execute("SELECT c.name, count(g.id) FROM code c LEFT JOIN coding g ON g.code_id = c.id "
-                                 "GROUP BY c.id").fetchall())
-        codings = db.execute("SELECT count(*) FROM coding").fetchone()[0]
+        # Segments: distinct coded passages (the sample has a passage coded by two coders: one segment).
+        counts = dict(db.execute("SELECT c.name, count(DISTINCT g.document_id || ':' || g.start || ':' || g.\"end\") "
+                                 "FROM code c LEFT JOIN coding g ON g.code_id = c.id GROUP BY c.id").fetchall())
+        codings = db.execute("SELECT count(*) FROM (SELECT DISTINCT document_id, code_id, start, \"end\" "
+                             "FROM coding)").fetchone()[0]
+        assert codings < db.execute("SELECT count(*) FROM coding").fetchone()[0]
         text = db.execute("SELECT text FROM document").fetchone()[0]
     frequencies = rows_of(table_named(document, "Codehäufigkeiten"))
     assert sum(number(row[1]) for row in frequencies[1:]) == codings

@@ -35,7 +35,10 @@ def coded(small_workshop):
 def test_xlsx_sheets_headers_and_figures(coded, tmp_path):
     project, parsed = coded
     workbook = openpyxl.load_workbook(export_xlsx(project, tmp_path / "statistik.xlsx"))
-    assert workbook.sheetnames[:3] == ["Codehäufigkeiten", "Kategoriensystem", "Sprecherübersicht"]
+    assert workbook.sheetnames[:3] == ["Codehäufigkeiten", "Kategoriensystem", "Sprecher"]
+    assert all(len(name) <= 31 for name in workbook.sheetnames)
+    # Short names of their own: none cut, none numbered to tell two cut ones apart.
+    assert "Überschneidungen im Text" in workbook.sheetnames and not any("(2)" in n for n in workbook.sheetnames)
     for sheet in workbook.worksheets:
         assert sheet.freeze_panes == "A2"
         assert all(cell.font.bold for cell in sheet[1] if cell.value is not None)
@@ -43,20 +46,20 @@ def test_xlsx_sheets_headers_and_figures(coded, tmp_path):
     frequencies = {row[0]: row for row in sheet_rows(workbook["Codehäufigkeiten"])[1:]}
     assert frequencies["Sprache"][2:4] == [1, 2] and frequencies["Maßnahmen"][2:4] == [0, 2]
     assert frequencies["Sprache"][8] == 1 and frequencies["Sprache"][9] == 1 + 7
-    segments = sheet_rows(workbook["Codierte Segmente"])
+    segments = sheet_rows(workbook["Segmente"])
     assert segments[0] == ["Dokument", "Sprecher:in", "Codepfad", "Text", "Anfang", "Ende", "Zeitmarke",
-                           "codiert von", "Gewichtung", "Memo"]
+                           "Codierende", "Gewichtung", "Memo"]
     assert len(segments) == 1 + 6
     for document, speaker, code, text, start, end, *_ in segments[1:]:
         assert text == parsed.text[start:end]
     special = next(row for row in segments if row[2] == "Sonderzeichen")
     assert special[9] == "=SUMME(A1) 😀 مرحبا" and special[1] == "Moderatorin"
-    memo_cell = next(row[9] for row in workbook["Codierte Segmente"].iter_rows(min_row=2) if row[2].value == "Sonderzeichen")
+    memo_cell = next(row[9] for row in workbook["Segmente"].iter_rows(min_row=2) if row[2].value == "Sonderzeichen")
     assert memo_cell.data_type == "s"  # text, not a formula
-    by_speaker = {row[0]: row[1:] for row in sheet_rows(workbook["Codes nach Sprecher-innen"])}  # no ":" in names
-    assert by_speaker["Codepfad"] == ["Moderatorin", "Anna", "Yilmaz"]
-    assert by_speaker["Maßnahmen/Kurse"] == [0, 1, 1]
-    pairs = sheet_rows(workbook["Überschneidungen von Codes"])
+    by_speaker = {row[0]: row[1:] for row in sheet_rows(workbook["Codes × Sprecher"])}
+    assert by_speaker["Codepfad"] == ["Moderatorin", "Anna", "Yilmaz", "Σ", "Σ inkl. Subcodes"]
+    assert by_speaker["Maßnahmen/Kurse"] == [0, 1, 1, 2, 2] and by_speaker["Maßnahmen"] == [0, 0, 0, 0, 3]
+    pairs = sheet_rows(workbook["Überschneidungen"])
     assert ["Sprache", "Sprache/Kurse", 1, 1] in pairs
     priorities = sheet_rows(workbook["Priorisierung"])
     assert priorities[0] == ["Code", "Rang", "Codepfad", "Punkte", "Anteil", "Teilnehmende", "Institutionen",
@@ -64,12 +67,19 @@ def test_xlsx_sheets_headers_and_figures(coded, tmp_path):
     ranking = [row for row in priorities if row[0] == "Maßnahmen"]  # no vote: by support, no points
     assert [row[1:8] for row in ranking] == [[1, "Maßnahmen/Kurse", None, None, 2, 2, 1],
                                              [2, "Maßnahmen/Mentoring", None, None, 1, 1, 1]]
-    shares = {row[1]: row for row in sheet_rows(workbook["Sprecherübersicht"])[1:] if row[0] == "Workshop"}
+    # Every speaker once (one document: no sheet per document): the columns add up to the project's figures.
+    speakers = sheet_rows(workbook["Sprecher"])
+    assert speakers[0] == ["Sprecher:in", "Institution", "Beiträge", "Wörter", "Redeanteil", "Segmente"]
+    shares = {row[0]: row for row in speakers[1:]}
+    assert len(shares) == len(speakers) - 1 == 3 and "Sprecher je Dokument" not in workbook.sheetnames
     talk = Counter()
     for turn in parsed.turns:
         talk[turn.speaker] += count_words(parsed.turn_text(turn))
-    assert shares["Anna"][4] == talk["Anna"]
-    assert shares["Anna"][5] == pytest.approx(talk["Anna"] / sum(talk.values()))
+    assert shares["Anna"][3] == talk["Anna"]
+    assert shares["Anna"][4] == pytest.approx(talk["Anna"] / sum(talk.values()))
+    assert sum(row[2] for row in speakers[1:]) == len(parsed.turns)
+    assert sum(row[3] for row in speakers[1:]) == sum(talk.values())
+    assert sum(row[4] for row in speakers[1:]) == pytest.approx(1.0)
 
 
 def test_csv_of_coded_segments(coded, tmp_path):
@@ -87,13 +97,13 @@ def test_csv_of_coded_segments(coded, tmp_path):
     english = export_csv(project, tmp_path / "segments.csv", ReportOptions(language="en", memos=False))
     with english.open(encoding="utf-8-sig", newline="") as handle:
         header = next(csv.reader(handle))
-    assert header == ["Document", "Speaker", "Code path", "Text", "Start", "End", "Time", "coded by", "Weight"]
+    assert header == ["Document", "Speaker", "Code path", "Text", "Start", "End", "Time", "Coders", "Weight"]
 
 
 def test_empty_project_tables(new_project, tmp_path):
     project = new_project()
     workbook = openpyxl.load_workbook(export_xlsx(project, tmp_path / "leer.xlsx"))
-    assert sheet_rows(workbook["Codierte Segmente"])[1:] == []
+    assert sheet_rows(workbook["Segmente"])[1:] == []
     assert export_csv(project, tmp_path / "leer.csv").read_text(encoding="utf-8-sig").count("\n") == 1
 
 

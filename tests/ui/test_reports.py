@@ -167,7 +167,7 @@ def test_export_word_report_without_a_code_and_nothing_checked_is_refused(qtbot,
     dialog.quotes.setValue(0)  # all quotes
     assert dialog.quotes.text() == "all"
     uncheck(dialog.codes, "Anerkennung")
-    with qtbot.waitSignal(dialog.sig_written):
+    with qtbot.waitSignal(dialog.sig_written, timeout=120_000):  # LibreOffice lays it out for the page numbers
         dialog.export(str(tmp_path / "bericht.docx"))
     text = "\n".join(p.text for p in Document(str(tmp_path / "bericht.docx")).paragraphs)
     assert "Der Sprachkurs ist das A und O." in text
@@ -241,3 +241,28 @@ def test_reports_count_only_the_coders_the_view_shows(qtbot, reports, context, w
     window.coder_filter.show_only(None)
     settled(qtbot, reports)
     assert {row[0]: int(row[1]) for row in table(reports.frequency_model)} == counts
+
+
+def test_export_dialog_chooses_partner_or_internal(qtbot, window, tmp_path, opened):
+    from docx import Document
+
+    dialog = export_dialog(window)
+    choose(dialog, "docx", "de")
+    # A report goes to partners by default: speakers by role and institution, no memos to choose.
+    assert dialog.audience.currentData() == "partner" and dialog.speaker_label.currentData() == "role_institution"
+    assert not dialog.memos.isEnabled()
+    assert dialog.options().audience == "partner" and not dialog.options().shows_memos
+    with qtbot.waitSignal(dialog.sig_written, timeout=120_000):
+        dialog.export(str(tmp_path / "partner.docx"))
+    attributions = [p.text for p in Document(str(tmp_path / "partner.docx")).paragraphs
+                    if p.style.name == "FC Attribution"]
+    assert attributions and not any("codiert von" in line for line in attributions)
+    dialog.audience.setCurrentIndex(dialog.audience.findData("internal"))
+    assert dialog.speaker_label.currentData() == "name" and dialog.memos.isEnabled()
+    with qtbot.waitSignal(dialog.sig_written, timeout=120_000):
+        dialog.export(str(tmp_path / "intern.docx"))
+    attributions = [p.text for p in Document(str(tmp_path / "intern.docx")).paragraphs
+                    if p.style.name == "FC Attribution"]
+    assert any("codiert von" in line for line in attributions)
+    choose(dialog, "xlsx")  # the tables stay with the team
+    assert dialog.audience.currentData() == "internal"
