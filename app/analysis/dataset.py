@@ -116,8 +116,9 @@ class ProjectData:
     # In the segments view (``segments()``): per segment of several codings (by its row's coding id) the coders
     # of them all, in the order of ``coders``; a segment of one coding is its coder's alone.
     segment_coders: dict[int, tuple[int, ...]] = field(default_factory=dict)
-    _parts: CodingParts | None = field(default=None, repr=False)
-    _segments: ProjectData | None = field(default=None, repr=False)
+    # Derived from the fields above and kept with them; not copied by dataclasses.replace, whose copy may differ.
+    _parts: CodingParts | None = field(default=None, init=False, repr=False)
+    _segments: ProjectData | None = field(default=None, init=False, repr=False)
 
     @cached_property
     def turns(self) -> list[TurnInfo]:
