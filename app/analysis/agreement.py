@@ -121,6 +121,7 @@ def intercoder_agreement(
 
 def agreement_of_data(data: ProjectData, coder_a: str, coder_b: str, *, min_overlap: float = 0.5) -> AgreementReport:
     """``intercoder_agreement`` at the segment level over data already loaded (a report's selection)."""
+    data = data.per_coding()  # each coder's own codings, also where both coded one passage (one segment)
     report = AgreementReport((coder_a, coder_b), "segment", min_overlap, False)
     sides = {coder_id: (0 if name == coder_a else 1) for coder_id, name in data.coders.items()
              if name in (coder_a, coder_b)}

@@ -116,9 +116,10 @@ class ProjectData:
     # In the segments view (``segments()``): per segment of several codings (by its row's coding id) the coders
     # of them all, in the order of ``coders``; a segment of one coding is its coder's alone.
     segment_coders: dict[int, tuple[int, ...]] = field(default_factory=dict)
-    # Derived from the fields above and kept with them; not copied by dataclasses.replace, whose copy may differ.
-    _parts: CodingParts | None = field(default=None, init=False, repr=False)
-    _segments: ProjectData | None = field(default=None, init=False, repr=False)
+    _parts: CodingParts | None = field(default=None, repr=False)
+    # Derived, never copied by dataclasses.replace (a copy with other votes or speakers must make its own):
+    _segments: ProjectData | None = field(default=None, repr=False, init=False, compare=False)
+    _codings: ProjectData | None = field(default=None, repr=False, init=False, compare=False)  # a view's source
 
     @cached_property
     def turns(self) -> list[TurnInfo]:
@@ -209,6 +210,11 @@ class ProjectData:
 
             self._segments = segments_of(self)
         return self._segments
+
+    def per_coding(self) -> ProjectData:
+        """Every coding as it is, one row per coder's coding (the data a segments view was made from): what the
+        intercoder agreement compares and what counts the codings themselves."""
+        return self._codings or self
 
     def coders_of(self, index: int) -> tuple[str, ...]:
         """The names of the coders of the segment (or coding) in row ``index`` of the coding table."""

@@ -93,6 +93,7 @@ def segments_of(data: ProjectData) -> ProjectData:
     if data._parts is not None:
         view._parts = _parts_of_rows(data, view, keep)
     view._segments = view
+    view._codings = data
     return view
 
 

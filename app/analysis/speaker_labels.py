@@ -53,7 +53,8 @@ def with_speaker_names(data: ProjectData, names: dict[int, str]) -> ProjectData:
     """``data`` (as read, or its segments) with the speakers called ``names``; what it derived is taken along."""
     if names == data.speakers:
         return data
-    renamed = replace(data, speakers={sid: names.get(sid, name) for sid, name in data.speakers.items()})
+    renamed = replace(data, speakers={sid: names.get(sid, name) for sid, name in data.speakers.items()},
+                      _parts=None)
     renamed.__dict__.update({key: value for key, value in data.__dict__.items() if key not in renamed.__dict__})
     if data._parts is not None:
         renamed._parts = replace(data._parts, data=renamed)
@@ -61,4 +62,5 @@ def with_speaker_names(data: ProjectData, names: dict[int, str]) -> ProjectData:
             renamed._parts.__dict__["words"] = data._parts.words
     if data._segments is data:
         renamed._segments = renamed
+    renamed._codings = data._codings
     return renamed

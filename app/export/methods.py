@@ -91,6 +91,7 @@ def _coding(data: ProjectData, words: dict[str, str], language: str) -> Section:
     study = data.votes.study
     if study.coding_procedure:
         sub.blocks.append(Paragraph(study.coding_procedure))
+    data = data.per_coding()  # the report counts segments; the codings and their coders are counted here
     table = data.coding_table
     passages = len({tuple(row) for row in table[:, [DOCUMENT, CODE, START, END]].tolist()}) if len(table) else 0
     coders = sorted({int(c) for c in table[:, CODER].tolist()}) if len(table) else []

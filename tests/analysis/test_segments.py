@@ -80,3 +80,21 @@ def test_one_coder_needs_no_copy(small_workshop):
     project, _ = small_workshop
     data = load(project)
     assert data.segments() is data
+
+
+def test_agreement_sees_each_coders_codings_through_the_segments(new_project, make_transcript):
+    """The report hands its analyses the segments; the agreement still compares both coders' own codings."""
+    from app.analysis.agreement import agreement_of_data
+
+    project = _project(new_project, make_transcript)
+    for coder in ("Lena", "Murat"):
+        services.apply_code_to_quote(project, document="Workshop", code="Maßnahmen/Sprache", quote=TURNS[0][1],
+                                     coder=coder)
+    services.apply_code_to_quote(project, document="Workshop", code="Maßnahmen/Mentoring", quote=TURNS[1][1],
+                                 coder="Lena")
+    data = load(project)
+    view = data.segments()
+    assert view is not data and view.per_coding() is data and len(view.coding_table) == 2
+    through_view, direct = agreement_of_data(view, "Lena", "Murat"), agreement_of_data(data, "Lena", "Murat")
+    assert through_view.overall == direct.overall
+    assert {c.code: c.table for c in through_view.codes} == {c.code: c.table for c in direct.codes}
