@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench clean postgres wheel bundle bundle-test
+.PHONY: run test bench clean postgres libreoffice wheel bundle bundle-test
 
 $(INSTALLED): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(INSTALLED): pyproject.toml setup.py
 run: $(INSTALLED)
 	$(VENV)/bin/focuscoder
 
-test: $(INSTALLED) postgres
+test: $(INSTALLED) postgres libreoffice
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 # The team tests start a throwaway PostgreSQL server of their own; install the distribution's server when missing
@@ -27,6 +27,14 @@ postgres:
 	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 	    else echo "note: PostgreSQL is not installed; the team tests will be skipped"; fi; }
+
+# The PDF export and the report's table-of-contents page numbers use LibreOffice when it is installed; install
+# Debian's when missing (as root with apt-get; elsewhere those tests are skipped unless FOCUSCODER_REQUIRE_LIBREOFFICE=1).
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || \
+	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null; \
+	    else echo "note: LibreOffice is not installed; the PDF tests will be skipped"; fi; }
 
 clean:
 	rm -rf $(VENV) $(BUNDLE_VENV) .pytest_cache .hypothesis build dist
