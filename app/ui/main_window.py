@@ -37,7 +37,7 @@ from app.ui.find_bar import FindBar
 from app.ui.icons import icon
 from app.ui.indexing import IndexProgress
 from app.ui.memo_editor import MemoEditor
-from app.ui.project_life import PROJECT_FILTER, WelcomePage, create_new_project, save_copy
+from app.ui.project_life import PROJECT_FILTER, WelcomePage, create_new_project, dropped_project, save_copy
 from app.ui.reports_dock import ReportsDock
 from app.ui.search_dock import SearchDock
 from app.ui.segments import SegmentPanel
@@ -577,14 +577,14 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event) -> None:  # noqa: N802, ANN001 - files dropped on the window
         from app.ui.import_documents import transcript_paths
 
-        if _dropped_project(event.mimeData()) or (self.context.project is not None and transcript_paths(event.mimeData())):
+        if dropped_project(event.mimeData()) or (self.context.project is not None and transcript_paths(event.mimeData())):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802, ANN001
         """A project (.fcproj) is opened, a REFI-QDA file (.qdpx) becomes a new project, transcripts are imported."""
         from app.ui.import_documents import import_with_preview, transcript_paths
 
-        project = _dropped_project(event.mimeData())
+        project = dropped_project(event.mimeData())
         if project is not None:
             event.acceptProposedAction()
             if project.suffix.lower() == ".fcproj":
@@ -601,10 +601,3 @@ class MainWindow(QMainWindow):
         self.save_layout()
         super().closeEvent(event)
 
-
-def _dropped_project(mime) -> Path | None:  # noqa: ANN001 - QMimeData
-    """The one project file (.fcproj) or REFI-QDA project (.qdpx) dropped, if that is what was dropped."""
-    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
-    if len(paths) == 1 and paths[0].suffix.lower() in (".fcproj", ".qdpx") and paths[0].is_file():
-        return paths[0]
-    return None

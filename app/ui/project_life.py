@@ -268,3 +268,11 @@ class WelcomePage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def dropped_project(mime) -> Path | None:  # noqa: ANN001 - QMimeData
+    """The one project file (.fcproj) or REFI-QDA project (.qdpx) dropped, if that is what was dropped."""
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+    if len(paths) == 1 and paths[0].suffix.lower() in (".fcproj", ".qdpx") and paths[0].is_file():
+        return paths[0]
+    return None
