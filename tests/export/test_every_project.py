@@ -19,11 +19,12 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from app import services
+from app.services import votes
 from app.analysis.cooccurrence import code_cooccurrence
 from app.analysis.dataset import load
 from app.analysis.frequencies import BREAKDOWNS, code_frequencies, code_tree_frequencies
 from app.analysis.matrices import code_by_attribute, code_by_document, code_by_speaker
-from app.analysis.priorities import priority_ranking
+from app.analysis.priorities import measures_parent, priority_ranking
 from app.analysis.quotes import coded_segments, quotes
 from app.analysis.speaker_overview import speaker_overview
 from app.export import office
@@ -64,6 +65,9 @@ project_shape = st.fixed_dictionaries({
     "codings": st.lists(coding, max_size=14),
     "institutions": st.booleans(),
     "roles": st.booleans(),
+    # The dot vote: points for some codes (by code index, perhaps by institution), or none; a measures parent.
+    "votes": st.lists(st.tuples(st.integers(0, 20), st.integers(0, 30), st.booleans()), max_size=4),
+    "measures": st.one_of(st.none(), st.integers(0, 20)),
 })
 
 
@@ -98,6 +102,11 @@ def build(folder: Path, shape: dict):
             services.set_attribute(project, speaker=speaker, name="Institution", value=f"Institution {n % 2}")
         if shape["roles"]:
             services.set_attribute(project, speaker=speaker, name="Rolle", value="Fachkraft")
+    for code_index, points, by_institution in shape["votes"] if paths else ():
+        votes.set_votes(project, paths[code_index % len(paths)], points,
+                           institution="Institution 1" if by_institution else None)
+    if shape["measures"] is not None and paths:
+        votes.set_measures_parent(project, paths[shape["measures"] % len(paths)])
     if parsed and paths:
         for doc_index, code_index, where, length, coder, how in shape["codings"]:
             doc = parsed[doc_index % len(parsed)]
@@ -131,6 +140,11 @@ def analyses(project, paths: list[str]) -> None:
     for path in paths:
         if "/" not in path:
             priority_ranking(data, path)
+    if measures_parent(data) is not None:  # the measures parent chosen, or found by name
+        priority_ranking(data)
+    else:  # none: one clear message
+        with pytest.raises(ServiceError, match="choose one"):
+            priority_ranking(data)
 
 
 def exports(project, paths: list[str], folder: Path, *, charts: bool) -> None:
