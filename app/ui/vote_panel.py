@@ -8,7 +8,7 @@ until a count is entered over them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -17,6 +17,7 @@ from app.analysis.dataset import load
 from app.services import ChangeSet, ServiceError
 from app.services.lookup import code_paths
 from app.ui.context import ApplicationContext
+from app.ui.row_table import RowTableModel
 from app.ui.vote_commands import SetMeasuresParent, SetVotes
 
 Index = QModelIndex | QPersistentModelIndex
@@ -24,7 +25,7 @@ Index = QModelIndex | QPersistentModelIndex
 _SHOWN_KINDS = {"vote", "study", "code", "coding", "document", "turn"}
 
 
-class VoteModel(QAbstractTableModel):
+class VoteModel(RowTableModel):
     """Measure | points; the points column is editable. Holds plain rows; edits go to ``sig_points_entered``."""
 
     sig_points_entered = Signal(str, object)
@@ -32,26 +33,8 @@ class VoteModel(QAbstractTableModel):
     sig_refused = Signal(str)
     """What was typed is no number of points; the message says so."""
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.rows: list[MeasurePoints] = []
-        self.headers = ["", ""]
-
-    def set_rows(self, rows: list[MeasurePoints]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 2:
-            return self.headers[section]
-        return None
+    columns = (QT_TRANSLATE_NOOP("VoteModel", "Measure"), QT_TRANSLATE_NOOP("VoteModel", "Points"))
+    rows: list[MeasurePoints]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -135,7 +118,6 @@ class VotePanel(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Dot vote (Punktabfrage)"))
         self.parent_label.setText(self.tr("Measures:"))
-        self.model.headers = [self.tr("Measure"), self.tr("Points")]
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
         self.table.setToolTip(self.tr("Type the points each measure got; clear a cell if the measure was not "
                                       "voted on. Points in italics come from imported cards."))

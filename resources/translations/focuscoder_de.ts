@@ -2296,7 +2296,17 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
 <context>
     <name>VoteModel</name>
     <message>
-        <location filename="../../app/ui/vote_panel.py" line="89" />
+        <location filename="../../app/ui/vote_panel.py" line="36" />
+        <source>Measure</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/vote_panel.py" line="36" />
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/vote_panel.py" line="72" />
         <source>“%1” is not a number of points.</source>
         <translation>„%1“ ist keine Punktzahl.</translation>
     </message>
@@ -2304,37 +2314,27 @@ Bearbeiten › Rückgängig holt es zurück.</translation>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../app/ui/vote_panel.py" line="136" />
+        <location filename="../../app/ui/vote_panel.py" line="119" />
         <source>Dot vote (Punktabfrage)</source>
         <translation>Punktabfrage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/vote_panel.py" line="137" />
+        <location filename="../../app/ui/vote_panel.py" line="120" />
         <source>Measures:</source>
         <translation>Maßnahmen:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/vote_panel.py" line="138" />
-        <source>Measure</source>
-        <translation>Maßnahme</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/vote_panel.py" line="138" />
-        <source>Points</source>
-        <translation>Punkte</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/vote_panel.py" line="140" />
+        <location filename="../../app/ui/vote_panel.py" line="122" />
         <source>Type the points each measure got; clear a cell if the measure was not voted on. Points in italics come from imported cards.</source>
         <translation>Tragen Sie die Punkte jeder Maßnahme ein; leeren Sie die Zelle, wenn über die Maßnahme nicht abgestimmt wurde. Kursive Punkte stammen aus importierten Karten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/vote_panel.py" line="171" />
+        <location filename="../../app/ui/vote_panel.py" line="153" />
         <source>(automatic: Maßnahmen, Measures, Handlungsempfehlungen)</source>
         <translation>(automatisch: Maßnahmen, Measures, Handlungsempfehlungen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/vote_panel.py" line="180" />
+        <location filename="../../app/ui/vote_panel.py" line="162" />
         <source>%1 points on %2 of %3 measures</source>
         <translation>%1 Punkte auf %2 von %3 Maßnahmen</translation>
     </message>
